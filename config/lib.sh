@@ -1,0 +1,146 @@
+# Shared by config/start, config/stop, config/status and config/test. Source it; do not run it.
+# Every setting comes from the environment with a default that works on this machine.
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+DATA_DIR=${CHAT_DATA_DIR:-$ROOT/.data}
+RUN_DIR=$DATA_DIR/run
+LOG_DIR=$DATA_DIR/logs
+
+USER_PORT=${USER_PORT:-3000}
+MAIL_HTTP_PORT=${MAIL_HTTP_PORT:-3001}
+CHAT_PORT=${CHAT_PORT:-3002}
+FRONTEND_PORT=${FRONTEND_PORT:-3003}
+MONGO_PORT=${MONGO_PORT:-27017}
+SMTP_PORT=${SMTP_PORT:-3025}
+MAILBOX_PORT=${MAILBOX_PORT:-3080}
+READY_TIMEOUT=${READY_TIMEOUT:-240}
+
+PAYARA_JAR=$ROOT/config/devstack/target/payara-micro.jar
+DEVSTACK_JAR=$ROOT/config/devstack/target/devstack.jar
+
+# name:port:artifact, in start order
+SERVICES=(
+  "user-war:$USER_PORT:$ROOT/user-war/target/user-war.war"
+  "mail-ear:$MAIL_HTTP_PORT:$ROOT/mail-ear/mail-war/target/mail-war.war"
+  "chat-war:$CHAT_PORT:$ROOT/chat-war/target/chat-war.war"
+  "frontend-jsf:$FRONTEND_PORT:$ROOT/frontend-jsf/target/frontend-jsf.war"
+)
+
+say() { printf '%s\n' "$*"; }
+step() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+die() { printf '\033[31merror:\033[0m %s\n' "$*" >&2; exit 1; }
+port_open() { (exec 3<>"/dev/tcp/${2:-127.0.0.1}/$1") 2>/dev/null; }
+is_root() { [ "$(id -u)" = 0 ]; }
+
+# host and port of a URL such as redis://host:6379 or amqp://user:pass@host:5672/vhost
+url_host() { local rest=${1#*://}; rest=${rest##*@}; rest=${rest%%/*}; printf '%s' "${rest%%:*}"; }
+url_port() { local rest=${1#*://}; rest=${rest##*@}; rest=${rest%%/*}; [[ $rest == *:* ]] && printf '%s' "${rest##*:}" || printf '%s' "$2"; }
+is_local() { [[ $1 == localhost || $1 == 127.* || $1 == ::1 ]]; }
+
+pid_of() { [ -f "$RUN_DIR/$1.pid" ] && cat "$RUN_DIR/$1.pid"; }
+running() { local pid; pid=$(pid_of "$1") && [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; }
+
+# start_process NAME COMMAND... : runs it in its own session, log in $LOG_DIR/NAME.log
+start_process() {
+  local name=$1; shift
+  mkdir -p "$RUN_DIR" "$LOG_DIR"
+  if running "$name"; then say "    $name already running (pid $(pid_of "$name"))"; return; fi
+  setsid "$@" >"$LOG_DIR/$name.log" 2>&1 < /dev/null &
+  echo $! >"$RUN_DIR/$name.pid"
+}
+
+# stop_process NAME : TERM to its process group, KILL after 20 s
+stop_process() {
+  local name=$1 pid
+  pid=$(pid_of "$name") || return 0
+  if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
+    kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
+    for _ in $(seq 1 40); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+    if kill -0 "$pid" 2>/dev/null; then
+      kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null || true
+    fi
+    say "    stopped $name (pid $pid)"
+  fi
+  rm -f "$RUN_DIR/$name.pid"
+}
+
+apt_install() {
+  is_root && command -v apt-get >/dev/null || return 1
+  say "    installing Debian package(s): $*"
+  if [ ! -f "$DATA_DIR/.apt-updated" ]; then
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null && mkdir -p "$DATA_DIR" && touch "$DATA_DIR/.apt-updated"
+  fi
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+}
+
+wait_port() { # PORT SECONDS [HOST]
+  for _ in $(seq 1 "$2"); do port_open "$1" "${3:-127.0.0.1}" && return 0; sleep 1; done
+  return 1
+}
+
+ensure_redis() {
+  local url=${REDIS_URL:-redis://localhost:6379} host port
+  host=$(url_host "$url"); port=$(url_port "$url" 6379)
+  if port_open "$port" "$host"; then say "    Redis answers on $host:$port"; return; fi
+  is_local "$host" || die "Redis at $host:$port (REDIS_URL) does not answer"
+  if ! command -v redis-server >/dev/null; then
+    apt_install redis-server || die "Redis is not running on port $port and redis-server is not installed: install it (sudo apt-get install redis-server) or set REDIS_URL"
+  fi
+  mkdir -p "$DATA_DIR/redis" "$RUN_DIR" "$LOG_DIR"
+  redis-server --daemonize yes --bind 127.0.0.1 --port "$port" --save "" --appendonly no \
+    --dir "$DATA_DIR/redis" --pidfile "$RUN_DIR/redis.pid" --logfile "$LOG_DIR/redis.log" >/dev/null
+  wait_port "$port" 20 || die "redis-server did not start: see $LOG_DIR/redis.log"
+  touch "$RUN_DIR/redis.started"
+  say "    started redis-server on port $port"
+}
+
+ensure_rabbitmq() {
+  local url=${RABBITMQ_URL:-amqp://guest:guest@localhost:5672} host port
+  host=$(url_host "$url"); port=$(url_port "$url" 5672)
+  if port_open "$port" "$host"; then say "    RabbitMQ answers on $host:$port"; return; fi
+  is_local "$host" || die "RabbitMQ at $host:$port (RABBITMQ_URL) does not answer"
+  if ! command -v rabbitmq-server >/dev/null && [ ! -x /usr/sbin/rabbitmq-server ]; then
+    apt_install rabbitmq-server || die "RabbitMQ is not running on port $port and rabbitmq-server is not installed: install it (sudo apt-get install rabbitmq-server) or set RABBITMQ_URL"
+    port_open "$port" && { say "    RabbitMQ answers on port $port (started by its package)"; return; }
+  fi
+  say "    starting rabbitmq-server (takes 10-30 s)"
+  PATH=$PATH:/usr/sbin rabbitmq-server -detached >/dev/null 2>&1 || true
+  wait_port "$port" 90 || die "rabbitmq-server did not start within 90 s: see /var/log/rabbitmq"
+  touch "$RUN_DIR/rabbitmq.started"
+  say "    started rabbitmq-server on port $port"
+}
+
+# Builds when an artifact is missing or a source or POM changed since the last build.
+build_if_stale() {
+  local stamp=$RUN_DIR/build.stamp missing=0 entry
+  mkdir -p "$RUN_DIR"
+  for entry in "${SERVICES[@]}"; do [ -f "${entry##*:}" ] || missing=1; done
+  [ -f "$PAYARA_JAR" ] && [ -f "$DEVSTACK_JAR" ] || missing=1
+  if [ $missing = 0 ] && [ -f "$stamp" ] && \
+     [ -z "$(find "$ROOT" -path "$ROOT/.data" -prune -o -path '*/target' -prune -o \
+              \( -name pom.xml -o -path '*/src/main/*' \) -newer "$stamp" -type f -print -quit)" ]; then
+    say "    build is up to date"
+    return
+  fi
+  say "    building the modules (mvn install -DskipTests; the first build downloads dependencies)"
+  (cd "$ROOT" && mvn -B -q install -DskipTests) || die "the build failed"
+  touch "$stamp"
+}
+
+# The environment every service reads through MicroProfile Config.
+export_service_environment() {
+  export MONGODB_URI=${MONGODB_URI:-mongodb://127.0.0.1:$MONGO_PORT}
+  export REDIS_URL=${REDIS_URL:-redis://localhost:6379}
+  export RABBITMQ_URL=${RABBITMQ_URL:-amqp://guest:guest@localhost:5672}
+  export MAIL_HOST=${MAIL_HOST:-127.0.0.1}
+  export MAIL_PORT=${MAIL_PORT:-$SMTP_PORT}
+  export JWT_PUBLIC_KEY=${JWT_PUBLIC_KEY:-$DATA_DIR/keys/jwt-public.pem}
+  export JWT_PRIVATE_KEY=${JWT_PRIVATE_KEY:-$DATA_DIR/keys/jwt-private.pem}
+  export USER_SERVICE_URL=${USER_SERVICE_URL:-http://localhost:$USER_PORT}
+  export CHAT_SERVICE_URL=${CHAT_SERVICE_URL:-http://localhost:$CHAT_PORT}
+  export FRONTEND_URL=${FRONTEND_URL:-http://localhost:$FRONTEND_PORT}
+  export MEDIA_DIR=${MEDIA_DIR:-$DATA_DIR/media}
+}
+
+# health_status PORT : the HTTP status of /health/ready, 000 when nothing answers
+health_status() { curl -s -o /dev/null -m 5 -w '%{http_code}' "http://127.0.0.1:$1/health/ready" || true; }

@@ -1,0 +1,68 @@
+package io.chatapp.platform.redis;
+
+import io.chatapp.platform.rest.DependencyUnavailableException;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.time.Duration;
+import java.util.function.Function;
+import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import redis.clients.jedis.Connection;
+import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisConnectionException;
+
+/**
+ * The service's one pool of Redis connections ({@code REDIS_URL}). Stores run their commands
+ * through {@link #call}, which turns a lost connection into a 503 instead of a 500. The pool
+ * reconnects by itself once Redis is back.
+ */
+@ApplicationScoped
+public class RedisConnection {
+
+  @Inject
+  @ConfigProperty(name = "redis.url", defaultValue = "redis://localhost:6379")
+  String url;
+
+  private JedisPooled jedis;
+
+  @PostConstruct
+  void open() {
+    GenericObjectPoolConfig<Connection> pool = new GenericObjectPoolConfig<>();
+    pool.setMaxTotal(32);
+    pool.setMaxWait(Duration.ofSeconds(2));
+    pool.setTestWhileIdle(true);
+    jedis = new JedisPooled(pool, URI.create(url), 2000);
+  }
+
+  @PreDestroy
+  void close() {
+    jedis.close();
+  }
+
+  /** Runs Redis commands; a connection failure becomes {@link DependencyUnavailableException}. */
+  public <T> T call(Function<UnifiedJedis, T> commands) {
+    try {
+      return commands.apply(jedis);
+    } catch (JedisConnectionException e) {
+      throw new DependencyUnavailableException("Redis", e);
+    }
+  }
+
+  /** Readiness: Redis answers PING. */
+  public HealthCheckResponse check() {
+    try {
+      String pong = jedis.ping();
+      return HealthCheckResponse.named("redis").status("PONG".equals(pong)).build();
+    } catch (RuntimeException e) {
+      return HealthCheckResponse.named("redis")
+          .down()
+          .withData("error", String.valueOf(e.getMessage()))
+          .build();
+    }
+  }
+}

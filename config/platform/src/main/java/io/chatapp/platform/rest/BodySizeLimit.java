@@ -1,0 +1,53 @@
+package io.chatapp.platform.rest;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.Provider;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Refuses JSON bodies larger than {@code http.max-json-bytes} with 413 before anything parses them,
+ * whether or not the client declared a length. Multipart uploads have their own limit.
+ */
+@Provider
+@PreMatching
+public class BodySizeLimit implements ContainerRequestFilter {
+
+  @Inject
+  @ConfigProperty(name = "http.max-json-bytes", defaultValue = "65536")
+  int maxJsonBytes;
+
+  @Override
+  public void filter(ContainerRequestContext request) throws IOException {
+    MediaType type = request.getMediaType();
+    if (type == null || !type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+      return;
+    }
+    if (request.getLength() > maxJsonBytes) {
+      abort(request);
+      return;
+    }
+    InputStream body = request.getEntityStream();
+    byte[] head = body.readNBytes(maxJsonBytes + 1);
+    if (head.length > maxJsonBytes) {
+      abort(request);
+      return;
+    }
+    request.setEntityStream(new ByteArrayInputStream(head));
+  }
+
+  private void abort(ContainerRequestContext request) {
+    request.abortWith(
+        Response.status(Response.Status.REQUEST_ENTITY_TOO_LARGE)
+            .entity(new ErrorBody("The request body is larger than " + maxJsonBytes + " bytes"))
+            .type(MediaType.APPLICATION_JSON)
+            .build());
+  }
+}

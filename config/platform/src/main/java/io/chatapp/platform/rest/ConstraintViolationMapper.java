@@ -1,0 +1,27 @@
+package io.chatapp.platform.rest;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.Comparator;
+
+/** Bean Validation failures become a 400 naming the first broken rule. */
+@Provider
+public class ConstraintViolationMapper implements ExceptionMapper<ConstraintViolationException> {
+
+  @Override
+  public Response toResponse(ConstraintViolationException exception) {
+    String message =
+        exception.getConstraintViolations().stream()
+            .map(ConstraintViolation::getMessage)
+            .min(Comparator.naturalOrder())
+            .orElse("Invalid request");
+    return Response.status(Response.Status.BAD_REQUEST)
+        .entity(new ErrorBody(message))
+        .type(MediaType.APPLICATION_JSON)
+        .build();
+  }
+}

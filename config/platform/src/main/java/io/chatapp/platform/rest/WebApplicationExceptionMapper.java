@@ -1,0 +1,47 @@
+package io.chatapp.platform.rest;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+/**
+ * Gives every JAX-RS refusal (ours and the runtime's: 404 for an unknown path, 405, 415, a body
+ * that is not JSON) the {@code {"message": ...}} shape, keeping its status and headers.
+ */
+@Provider
+public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
+
+  @Override
+  public Response toResponse(WebApplicationException exception) {
+    Response original = exception.getResponse();
+    if (original.hasEntity() && original.getEntity() instanceof ErrorBody) {
+      return original;
+    }
+    return Response.fromResponse(original)
+        .entity(new ErrorBody(messageFor(exception, original.getStatus())))
+        .type(MediaType.APPLICATION_JSON)
+        .build();
+  }
+
+  private static String messageFor(WebApplicationException exception, int status) {
+    if (MalformedBodyMapper.isMalformedJson(exception)) {
+      return "The request body is not valid JSON of the expected shape";
+    }
+    return switch (status) {
+      case 400 -> "Bad request";
+      case 401 -> "Not authenticated";
+      case 403 -> "Forbidden";
+      case 404 -> "Not found";
+      case 405 -> "Method not allowed";
+      case 406 -> "Not acceptable";
+      case 413 -> "The request body is too large";
+      case 415 -> "Unsupported media type: send application/json";
+      default ->
+          Response.Status.Family.familyOf(status) == Response.Status.Family.SERVER_ERROR
+              ? "The service could not handle the request"
+              : "Request refused";
+    };
+  }
+}
