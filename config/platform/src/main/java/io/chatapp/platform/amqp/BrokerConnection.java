@@ -11,9 +11,6 @@ import io.chatapp.platform.rest.DependencyUnavailableException;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
-import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -22,8 +19,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
@@ -53,9 +53,14 @@ public class BrokerConnection {
   @ConfigProperty(name = "rabbitmq.confirm-timeout-ms", defaultValue = "5000")
   long confirmTimeoutMillis;
 
-  @Resource ManagedExecutorService executor;
-  @Resource ManagedScheduledExecutorService scheduler;
-  @Resource ManagedThreadFactory threadFactory;
+  @Resource(lookup = "java:comp/DefaultManagedExecutorService")
+  ExecutorService executor;
+
+  @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
+  ScheduledExecutorService scheduler;
+
+  @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
+  ThreadFactory threadFactory;
 
   private final List<Topology> topology = new CopyOnWriteArrayList<>();
   private final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
@@ -72,13 +77,32 @@ public class BrokerConnection {
 
   private record Subscription(WorkQueue queue, int prefetch, MessageHandler handler) {}
 
+  public BrokerConnection() {}
+
+  /**
+   * For use outside the container (tests, tools): the same behaviour on plain executors. Call
+   * {@link #start()} after subscribing or declaring, {@link #stop()} at the end.
+   */
+  public BrokerConnection(
+      String url,
+      long confirmTimeoutMillis,
+      ExecutorService executor,
+      ScheduledExecutorService scheduler,
+      ThreadFactory threadFactory) {
+    this.url = url;
+    this.confirmTimeoutMillis = confirmTimeoutMillis;
+    this.executor = executor;
+    this.scheduler = scheduler;
+    this.threadFactory = threadFactory;
+  }
+
   @PostConstruct
-  void start() {
+  public void start() {
     watchdog = scheduler.scheduleWithFixedDelay(this::ensureConnected, 0, 2, TimeUnit.SECONDS);
   }
 
   @PreDestroy
-  void stop() {
+  public void stop() {
     if (watchdog != null) {
       watchdog.cancel(false);
     }

@@ -35,6 +35,15 @@ public class MongoConnection {
 
   private MongoClient client;
 
+  public MongoConnection() {}
+
+  /** For use outside the container (tests, tools). */
+  public MongoConnection(String uri, String databaseName) {
+    this.uri = uri;
+    this.databaseName = databaseName;
+    open();
+  }
+
   @PostConstruct
   void open() {
     client =
@@ -47,7 +56,7 @@ public class MongoConnection {
   }
 
   @PreDestroy
-  void close() {
+  public void close() {
     client.close();
   }
 

@@ -30,6 +30,14 @@ public class RedisConnection {
 
   private JedisPooled jedis;
 
+  public RedisConnection() {}
+
+  /** For use outside the container (tests, tools). */
+  public RedisConnection(String url) {
+    this.url = url;
+    open();
+  }
+
   @PostConstruct
   void open() {
     GenericObjectPoolConfig<Connection> pool = new GenericObjectPoolConfig<>();
@@ -40,7 +48,7 @@ public class RedisConnection {
   }
 
   @PreDestroy
-  void close() {
+  public void close() {
     jedis.close();
   }
 
