@@ -1,0 +1,36 @@
+package io.chatapp.frontend.backend.control;
+
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+
+/**
+ * What a backend service answered: its status, JSON body and, for 429, how many seconds to wait.
+ */
+public record Answer(int status, String body, long retryAfterSeconds) {
+
+  public boolean ok() {
+    return status >= 200 && status < 300;
+  }
+
+  /** The service's {@code message}, or the fallback when it gave none. */
+  public String message(String fallback) {
+    try {
+      JsonObject json = Json.createReader(new StringReader(body)).readObject();
+      return json.getString("message", fallback);
+    } catch (JsonException | IllegalStateException | ClassCastException e) {
+      return fallback;
+    }
+  }
+
+  static Answer of(int status, String body) {
+    return new Answer(status, body, 0);
+  }
+
+  /** The answer the page shows when a service cannot be reached at all. */
+  static Answer unreachable(String service) {
+    return of(
+        503, "{\"message\":\"The " + service + " service is unreachable; try again in a moment\"}");
+  }
+}

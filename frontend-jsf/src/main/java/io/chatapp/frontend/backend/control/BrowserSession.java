@@ -1,0 +1,161 @@
+package io.chatapp.frontend.backend.control;
+
+import io.chatapp.platform.auth.Tokens;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.logging.Logger;
+
+/**
+ * The UI's calls to the user and chat services for one browser request, made with that browser's
+ * tokens. The user service sets the session cookies; their {@code Set-Cookie} headers go on to the
+ * browser unchanged. An expired access token is refreshed once, transparently.
+ */
+public class BrowserSession {
+
+  private static final Logger LOG = Logger.getLogger(BrowserSession.class.getName());
+
+  private final UserServiceClient users;
+  private final ChatServiceClient chats;
+  private final HttpServletResponse response;
+  private String accessToken;
+  private String refreshToken;
+
+  BrowserSession(
+      UserServiceClient users,
+      ChatServiceClient chats,
+      HttpServletRequest request,
+      HttpServletResponse response) {
+    this.users = users;
+    this.chats = chats;
+    this.response = response;
+    this.accessToken = cookie(request, Tokens.ACCESS_COOKIE);
+    this.refreshToken = cookie(request, Tokens.REFRESH_COOKIE);
+  }
+
+  /** Calls the user service without a session (login, verify); cookies it sets go on. */
+  public Answer anonymous(Function<UserServiceClient, Response> call) {
+    return answer("user", () -> call.apply(users));
+  }
+
+  /** Calls the user service as the signed-in user. */
+  public Answer asUser(BiFunction<UserServiceClient, String, Response> call) {
+    return withSession("user", bearer -> call.apply(users, bearer));
+  }
+
+  /** Calls the chat service as the signed-in user. */
+  public Answer asChatUser(BiFunction<ChatServiceClient, String, Response> call) {
+    return withSession("chat", bearer -> call.apply(chats, bearer));
+  }
+
+  /** Trades the refresh token for new cookies; false when the session is over. */
+  public boolean refresh() {
+    if (refreshToken == null) {
+      return false;
+    }
+    String previous = accessToken;
+    Answer answer = answer("user", () -> users.refresh(Tokens.REFRESH_COOKIE + "=" + refreshToken));
+    return answer.ok() && accessToken != null && !accessToken.equals(previous);
+  }
+
+  /** Ends the session at the user service (revoking the refresh token) and in the browser. */
+  public Answer logout() {
+    String cookie = refreshToken == null ? "" : Tokens.REFRESH_COOKIE + "=" + refreshToken;
+    Answer answer = answer("user", () -> users.logout(cookie, "{}"));
+    expire(Tokens.ACCESS_COOKIE);
+    expire(Tokens.REFRESH_COOKIE);
+    return answer;
+  }
+
+  /**
+   * An {@code Authorization} header value with a valid access token (refreshed if needed), or empty
+   * when the session is over. For calls that cannot be repeated, such as streamed uploads.
+   */
+  public java.util.Optional<String> bearer(io.chatapp.platform.auth.TokenVerifier verifier) {
+    if ((accessToken == null || verifier.verifyAccess(accessToken).isEmpty()) && !refresh()) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of("Bearer " + accessToken);
+  }
+
+  public boolean hasAccessToken() {
+    return accessToken != null;
+  }
+
+  public boolean hasRefreshToken() {
+    return refreshToken != null;
+  }
+
+  private Answer withSession(String service, Function<String, Response> call) {
+    if (accessToken == null && !refresh()) {
+      return Answer.of(401, "{\"message\":\"Your session has ended: please log in again\"}");
+    }
+    Answer answer = answer(service, () -> call.apply("Bearer " + accessToken));
+    if (answer.status() == 401 && refresh()) {
+      answer = answer(service, () -> call.apply("Bearer " + accessToken));
+    }
+    return answer;
+  }
+
+  private Answer answer(String service, Supplier<Response> call) {
+    try (Response answer = call.get()) {
+      passCookiesOn(answer);
+      String body = answer.hasEntity() ? answer.readEntity(String.class) : null;
+      String retryAfter = answer.getHeaderString("Retry-After");
+      return new Answer(
+          answer.getStatus(),
+          body == null || body.isBlank() ? "{}" : body,
+          retryAfter == null || !retryAfter.matches("\\d{1,6}") ? 0 : Long.parseLong(retryAfter));
+    } catch (ProcessingException e) {
+      LOG.warning(() -> "The " + service + " service is unreachable: " + e.getMessage());
+      return Answer.unreachable(service);
+    }
+  }
+
+  private void passCookiesOn(Response answer) {
+    List<String> cookies = answer.getStringHeaders().get(HttpHeaders.SET_COOKIE);
+    if (cookies == null) {
+      return;
+    }
+    for (String header : cookies) {
+      response.addHeader(HttpHeaders.SET_COOKIE, header);
+      String nameValue = header.split(";", 2)[0];
+      int equals = nameValue.indexOf('=');
+      if (equals < 0) {
+        continue;
+      }
+      String name = nameValue.substring(0, equals).trim();
+      String value = nameValue.substring(equals + 1).trim();
+      String current = value.isEmpty() || header.contains("Max-Age=0") ? null : value;
+      if (Tokens.ACCESS_COOKIE.equals(name)) {
+        accessToken = current;
+      } else if (Tokens.REFRESH_COOKIE.equals(name)) {
+        refreshToken = current;
+      }
+    }
+  }
+
+  private void expire(String name) {
+    response.addHeader(
+        HttpHeaders.SET_COOKIE, name + "=; Max-Age=0; Path=/; HttpOnly; SameSite=Lax");
+  }
+
+  private static String cookie(HttpServletRequest request, String name) {
+    Cookie[] cookies = request.getCookies();
+    if (cookies != null) {
+      for (Cookie cookie : cookies) {
+        if (name.equals(cookie.getName()) && !cookie.getValue().isBlank()) {
+          return cookie.getValue();
+        }
+      }
+    }
+    return null;
+  }
+}

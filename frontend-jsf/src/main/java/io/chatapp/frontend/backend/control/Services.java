@@ -1,0 +1,56 @@
+package io.chatapp.frontend.backend.control;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.net.URI;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.rest.client.RestClientBuilder;
+
+/** The REST clients of the user and chat services, built once from configuration. */
+@ApplicationScoped
+public class Services {
+
+  @Inject
+  @ConfigProperty(name = "user.service.url", defaultValue = "http://localhost:3000")
+  String userServiceUrl;
+
+  @Inject
+  @ConfigProperty(name = "chat.service.url", defaultValue = "http://localhost:3002")
+  String chatServiceUrl;
+
+  private UserServiceClient users;
+  private ChatServiceClient chats;
+
+  @PostConstruct
+  void build() {
+    users = client(userServiceUrl, UserServiceClient.class);
+    chats = client(chatServiceUrl, ChatServiceClient.class);
+  }
+
+  /** The session of the browser behind this servlet request. */
+  public BrowserSession session(HttpServletRequest request, HttpServletResponse response) {
+    return new BrowserSession(users, chats, request, response);
+  }
+
+  /** The session of the browser behind the current Faces request. */
+  public BrowserSession session() {
+    ExternalContext context = FacesContext.getCurrentInstance().getExternalContext();
+    return session(
+        (HttpServletRequest) context.getRequest(), (HttpServletResponse) context.getResponse());
+  }
+
+  private static <T> T client(String baseUrl, Class<T> type) {
+    return RestClientBuilder.newBuilder()
+        .baseUri(URI.create(baseUrl))
+        .connectTimeout(3, TimeUnit.SECONDS)
+        .readTimeout(10, TimeUnit.SECONDS)
+        .property("microprofile.rest.client.disable.default.mapper", true)
+        .build(type);
+  }
+}

@@ -1,0 +1,125 @@
+package io.chatapp.frontend.chat.boundary;
+
+import io.chatapp.frontend.backend.control.Answer;
+import io.chatapp.frontend.backend.control.BrowserSession;
+import io.chatapp.frontend.backend.control.Services;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import java.util.Map;
+import java.util.function.Function;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.primefaces.PrimeFaces;
+
+/**
+ * The chat page's server side. The page's script calls these through {@code p:remoteCommand}s; each
+ * call is made to the user or chat service with the browser's own token, and its answer (status and
+ * JSON) goes back to the script as callback parameters, tagged with the script's call id.
+ * Everything live (new messages, typing, presence) comes over chat-war's WebSocket.
+ */
+@Named
+@RequestScoped
+public class ChatPage {
+
+  @Inject Services services;
+
+  @Inject
+  @ConfigProperty(name = "chat.public.url", defaultValue = "http://localhost:3002")
+  String chatPublicUrl;
+
+  /** The WebSocket address the browser connects to. */
+  public String getSocketUrl() {
+    return chatPublicUrl.replaceFirst("^http", "ws") + "/ws";
+  }
+
+  /** The signed-in user, as JSON for the script. */
+  public String getMeJson() {
+    Answer me = services.session().asUser((users, bearer) -> users.me(bearer));
+    return me.ok() ? me.body() : "null";
+  }
+
+  /** Remote command: the caller's chats. */
+  public void chats() {
+    reply(session().asChatUser((chats, bearer) -> chats.chats(bearer)));
+  }
+
+  /** Remote command: a page of messages ({@code chatId}, optional {@code before}). */
+  public void messages() {
+    String before = blankToNull(param("before"));
+    reply(
+        session()
+            .asChatUser((chats, bearer) -> chats.messages(bearer, param("chatId"), before, null)));
+  }
+
+  /** Remote command: send a text message ({@code chatId}, {@code text}, {@code clientId}). */
+  public void send() {
+    String body =
+        json(
+            b ->
+                b.add("chatId", param("chatId"))
+                    .add("text", param("text"))
+                    .add("clientId", param("clientId")));
+    reply(session().asChatUser((chats, bearer) -> chats.send(bearer, body)));
+  }
+
+  /** Remote command: open (or create) the chat with {@code otherUserId}. */
+  public void newChat() {
+    String body = json(b -> b.add("otherUserId", param("otherUserId")));
+    reply(session().asChatUser((chats, bearer) -> chats.newChat(bearer, body)));
+  }
+
+  /** Remote command: search users by name or email ({@code q}). */
+  public void searchUsers() {
+    String body = json(b -> b.add("q", param("q")).add("limit", 20));
+    reply(session().asUser((users, bearer) -> users.search(bearer, body)));
+  }
+
+  /** Remote command: change the display name ({@code name}). */
+  public void rename() {
+    String body = json(b -> b.add("name", param("name")));
+    reply(session().asUser((users, bearer) -> users.updateName(bearer, body)));
+  }
+
+  /** Remote command: refresh the access token before it expires. */
+  public void refresh() {
+    boolean refreshed = session().refresh();
+    reply(
+        refreshed
+            ? new Answer(200, "{}", 0)
+            : new Answer(401, "{\"message\":\"Your session has ended\"}", 0));
+  }
+
+  /** Remote command: log out here and at the user service. */
+  public void logout() {
+    reply(session().logout());
+  }
+
+  private BrowserSession session() {
+    return services.session();
+  }
+
+  private void reply(Answer answer) {
+    PrimeFaces.Ajax ajax = PrimeFaces.current().ajax();
+    ajax.addCallbackParam("callId", param("callId"));
+    ajax.addCallbackParam("status", answer.status());
+    ajax.addCallbackParam("body", answer.body());
+  }
+
+  private static String json(Function<JsonObjectBuilder, JsonObjectBuilder> fields) {
+    return fields.apply(Json.createObjectBuilder()).build().toString();
+  }
+
+  private static String param(String name) {
+    Map<String, String> params =
+        FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap();
+    String value = params.get(name);
+    return value == null ? "" : value;
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value;
+  }
+}

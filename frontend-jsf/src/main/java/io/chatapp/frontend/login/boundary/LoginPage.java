@@ -1,0 +1,108 @@
+package io.chatapp.frontend.login.boundary;
+
+import io.chatapp.frontend.backend.control.Answer;
+import io.chatapp.frontend.backend.control.Services;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.json.Json;
+import java.io.Serializable;
+
+/** The login use case: ask for a code by email, then type the 8-digit code from the mail. */
+@Named
+@ViewScoped
+public class LoginPage implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+  static final int COOL_DOWN_SECONDS = 60;
+
+  @Inject Services services;
+
+  private String email;
+  private String otp;
+  private boolean codeSent;
+  private long resendAllowedAt;
+
+  /** Asks the user service to mail a code; moves on to the code step when it did. */
+  public void sendCode() {
+    String body = Json.createObjectBuilder().add("email", trimmed(email)).build().toString();
+    Answer answer = services.session().anonymous(users -> users.login(body));
+    if (answer.ok()) {
+      codeSent = true;
+      otp = null;
+      resendAllowedAt = System.currentTimeMillis() + COOL_DOWN_SECONDS * 1000L;
+      info("We sent a code to " + trimmed(email) + ". It is valid for 5 minutes.");
+    } else if (answer.status() == 429) {
+      long wait = answer.retryAfterSeconds() > 0 ? answer.retryAfterSeconds() : COOL_DOWN_SECONDS;
+      resendAllowedAt = System.currentTimeMillis() + wait * 1000L;
+      codeSent = codeSent || answer.retryAfterSeconds() > 0;
+      error("Too many requests: you can ask for a new code in " + wait + " s.");
+    } else {
+      error(answer.message("Could not send the code. Try again."));
+    }
+  }
+
+  /** Checks the code; on success the session cookies are set and the chat opens. */
+  public String verify() {
+    String code = otp == null ? "" : otp.replaceAll("\\D", "");
+    if (code.length() != 8) {
+      error("The code has 8 digits.");
+      return null;
+    }
+    String body =
+        Json.createObjectBuilder().add("email", trimmed(email)).add("otp", code).build().toString();
+    Answer answer = services.session().anonymous(users -> users.verify(body));
+    if (answer.ok()) {
+      return "/chat.xhtml?faces-redirect=true";
+    }
+    error(answer.message("That code did not work. Check it or ask for a new one."));
+    return null;
+  }
+
+  /** Back to the email step, to use another address. */
+  public void changeEmail() {
+    codeSent = false;
+    otp = null;
+  }
+
+  /** Seconds until a new code may be asked for (0 when allowed now). */
+  public long getResendWaitSeconds() {
+    return Math.max(0, (resendAllowedAt - System.currentTimeMillis() + 999) / 1000);
+  }
+
+  public String getEmail() {
+    return email;
+  }
+
+  public void setEmail(String email) {
+    this.email = email;
+  }
+
+  public String getOtp() {
+    return otp;
+  }
+
+  public void setOtp(String otp) {
+    this.otp = otp;
+  }
+
+  public boolean isCodeSent() {
+    return codeSent;
+  }
+
+  private static String trimmed(String value) {
+    return value == null ? "" : value.trim();
+  }
+
+  private static void info(String text) {
+    FacesContext.getCurrentInstance()
+        .addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text, null));
+  }
+
+  private static void error(String text) {
+    FacesContext.getCurrentInstance()
+        .addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
+  }
+}
