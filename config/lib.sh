@@ -110,6 +110,16 @@ ensure_rabbitmq() {
   say "    started rabbitmq-server on port $port"
 }
 
+# Headless Chromium and its driver from Debian, for the browser tests.
+ensure_browser() {
+  if command -v chromium >/dev/null && command -v chromedriver >/dev/null; then
+    say "    $(chromium --version 2>/dev/null | head -1), $(chromedriver --version 2>/dev/null | cut -d' ' -f1-2)"
+    return
+  fi
+  apt_install chromium chromium-driver || die "the browser tests need Chromium and its driver: install them (sudo apt-get install chromium chromium-driver)"
+  say "    installed chromium and chromium-driver"
+}
+
 # Builds when an artifact is missing or a source or POM changed since the last build.
 build_if_stale() {
   local stamp=$RUN_DIR/build.stamp missing=0 entry
