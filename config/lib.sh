@@ -10,6 +10,8 @@ USER_PORT=${USER_PORT:-3000}
 MAIL_HTTP_PORT=${MAIL_HTTP_PORT:-3001}
 CHAT_PORT=${CHAT_PORT:-3002}
 FRONTEND_PORT=${FRONTEND_PORT:-3003}
+CHAT2_PORT=${CHAT2_PORT:-3012}
+CHAT_INSTANCES=${CHAT_INSTANCES:-1}
 MONGO_PORT=${MONGO_PORT:-27017}
 SMTP_PORT=${SMTP_PORT:-3025}
 MAILBOX_PORT=${MAILBOX_PORT:-3080}
@@ -25,6 +27,10 @@ SERVICES=(
   "chat-war:$CHAT_PORT:$ROOT/chat-war/target/chat-war.war"
   "frontend-jsf:$FRONTEND_PORT:$ROOT/frontend-jsf/target/frontend-jsf.war"
 )
+# A second chat-war instance on CHAT2_PORT shows delivery, presence and typing across instances.
+if [ "$CHAT_INSTANCES" = 2 ]; then
+  SERVICES+=("chat-war-2:$CHAT2_PORT:$ROOT/chat-war/target/chat-war.war")
+fi
 
 say() { printf '%s\n' "$*"; }
 step() { printf '\033[1m==> %s\033[0m\n' "$*"; }

@@ -19,6 +19,7 @@ public final class Stack {
       case "user" -> base("USER_PORT", 3000);
       case "mail" -> base("MAIL_HTTP_PORT", 3001);
       case "chat" -> base("CHAT_PORT", 3002);
+      case "chat2" -> base("CHAT2_PORT", 3012);
       case "frontend" -> base("FRONTEND_PORT", 3003);
       case "mailbox" -> base("MAILBOX_PORT", 3080);
       default -> throw new IllegalArgumentException(service);
