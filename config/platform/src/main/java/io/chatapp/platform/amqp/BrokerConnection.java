@@ -262,7 +262,8 @@ public class BrokerConnection {
       if (fresh != null) {
         fresh.abort(); // never leave a half-set-up connection (and its consumers) behind
       }
-      String error = e.getClass().getSimpleName() + ": " + e.getMessage();
+      Throwable reason = e.getMessage() == null && e.getCause() != null ? e.getCause() : e;
+      String error = reason.getClass().getSimpleName() + ": " + reason.getMessage();
       if (!error.equals(lastError)) {
         LOG.warning(() -> "Message broker unavailable, retrying every 2 s: " + error);
       }

@@ -124,11 +124,23 @@ final class MailRig implements AutoCloseable {
     broker.publish("", queue.name(), messageId, body);
   }
 
+  /** Starts the SMTP server on the rig's port, again after {@link #stopSmtp()}. */
   void startSmtp() {
-    GreenMail server =
-        new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-    server.start();
-    smtp = server;
+    for (int attempt = 1; ; attempt++) {
+      GreenMail server =
+          new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+      try {
+        server.start();
+        smtp = server;
+        return;
+      } catch (RuntimeException e) { // the port may still be held for a moment after a stop
+        server.stop();
+        if (attempt == 20) {
+          throw e;
+        }
+        sleep(Duration.ofMillis(250));
+      }
+    }
   }
 
   void stopSmtp() {
@@ -202,12 +214,16 @@ final class MailRig implements AutoCloseable {
         throw new AssertionError(
             "Timed out after " + within.toSeconds() + " s waiting for " + what);
       }
-      try {
-        Thread.sleep(50);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError("interrupted", e);
-      }
+      sleep(Duration.ofMillis(100));
+    }
+  }
+
+  private static void sleep(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted", e);
     }
   }
 
