@@ -293,6 +293,7 @@ public class BrokerConnection {
   private void consume(Connection on, Subscription subscription) throws IOException {
     Channel channel = on.createChannel();
     subscription.channel = channel;
+    subscription.queue.declare(channel); // also brings back a queue deleted while we were away
     channel.basicQos(subscription.prefetch);
     channel.basicConsume(
         subscription.queue.name(),
@@ -301,6 +302,9 @@ public class BrokerConnection {
           @Override
           public void handleDelivery(
               String tag, Envelope envelope, AMQP.BasicProperties properties, byte[] body) {
+            if (!channel.isOpen()) {
+              return; // prefetched before the channel closed: the broker delivers it again
+            }
             try {
               settle(channel, subscription, envelope, properties, body);
             } catch (Exception | Error e) {
@@ -317,6 +321,17 @@ public class BrokerConnection {
               } catch (IOException | RuntimeException closing) {
                 LOG.log(Level.FINE, "Closing a consumer channel", closing);
               }
+            }
+          }
+
+          @Override
+          public void handleCancel(String tag) {
+            // The broker cancelled us (the queue was deleted): the watchdog consumes again.
+            LOG.warning(() -> "The broker cancelled the consumer of " + subscription.queue.name());
+            try {
+              channel.abort();
+            } catch (IOException | RuntimeException closing) {
+              LOG.log(Level.FINE, "Closing a consumer channel", closing);
             }
           }
         });

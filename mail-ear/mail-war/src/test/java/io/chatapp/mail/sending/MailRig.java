@@ -180,6 +180,19 @@ final class MailRig implements AutoCloseable {
     return admin(channel -> channel.queueDeclarePassive(queueName).getMessageCount());
   }
 
+  /** Consumers on the queue; -1 when it does not exist. */
+  int consumers() {
+    try {
+      return admin(channel -> channel.queueDeclarePassive(queue.name()).getConsumerCount());
+    } catch (Exception e) {
+      return -1;
+    }
+  }
+
+  void deleteQueue() throws Exception {
+    admin(channel -> channel.queueDelete(queue.name()));
+  }
+
   /** Takes the parked messages out of the dead-letter queue. */
   List<byte[]> takeDead() throws Exception {
     return admin(
