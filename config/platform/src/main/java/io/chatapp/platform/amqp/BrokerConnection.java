@@ -68,6 +68,7 @@ public class BrokerConnection {
   private volatile Connection connection;
   private volatile String lastError = "not connected yet";
   private ScheduledFuture<?> watchdog;
+  private boolean stopped;
 
   /** Declares exchanges, queues and bindings; run again after every reconnect. */
   @FunctionalInterface
@@ -75,7 +76,19 @@ public class BrokerConnection {
     void declare(Channel channel) throws IOException;
   }
 
-  private record Subscription(WorkQueue queue, int prefetch, MessageHandler handler) {}
+  /** A consumer and the channel it currently runs on (replaced when that channel dies). */
+  private static final class Subscription {
+    final WorkQueue queue;
+    final int prefetch;
+    final MessageHandler handler;
+    volatile Channel channel;
+
+    Subscription(WorkQueue queue, int prefetch, MessageHandler handler) {
+      this.queue = queue;
+      this.prefetch = prefetch;
+      this.handler = handler;
+    }
+  }
 
   public BrokerConnection() {}
 
@@ -102,7 +115,8 @@ public class BrokerConnection {
   }
 
   @PreDestroy
-  public void stop() {
+  public synchronized void stop() {
+    stopped = true;
     if (watchdog != null) {
       watchdog.cancel(false);
     }
@@ -131,7 +145,7 @@ public class BrokerConnection {
   }
 
   /** Consumes the queue with manual acks, retries and dead-lettering, now and after reconnects. */
-  public void subscribe(WorkQueue queue, int prefetch, MessageHandler handler) {
+  public synchronized void subscribe(WorkQueue queue, int prefetch, MessageHandler handler) {
     declare(queue::declare);
     Subscription subscription = new Subscription(queue, prefetch, handler);
     subscriptions.add(subscription);
@@ -209,10 +223,15 @@ public class BrokerConnection {
   }
 
   private synchronized void ensureConnected() {
-    Connection current = connection;
-    if (current != null && current.isOpen()) {
+    if (stopped) {
       return;
     }
+    Connection current = connection;
+    if (current != null && current.isOpen()) {
+      resumeLostConsumers(current);
+      return;
+    }
+    Connection fresh = null;
     try {
       ConnectionFactory factory = new ConnectionFactory();
       factory.setUri(url);
@@ -220,7 +239,7 @@ public class BrokerConnection {
       factory.setConnectionTimeout(3000);
       factory.setRequestedHeartbeat(10);
       factory.setThreadFactory(threadFactory);
-      Connection fresh = factory.newConnection(executor, "chat-platform");
+      fresh = factory.newConnection(executor, "chat-platform");
       fresh.addShutdownListener(
           cause -> {
             if (!cause.isInitiatedByApplication()) {
@@ -240,7 +259,11 @@ public class BrokerConnection {
       connection = fresh;
       LOG.info("Connected to the message broker");
     } catch (Exception e) {
-      String error = e.getClass().getSimpleName() + ": " + e.getMessage();
+      if (fresh != null) {
+        fresh.abort(); // never leave a half-set-up connection (and its consumers) behind
+      }
+      Throwable reason = e.getMessage() == null && e.getCause() != null ? e.getCause() : e;
+      String error = reason.getClass().getSimpleName() + ": " + reason.getMessage();
       if (!error.equals(lastError)) {
         LOG.warning(() -> "Message broker unavailable, retrying every 2 s: " + error);
       }
@@ -248,18 +271,68 @@ public class BrokerConnection {
     }
   }
 
+  /**
+   * A consumer's channel can close while the connection stays open (an exception while settling a
+   * delivery, a channel error, the broker's consumer timeout); without this the queue would stay
+   * unconsumed until the whole connection dropped. The unacked deliveries went back to the queue.
+   */
+  private void resumeLostConsumers(Connection current) {
+    for (Subscription subscription : subscriptions) {
+      Channel channel = subscription.channel;
+      if (channel != null && !channel.isOpen() && channel.getConnection() == current) {
+        try {
+          consume(current, subscription);
+          LOG.info(() -> "Resumed the consumer of " + subscription.queue.name());
+        } catch (IOException | RuntimeException e) {
+          LOG.log(Level.WARNING, "Resuming a consumer failed; retrying in 2 s", e);
+        }
+      }
+    }
+  }
+
   private void consume(Connection on, Subscription subscription) throws IOException {
     Channel channel = on.createChannel();
-    channel.basicQos(subscription.prefetch());
+    subscription.channel = channel;
+    subscription.queue.declare(channel); // also brings back a queue deleted while we were away
+    channel.basicQos(subscription.prefetch);
     channel.basicConsume(
-        subscription.queue().name(),
+        subscription.queue.name(),
         false,
         new DefaultConsumer(channel) {
           @Override
           public void handleDelivery(
-              String tag, Envelope envelope, AMQP.BasicProperties properties, byte[] body)
-              throws IOException {
-            settle(channel, subscription, envelope, properties, body);
+              String tag, Envelope envelope, AMQP.BasicProperties properties, byte[] body) {
+            if (!channel.isOpen()) {
+              return; // prefetched before the channel closed: the broker delivers it again
+            }
+            try {
+              settle(channel, subscription, envelope, properties, body);
+            } catch (Exception | Error e) {
+              // Not settled (e.g. the retry could not be published): closing the channel returns
+              // the delivery to the queue; the watchdog resumes this consumer within 2 s.
+              LOG.log(
+                  Level.WARNING,
+                  "Could not settle message {0} from {1}, returning it to the queue: {2}",
+                  new Object[] {
+                    properties.getMessageId(), subscription.queue.name(), e.toString()
+                  });
+              try {
+                channel.abort();
+              } catch (IOException | RuntimeException closing) {
+                LOG.log(Level.FINE, "Closing a consumer channel", closing);
+              }
+            }
+          }
+
+          @Override
+          public void handleCancel(String tag) {
+            // The broker cancelled us (the queue was deleted): the watchdog consumes again.
+            LOG.warning(() -> "The broker cancelled the consumer of " + subscription.queue.name());
+            try {
+              channel.abort();
+            } catch (IOException | RuntimeException closing) {
+              LOG.log(Level.FINE, "Closing a consumer channel", closing);
+            }
           }
         });
   }
@@ -271,9 +344,9 @@ public class BrokerConnection {
       AMQP.BasicProperties properties,
       byte[] body)
       throws IOException {
-    WorkQueue queue = subscription.queue();
+    WorkQueue queue = subscription.queue;
     try {
-      subscription.handler().handle(body, properties);
+      subscription.handler.handle(body, properties);
     } catch (PoisonMessageException e) {
       LOG.warning(() -> "Parking an unusable message from " + queue.name() + ": " + e.getMessage());
       publish(

@@ -1,5 +1,6 @@
 package io.chatapp.mail.health;
 
+import io.chatapp.mail.sending.control.SmtpSettings;
 import io.chatapp.platform.amqp.BrokerConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -9,7 +10,8 @@ import java.io.InputStreamReader;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import javax.net.ssl.SSLSocketFactory;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
@@ -18,13 +20,7 @@ import org.eclipse.microprofile.health.Readiness;
 @ApplicationScoped
 public class DependencyChecks {
 
-  @Inject
-  @ConfigProperty(name = "mail.host", defaultValue = "localhost")
-  String host;
-
-  @Inject
-  @ConfigProperty(name = "mail.port", defaultValue = "3025")
-  int port;
+  @Inject Config config;
 
   @Produces
   @Readiness
@@ -38,24 +34,30 @@ public class DependencyChecks {
     return this::smtpGreets;
   }
 
-  /** An SMTP server greets with 220 as soon as a connection opens. */
+  /** An SMTP server greets with 220 as soon as a connection opens (after TLS for mail.ssl). */
   private HealthCheckResponse smtpGreets() {
-    try (Socket socket = new Socket()) {
-      socket.connect(new InetSocketAddress(host, port), 2000);
-      socket.setSoTimeout(2000);
-      String greeting =
-          new BufferedReader(
-                  new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
-              .readLine();
-      boolean up = greeting != null && greeting.startsWith("220");
-      return HealthCheckResponse.named("smtp")
-          .status(up)
-          .withData("server", host + ":" + port)
-          .build();
+    SmtpSettings settings = SmtpSettings.from(config);
+    String server = settings.host() + ":" + settings.port();
+    try (Socket plain = new Socket()) {
+      plain.connect(new InetSocketAddress(settings.host(), settings.port()), 2000);
+      plain.setSoTimeout(2000);
+      Socket socket =
+          settings.ssl()
+              ? ((SSLSocketFactory) SSLSocketFactory.getDefault())
+                  .createSocket(plain, settings.host(), settings.port(), true)
+              : plain;
+      try (socket) {
+        String greeting =
+            new BufferedReader(
+                    new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+                .readLine();
+        boolean up = greeting != null && greeting.startsWith("220");
+        return HealthCheckResponse.named("smtp").status(up).withData("server", server).build();
+      }
     } catch (Exception e) {
       return HealthCheckResponse.named("smtp")
           .down()
-          .withData("server", host + ":" + port)
+          .withData("server", server)
           .withData("error", String.valueOf(e.getMessage()))
           .build();
     }
