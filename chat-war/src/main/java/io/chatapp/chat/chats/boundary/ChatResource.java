@@ -40,7 +40,7 @@ public class ChatResource {
   @POST
   @Path("/new")
   @Consumes(MediaType.APPLICATION_JSON)
-  public Response create(JsonObject body) {
+  public Response create(String body) {
     UserId other = parse(() -> new UserId(required(object(body), "otherUserId")));
     ChatStore.Creation creation = chats.start(userId(caller.get()), other, accessToken(headers));
     JsonObject answer =

@@ -5,10 +5,14 @@ import io.chatapp.platform.auth.Caller;
 import io.chatapp.platform.auth.RequestTokens;
 import io.chatapp.platform.auth.Tokens;
 import io.chatapp.platform.rest.ApiException;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.HttpHeaders;
+import java.io.StringReader;
 import java.util.function.Supplier;
 
 /** What every resource does with a request: read fields, turn bad input into a clear 400. */
@@ -38,12 +42,23 @@ public final class Requests {
     }
   }
 
-  /** The body, which must be a JSON object. */
-  public static JsonObject object(JsonObject body) {
-    if (body == null) {
+  /**
+   * The body, which must be a JSON object. Read here rather than by the runtime's JSON-P reader, so
+   * an empty body, a JSON array or broken JSON is a 400 like any other bad input.
+   */
+  public static JsonObject object(String body) {
+    if (body == null || body.isBlank()) {
       throw ApiException.badRequest("A JSON object body is required");
     }
-    return body;
+    try (JsonReader reader = Json.createReader(new StringReader(body))) {
+      JsonValue value = reader.readValue();
+      if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+        throw ApiException.badRequest("The request body must be a JSON object");
+      }
+      return value.asJsonObject();
+    } catch (JsonException e) {
+      throw ApiException.badRequest("The request body is not valid JSON");
+    }
   }
 
   /** A string field; null when absent or null, 400 when of another type. */

@@ -53,7 +53,7 @@ public class MessageResource {
   /** Sends {@code {chatId, text, clientId?}}: 201 with the message once the broker has it. */
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  public Response send(JsonObject body) {
+  public Response send(String body) {
     JsonObject request = object(body);
     ChatId chatId = parse(() -> new ChatId(required(request, "chatId")));
     MessageText text = parse(() -> new MessageText(string(request, "text")));

@@ -41,12 +41,15 @@ class MessagePipelineTest {
 
   @BeforeAll
   void start() throws Exception {
-    stack = new ChatHarness().startPipeline();
+    stack = new ChatHarness();
+    stack.startPipeline();
   }
 
   @AfterAll
   void stop() throws Exception {
-    stack.close();
+    if (stack != null) {
+      stack.close();
+    }
   }
 
   private record Pair(UserId ann, UserId bob, ChatId chat) {}
