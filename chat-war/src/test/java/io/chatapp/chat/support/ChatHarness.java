@@ -69,9 +69,23 @@ public final class ChatHarness implements AutoCloseable {
 
   /** Connects, declares this run's exchange and queues and starts the consumers. */
   public ChatHarness startPipeline() {
+    Poll.until(Duration.ofSeconds(30), "RabbitMQ to accept connections", ChatHarness::brokerUp);
     pipeline.start();
     broker.start();
     return this;
+  }
+
+  private static boolean brokerUp() {
+    ConnectionFactory factory = new ConnectionFactory();
+    try {
+      factory.setUri(brokerUrl());
+      factory.setConnectionTimeout(2000);
+      try (Connection connection = factory.newConnection()) {
+        return connection.isOpen();
+      }
+    } catch (Exception e) {
+      return false;
+    }
   }
 
   public static String brokerUrl() {

@@ -36,8 +36,11 @@ public class MessageStore {
 
   static final String KEY = "key";
 
-  /** Rounds of widening a page downwards over gaps left by failed sends. */
-  private static final int MAX_GAP_ROUNDS = 3;
+  /**
+   * Rounds of widening a page downwards over gaps (numbers given to sends the broker refused); the
+   * window doubles each round, so a gap of 100,000 numbers is crossed in about 25 rounds.
+   */
+  private static final int MAX_GAP_ROUNDS = 30;
 
   @Inject MongoConnection mongo;
 
@@ -87,12 +90,13 @@ public class MessageStore {
 
   /**
    * Up to {@code limit} messages of the chat with sequence numbers up to {@code top}, oldest first.
-   * Skips numbers that hold no message (a send the broker refused, one not stored yet).
+   * Skips numbers that hold no message (a send the broker refused, one not stored yet): without
+   * gaps this is one {@code $in} over {@code limit} keys.
    */
   public List<Message> page(ChatId chat, long top, int limit) {
     List<Message> found = new ArrayList<>();
     Optional<PageWindow> window = PageWindow.endingAt(top, limit);
-    for (int round = 0; window.isPresent() && round <= MAX_GAP_ROUNDS; round++) {
+    for (int round = 1; window.isPresent(); round++) {
       PageWindow current = window.get();
       List<String> keys = new ArrayList<>(current.size());
       for (long seq = current.from(); seq <= current.to(); seq++) {
@@ -101,11 +105,13 @@ public class MessageStore {
       mongo
           .call(db -> messages().find(Filters.in(KEY, keys)).into(new ArrayList<>()))
           .forEach(document -> found.add(toMessage(document)));
-      int missing = limit - found.size();
-      window = missing > 0 ? current.below(missing) : Optional.empty();
+      window =
+          found.size() >= limit || round >= MAX_GAP_ROUNDS
+              ? Optional.empty()
+              : current.below(PageWindow.widened(limit, round));
     }
     found.sort(Comparator.comparingLong(Message::seq));
-    return found;
+    return found.size() > limit ? found.subList(found.size() - limit, found.size()) : found;
   }
 
   /** Marks the messages seen at {@code at}: one update over their ids. */

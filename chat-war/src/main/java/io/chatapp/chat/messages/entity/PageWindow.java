@@ -10,6 +10,9 @@ public record PageWindow(long from, long to) {
   public static final int DEFAULT_LIMIT = 50;
   public static final int MAX_LIMIT = 100;
 
+  /** The most sequence numbers fetched in one lookup while crossing a gap. */
+  public static final int MAX_SPAN = 5000;
+
   public PageWindow {
     if (from < 1 || to < from) {
       throw new IllegalArgumentException("empty window " + from + ".." + to);
@@ -27,6 +30,11 @@ public record PageWindow(long from, long to) {
   /** The {@code missing} numbers just below this window, if any are left. */
   public java.util.Optional<PageWindow> below(int missing) {
     return endingAt(from - 1, missing);
+  }
+
+  /** How far below to look after {@code round} rounds that found too little: doubling, capped. */
+  public static int widened(int limit, int round) {
+    return (int) Math.min(MAX_SPAN, (long) limit << Math.min(round, 20));
   }
 
   public int size() {

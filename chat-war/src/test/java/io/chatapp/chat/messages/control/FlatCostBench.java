@@ -99,6 +99,7 @@ public final class FlatCostBench {
   private void fillTo(long target) {
     MongoCollection<Document> collection = mongo.database().getCollection("messages");
     List<Document> batch = new ArrayList<>();
+    seqs.put(measured, chats.find(measured).orElseThrow().seq());
     long start = stored;
     for (long n = start; n < target; n++) {
       ChatId chat = n % 10 == 0 ? measured : background.get((int) (n % background.size()));

@@ -129,6 +129,41 @@ class MessagePipelineTest {
   }
 
   @Test
+  void pagesCrossGapsLeftByRefusedSends() {
+    Pair p = pair();
+    List<Message> older = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      older.add(send(p.ann(), p.chat(), "old " + i));
+    }
+    for (int i = 0; i < 700; i++) {
+      stack.chatStore.nextSeq(p.chat());
+    }
+    List<Message> newer = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      newer.add(send(p.bob(), p.chat(), "new " + i));
+    }
+    awaitStored(older.get(4).id());
+    awaitStored(newer.get(2).id());
+    Poll.until(
+        DEADLINE,
+        "all stored",
+        () ->
+            older.stream().allMatch(m -> stack.messageStore.find(m.id()).isPresent())
+                && newer.stream().allMatch(m -> stack.messageStore.find(m.id()).isPresent()));
+
+    assertThat(stack.messages.history(p.ann(), p.chat(), Optional.empty(), 50).messages())
+        .extracting(Message::text)
+        .containsExactly("old 0", "old 1", "old 2", "old 3", "old 4", "new 0", "new 1", "new 2");
+    assertThat(
+            stack.messages.history(p.ann(), p.chat(), Optional.of(newer.get(0).id()), 2).messages())
+        .extracting(Message::text)
+        .containsExactly("old 3", "old 4");
+    assertThat(stack.messages.history(p.ann(), p.chat(), Optional.empty(), 4).messages())
+        .extracting(Message::text)
+        .containsExactly("old 4", "new 0", "new 1", "new 2");
+  }
+
+  @Test
   void readingAPageMarksItSeenResetsTheCounterAndTellsTheSender() {
     Pair p = pair();
     List<Message> sent = new ArrayList<>();

@@ -28,6 +28,9 @@ class PageWindowTest {
     assertThat(new PageWindow(1, 50).below(3)).isEmpty();
     assertThat(new PageWindow(2, 50).below(3)).contains(new PageWindow(1, 1));
     assertThat(first.size()).isEqualTo(50);
+    assertThat(PageWindow.widened(50, 1)).isEqualTo(100);
+    assertThat(PageWindow.widened(50, 3)).isEqualTo(400);
+    assertThat(PageWindow.widened(50, 30)).isEqualTo(PageWindow.MAX_SPAN);
   }
 
   @Test
