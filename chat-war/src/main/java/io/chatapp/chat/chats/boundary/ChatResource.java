@@ -1,0 +1,70 @@
+package io.chatapp.chat.chats.boundary;
+
+import static io.chatapp.chat.common.boundary.Requests.accessToken;
+import static io.chatapp.chat.common.boundary.Requests.object;
+import static io.chatapp.chat.common.boundary.Requests.parse;
+import static io.chatapp.chat.common.boundary.Requests.required;
+import static io.chatapp.chat.common.boundary.Requests.userId;
+
+import io.chatapp.chat.chats.control.ChatService;
+import io.chatapp.chat.chats.control.ChatStore;
+import io.chatapp.chat.users.entity.UserId;
+import io.chatapp.platform.auth.Authenticated;
+import io.chatapp.platform.auth.CurrentCaller;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** 1:1 chats: start one ({@code POST /chat/new}), list mine ({@code GET /chat/all}). */
+@Path("/chat")
+@RequestScoped
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+public class ChatResource {
+
+  @Inject ChatService chats;
+  @Inject CurrentCaller caller;
+  @Context HttpHeaders headers;
+
+  /** The chat with {@code otherUserId}: 201 when made now, 200 when it existed. */
+  @POST
+  @Path("/new")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response create(String body) {
+    UserId other = parse(() -> new UserId(required(object(body), "otherUserId")));
+    ChatStore.Creation creation = chats.start(userId(caller.get()), other, accessToken(headers));
+    JsonObject answer =
+        Json.createObjectBuilder()
+            .add("message", creation.created() ? "Chat created" : "Chat already exists")
+            .add("chatId", creation.chat().id().value())
+            .build();
+    return Response.status(creation.created() ? Response.Status.CREATED : Response.Status.OK)
+        .entity(answer)
+        .build();
+  }
+
+  /** The caller's chats, newest activity first. */
+  @GET
+  @Path("/all")
+  public JsonObject all() {
+    UserId me = userId(caller.get());
+    var list = Json.createArrayBuilder();
+    for (ChatService.Listed listed : chats.list(me, accessToken(headers))) {
+      list.add(
+          Json.createObjectBuilder()
+              .add("user", listed.otherUser())
+              .add("chat", listed.chat().toJson(me)));
+    }
+    return Json.createObjectBuilder().add("chats", list).build();
+  }
+}

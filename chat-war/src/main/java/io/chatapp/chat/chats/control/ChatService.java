@@ -1,0 +1,73 @@
+package io.chatapp.chat.chats.control;
+
+import io.chatapp.chat.chats.entity.Chat;
+import io.chatapp.chat.chats.entity.ChatCreated;
+import io.chatapp.chat.chats.entity.ChatId;
+import io.chatapp.chat.common.control.DomainEvents;
+import io.chatapp.chat.users.control.UserDirectory;
+import io.chatapp.chat.users.entity.UserId;
+import io.chatapp.platform.rest.ApiException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import java.util.List;
+import java.util.Map;
+
+/** Starting 1:1 chats and listing a user's chats with the other members' profiles. */
+@ApplicationScoped
+public class ChatService {
+
+  @Inject ChatStore chats;
+  @Inject UserDirectory users;
+  @Inject DomainEvents events;
+
+  public ChatService() {}
+
+  /** For use outside the container (tests, benchmarks). */
+  public ChatService(ChatStore chats, UserDirectory users, DomainEvents events) {
+    this.chats = chats;
+    this.users = users;
+    this.events = events;
+  }
+
+  /** A chat and one member's view of it. */
+  public record Listed(Chat chat, JsonObject otherUser) {}
+
+  /** The chat with {@code other}, made (and announced to them) if there was none. */
+  public ChatStore.Creation start(UserId caller, UserId other, String token) {
+    if (caller.equals(other)) {
+      throw ApiException.badRequest("You cannot start a chat with yourself");
+    }
+    var existing = chats.findBetween(caller, other);
+    if (existing.isPresent()) {
+      return new ChatStore.Creation(existing.get(), false);
+    }
+    if (users.find(other, token).isEmpty()) {
+      throw ApiException.notFound("No user with id " + other);
+    }
+    ChatStore.Creation creation = chats.findOrCreate(caller, other);
+    if (creation.created()) {
+      events.fire(new ChatCreated(creation.chat().id(), caller, other));
+    }
+    return creation;
+  }
+
+  /** The caller's chats, newest activity first, each with the other member's profile. */
+  public List<Listed> list(UserId caller, String token) {
+    List<Chat> found = chats.listFor(caller);
+    Map<UserId, JsonObject> profiles =
+        users.profiles(found.stream().map(chat -> chat.otherThan(caller)).toList(), token);
+    return found.stream()
+        .map(chat -> new Listed(chat, profiles.get(chat.otherThan(caller))))
+        .toList();
+  }
+
+  /** The chat if {@code caller} is a member: 404 when unknown, 403 when not theirs. */
+  public Chat memberChat(UserId caller, ChatId id) {
+    Chat chat = chats.find(id).orElseThrow(() -> ApiException.notFound("No chat with id " + id));
+    if (!chat.isMember(caller)) {
+      throw ApiException.forbidden("You are not a member of this chat");
+    }
+    return chat;
+  }
+}

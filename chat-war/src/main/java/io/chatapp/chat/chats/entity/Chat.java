@@ -1,0 +1,67 @@
+package io.chatapp.chat.chats.entity;
+
+import io.chatapp.chat.common.entity.IsoTime;
+import io.chatapp.chat.users.entity.UserId;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A 1:1 chat as stored: its two members, the latest message and each member's unread counter kept
+ * on it (so the chat list never reads messages), and {@code seq}, the last sequence number given to
+ * one of its messages.
+ */
+public record Chat(
+    ChatId id,
+    List<UserId> users,
+    LatestMessage latestMessage,
+    Map<UserId, Integer> unread,
+    long seq,
+    Instant createdAt,
+    Instant updatedAt) {
+
+  public Chat {
+    users = List.copyOf(users);
+    unread = Map.copyOf(unread);
+  }
+
+  /** What the chat list shows of the newest message. */
+  public record LatestMessage(String text, UserId sender) {}
+
+  public boolean isMember(UserId user) {
+    return users.contains(user);
+  }
+
+  /** The member who is not {@code user}. */
+  public UserId otherThan(UserId user) {
+    return users.get(0).equals(user) ? users.get(1) : users.get(0);
+  }
+
+  public int unreadFor(UserId user) {
+    return unread.getOrDefault(user, 0);
+  }
+
+  /** The chat as {@code GET /chat/all} shows it to {@code viewer}. */
+  public JsonObject toJson(UserId viewer) {
+    var usersJson = Json.createArrayBuilder();
+    users.forEach(user -> usersJson.add(user.value()));
+    JsonValue latest =
+        latestMessage == null
+            ? JsonValue.NULL
+            : Json.createObjectBuilder()
+                .add("text", latestMessage.text())
+                .add("sender", latestMessage.sender().value())
+                .build();
+    return Json.createObjectBuilder()
+        .add("_id", id.value())
+        .add("users", usersJson)
+        .add("latestMessage", latest)
+        .add("unseenCount", unreadFor(viewer))
+        .add("createdAt", IsoTime.format(createdAt))
+        .add("updatedAt", IsoTime.format(updatedAt))
+        .build();
+  }
+}

@@ -1,0 +1,221 @@
+package io.chatapp.chat.messages.control;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Updates;
+import io.chatapp.chat.chats.entity.ChatId;
+import io.chatapp.chat.messages.entity.Message;
+import io.chatapp.chat.messages.entity.MessageId;
+import io.chatapp.chat.messages.entity.PageWindow;
+import io.chatapp.chat.users.entity.UserId;
+import io.chatapp.platform.mongo.MongoConnection;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.bson.Document;
+
+/**
+ * Messages in MongoDB. Every read and write goes by {@code _id} or by the unique key {@code
+ * "<chatId>:<seq>"}: a page of history is one {@code $in} over the keys of the page, so its cost is
+ * one page whatever the size of the history, on real MongoDB and on the embedded server alike.
+ * {@code sendRequests} remembers each {@code clientId} (by {@code _id}) so a retried send returns
+ * the first message.
+ */
+@ApplicationScoped
+public class MessageStore {
+
+  static final String KEY = "key";
+
+  /**
+   * Rounds of widening a page downwards over gaps (numbers given to sends the broker refused); the
+   * window doubles each round, so a gap of 100,000 numbers is crossed in about 25 rounds.
+   */
+  private static final int MAX_GAP_ROUNDS = 30;
+
+  @Inject MongoConnection mongo;
+
+  private final AtomicBoolean indexesReady = new AtomicBoolean();
+
+  public MessageStore() {}
+
+  /** For use outside the container (tests, benchmarks). */
+  public MessageStore(MongoConnection mongo) {
+    this.mongo = mongo;
+  }
+
+  /** A send remembered by its client id: the message and whether the broker confirmed it. */
+  public record PendingSend(Message message, UserId recipient, boolean published) {}
+
+  /** Stores the message unless it is already stored; true only the first time. */
+  public boolean storeIfAbsent(Message message) {
+    try {
+      mongo.call(db -> messages().insertOne(toDocument(message)));
+      return true;
+    } catch (MongoWriteException e) {
+      if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
+  public Optional<Message> find(MessageId id) {
+    return Optional.ofNullable(
+            mongo.call(db -> messages().find(Filters.eq("_id", id.value())).first()))
+        .map(MessageStore::toMessage);
+  }
+
+  /** The stored messages among these ids (one {@code $in} over {@code _id}). */
+  public List<Message> findAll(List<MessageId> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    List<String> values = ids.stream().map(MessageId::value).distinct().toList();
+    List<Message> found = new ArrayList<>();
+    mongo
+        .call(db -> messages().find(Filters.in("_id", values)).into(new ArrayList<>()))
+        .forEach(document -> found.add(toMessage(document)));
+    return found;
+  }
+
+  /**
+   * Up to {@code limit} messages of the chat with sequence numbers up to {@code top}, oldest first.
+   * Skips numbers that hold no message (a send the broker refused, one not stored yet): without
+   * gaps this is one {@code $in} over {@code limit} keys.
+   */
+  public List<Message> page(ChatId chat, long top, int limit) {
+    List<Message> found = new ArrayList<>();
+    Optional<PageWindow> window = PageWindow.endingAt(top, limit);
+    for (int round = 1; window.isPresent(); round++) {
+      PageWindow current = window.get();
+      List<String> keys = new ArrayList<>(current.size());
+      for (long seq = current.from(); seq <= current.to(); seq++) {
+        keys.add(key(chat, seq));
+      }
+      mongo
+          .call(db -> messages().find(Filters.in(KEY, keys)).into(new ArrayList<>()))
+          .forEach(document -> found.add(toMessage(document)));
+      window =
+          found.size() >= limit || round >= MAX_GAP_ROUNDS
+              ? Optional.empty()
+              : current.below(PageWindow.widened(limit, round));
+    }
+    found.sort(Comparator.comparingLong(Message::seq));
+    return found.size() > limit ? found.subList(found.size() - limit, found.size()) : found;
+  }
+
+  /** Marks the messages seen at {@code at}: one update over their ids. */
+  public void markSeen(List<MessageId> ids, Instant at) {
+    if (ids.isEmpty()) {
+      return;
+    }
+    List<String> values = ids.stream().map(MessageId::value).toList();
+    mongo.call(
+        db ->
+            messages()
+                .updateMany(
+                    Filters.in("_id", values),
+                    Updates.combine(
+                        Updates.set("seen", true), Updates.set("seenAt", Date.from(at)))));
+  }
+
+  /** The send remembered under this client key, if any. */
+  public Optional<PendingSend> findSend(String clientKey) {
+    Document document = mongo.call(db -> sendRequests().find(Filters.eq("_id", clientKey)).first());
+    if (document == null) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new PendingSend(
+            toMessage(document.get("message", Document.class)),
+            new UserId(document.getString("recipient")),
+            document.getBoolean("published", false)));
+  }
+
+  /** Remembers a send before publishing it; false when that client key is already taken. */
+  public boolean rememberSend(String clientKey, Message message, UserId recipient) {
+    Document document =
+        new Document("_id", clientKey)
+            .append("message", toDocument(message))
+            .append("recipient", recipient.value())
+            .append("published", false)
+            .append("createdAt", Date.from(message.createdAt()));
+    try {
+      mongo.call(db -> sendRequests().insertOne(document));
+      return true;
+    } catch (MongoWriteException e) {
+      if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
+  public void markPublished(String clientKey) {
+    mongo.call(
+        db ->
+            sendRequests().updateOne(Filters.eq("_id", clientKey), Updates.set("published", true)));
+  }
+
+  /** Creates the unique key index (at startup, and before first use if that failed). */
+  public void ensureIndexes() {
+    if (indexesReady.get()) {
+      return;
+    }
+    mongo.call(
+        db ->
+            db.getCollection("messages")
+                .createIndex(Indexes.ascending(KEY), new IndexOptions().unique(true).name(KEY)));
+    indexesReady.set(true);
+  }
+
+  static String key(ChatId chat, long seq) {
+    return chat.value() + ":" + seq;
+  }
+
+  private MongoCollection<Document> messages() {
+    ensureIndexes();
+    return mongo.database().getCollection("messages");
+  }
+
+  private MongoCollection<Document> sendRequests() {
+    return mongo.database().getCollection("sendRequests");
+  }
+
+  static Document toDocument(Message message) {
+    return new Document("_id", message.id().value())
+        .append("chatId", message.chatId().value())
+        .append("seq", message.seq())
+        .append(KEY, key(message.chatId(), message.seq()))
+        .append("sender", message.sender().value())
+        .append("text", message.text())
+        .append("image", null)
+        .append("messageType", Message.TYPE_TEXT)
+        .append("seen", message.seen())
+        .append("seenAt", message.seenAt() == null ? null : Date.from(message.seenAt()))
+        .append("createdAt", Date.from(message.createdAt()));
+  }
+
+  static Message toMessage(Document document) {
+    Date seenAt = document.getDate("seenAt");
+    return new Message(
+        new MessageId(document.getString("_id")),
+        new ChatId(document.getString("chatId")),
+        document.get("seq", Number.class).longValue(),
+        new UserId(document.getString("sender")),
+        document.getString("text"),
+        document.getBoolean("seen", false),
+        seenAt == null ? null : seenAt.toInstant(),
+        document.getDate("createdAt").toInstant());
+  }
+}

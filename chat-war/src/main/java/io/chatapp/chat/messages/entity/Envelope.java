@@ -1,0 +1,52 @@
+package io.chatapp.chat.messages.entity;
+
+import io.chatapp.chat.chats.entity.ChatId;
+import io.chatapp.chat.common.entity.IsoTime;
+import io.chatapp.chat.users.entity.UserId;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * What travels on {@code chat:messages}: the message as clients see it, plus its sequence number
+ * and recipient so no consumer needs to read the chat.
+ */
+public record Envelope(Message message, UserId recipientId) {
+
+  public byte[] toBytes() {
+    return Json.createObjectBuilder()
+        .add("message", message.toJson())
+        .add("seq", message.seq())
+        .add("recipientId", recipientId.value())
+        .build()
+        .toString()
+        .getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** Reads an envelope; {@link IllegalArgumentException} when it is not one. */
+  public static Envelope parse(byte[] body) {
+    try (JsonReader reader = Json.createReader(new ByteArrayInputStream(body))) {
+      JsonObject envelope = reader.readObject();
+      JsonObject m = envelope.getJsonObject("message");
+      JsonValue seenAt = m.get("seenAt");
+      Message message =
+          new Message(
+              new MessageId(m.getString("_id")),
+              new ChatId(m.getString("chatId")),
+              envelope.getJsonNumber("seq").longValueExact(),
+              new UserId(m.getString("sender")),
+              new MessageText(m.getString("text")).value(),
+              m.getBoolean("seen", false),
+              seenAt == null || seenAt.getValueType() != JsonValue.ValueType.STRING
+                  ? null
+                  : IsoTime.parse(m.getString("seenAt")),
+              IsoTime.parse(m.getString("createdAt")));
+      return new Envelope(message, new UserId(envelope.getString("recipientId")));
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException("Not a message envelope: " + e.getMessage(), e);
+    }
+  }
+}

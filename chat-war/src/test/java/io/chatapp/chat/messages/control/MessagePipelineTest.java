@@ -1,0 +1,285 @@
+package io.chatapp.chat.messages.control;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.chatapp.chat.chats.entity.Chat;
+import io.chatapp.chat.chats.entity.ChatId;
+import io.chatapp.chat.messages.entity.ClientId;
+import io.chatapp.chat.messages.entity.Envelope;
+import io.chatapp.chat.messages.entity.Message;
+import io.chatapp.chat.messages.entity.MessageId;
+import io.chatapp.chat.messages.entity.MessageNotice;
+import io.chatapp.chat.messages.entity.MessageSent;
+import io.chatapp.chat.messages.entity.MessageText;
+import io.chatapp.chat.messages.entity.MessagesRead;
+import io.chatapp.chat.support.ChatHarness;
+import io.chatapp.chat.support.Poll;
+import io.chatapp.chat.users.entity.UserId;
+import io.chatapp.platform.amqp.PoisonMessageException;
+import io.chatapp.platform.rest.ApiException;
+import io.chatapp.platform.rest.DependencyUnavailableException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The message pipeline end to end outside the container: the real RabbitMQ (this run's own exchange
+ * and queues), the embedded MongoDB-compatible server, an HTTP stand-in for user-war.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class MessagePipelineTest {
+
+  private static final Duration DEADLINE = Duration.ofSeconds(30);
+
+  private ChatHarness stack;
+
+  @BeforeAll
+  void start() throws Exception {
+    stack = new ChatHarness();
+    stack.startPipeline();
+  }
+
+  @AfterAll
+  void stop() throws Exception {
+    if (stack != null) {
+      stack.close();
+    }
+  }
+
+  private record Pair(UserId ann, UserId bob, ChatId chat) {}
+
+  private Pair pair() {
+    UserId ann = stack.userService.add("Ann");
+    UserId bob = stack.userService.add("Bob");
+    return new Pair(ann, bob, stack.chats.start(ann, bob, ChatHarness.TOKEN).chat().id());
+  }
+
+  private Message send(UserId from, ChatId chat, String text) {
+    return stack.messages.send(from, chat, new MessageText(text), Optional.empty());
+  }
+
+  private void awaitStored(MessageId id) {
+    Poll.until(
+        DEADLINE, "message " + id + " stored", () -> stack.messageStore.find(id).isPresent());
+  }
+
+  private Chat chat(ChatId id) {
+    return stack.chatStore.find(id).orElseThrow();
+  }
+
+  @Test
+  void aSentMessageIsStoredCountedDeliveredAndAnnounced() {
+    Pair p = pair();
+    Message sent = send(p.ann(), p.chat(), "  hello Bob  ");
+    assertThat(sent.text()).isEqualTo("hello Bob");
+    assertThat(sent.seq()).isEqualTo(1);
+    awaitStored(sent.id());
+    Poll.until(DEADLINE, "the chat's counters", () -> chat(p.chat()).unreadFor(p.bob()) == 1);
+    Chat chat = chat(p.chat());
+    assertThat(chat.latestMessage()).isEqualTo(new Chat.LatestMessage("hello Bob", p.ann()));
+    assertThat(chat.unreadFor(p.ann())).isZero();
+    assertThat(chat.updatedAt()).isEqualTo(sent.createdAt());
+    Poll.until(
+        DEADLINE,
+        "message:new and chat:refresh events",
+        () ->
+            stack.events.of(MessageSent.class).stream()
+                    .anyMatch(e -> e.message().equals(sent) && e.recipientId().equals(p.bob()))
+                && stack.events.of(MessageNotice.class).stream()
+                    .anyMatch(e -> e.message().equals(sent) && e.recipientId().equals(p.bob())));
+  }
+
+  @Test
+  void pagingThrough250MessagesWithBefore() {
+    Pair p = pair();
+    List<Message> sent = new ArrayList<>();
+    for (int i = 1; i <= 250; i++) {
+      sent.add(send(i % 2 == 0 ? p.ann() : p.bob(), p.chat(), "message " + i));
+    }
+    awaitStored(sent.get(249).id());
+    Poll.until(
+        DEADLINE,
+        "all 250 stored",
+        () -> sent.stream().allMatch(m -> stack.messageStore.find(m.id()).isPresent()));
+
+    List<Message> all = new ArrayList<>();
+    MessageService.Page page = stack.messages.history(p.ann(), p.chat(), Optional.empty(), 50);
+    assertThat(page.otherUser()).isEqualTo(p.bob());
+    while (!page.messages().isEmpty()) {
+      assertThat(page.messages()).hasSizeLessThanOrEqualTo(50);
+      all.addAll(0, page.messages());
+      page =
+          stack.messages.history(p.ann(), p.chat(), Optional.of(page.messages().get(0).id()), 50);
+    }
+    assertThat(all)
+        .extracting(Message::text)
+        .containsExactlyElementsOf(sent.stream().map(Message::text).toList());
+    assertThat(all).extracting(Message::createdAt).isSorted();
+
+    MessageService.Page hundred =
+        stack.messages.history(p.bob(), p.chat(), Optional.of(sent.get(200).id()), 100);
+    assertThat(hundred.messages()).extracting(Message::text).first().isEqualTo("message 101");
+    assertThat(hundred.messages()).extracting(Message::text).last().isEqualTo("message 200");
+  }
+
+  @Test
+  void pagesCrossGapsLeftByRefusedSends() {
+    Pair p = pair();
+    List<Message> older = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      older.add(send(p.ann(), p.chat(), "old " + i));
+    }
+    for (int i = 0; i < 700; i++) {
+      stack.chatStore.nextSeq(p.chat());
+    }
+    List<Message> newer = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      newer.add(send(p.bob(), p.chat(), "new " + i));
+    }
+    awaitStored(older.get(4).id());
+    awaitStored(newer.get(2).id());
+    Poll.until(
+        DEADLINE,
+        "all stored",
+        () ->
+            older.stream().allMatch(m -> stack.messageStore.find(m.id()).isPresent())
+                && newer.stream().allMatch(m -> stack.messageStore.find(m.id()).isPresent()));
+
+    assertThat(stack.messages.history(p.ann(), p.chat(), Optional.empty(), 50).messages())
+        .extracting(Message::text)
+        .containsExactly("old 0", "old 1", "old 2", "old 3", "old 4", "new 0", "new 1", "new 2");
+    assertThat(
+            stack.messages.history(p.ann(), p.chat(), Optional.of(newer.get(0).id()), 2).messages())
+        .extracting(Message::text)
+        .containsExactly("old 3", "old 4");
+    assertThat(stack.messages.history(p.ann(), p.chat(), Optional.empty(), 4).messages())
+        .extracting(Message::text)
+        .containsExactly("old 4", "new 0", "new 1", "new 2");
+  }
+
+  @Test
+  void readingAPageMarksItSeenResetsTheCounterAndTellsTheSender() {
+    Pair p = pair();
+    List<Message> sent = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      sent.add(send(p.ann(), p.chat(), "unread " + i));
+    }
+    Message mine = send(p.bob(), p.chat(), "from bob");
+    Poll.until(DEADLINE, "three unread for Bob", () -> chat(p.chat()).unreadFor(p.bob()) == 3);
+    Poll.until(DEADLINE, "Bob's own message stored", () -> chat(p.chat()).unreadFor(p.ann()) == 1);
+
+    MessageService.Page page = stack.messages.history(p.bob(), p.chat(), Optional.empty(), 50);
+    assertThat(page.messages()).hasSize(4);
+    assertThat(page.messages())
+        .filteredOn(m -> m.sender().equals(p.ann()))
+        .allSatisfy(m -> assertThat(m.seen()).isTrue())
+        .allSatisfy(m -> assertThat(m.seenAt()).isNotNull());
+    assertThat(stack.messageStore.find(mine.id()).orElseThrow().seen()).isFalse();
+    assertThat(stack.messageStore.find(sent.get(0).id()).orElseThrow().seen()).isTrue();
+    assertThat(chat(p.chat()).unreadFor(p.bob())).isZero();
+    assertThat(chat(p.chat()).unreadFor(p.ann())).isEqualTo(1);
+    assertThat(stack.events.of(MessagesRead.class))
+        .filteredOn(e -> e.chatId().equals(p.chat()))
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.readerId()).isEqualTo(p.bob());
+              assertThat(e.senderId()).isEqualTo(p.ann());
+              assertThat(e.messageIds())
+                  .containsExactlyInAnyOrderElementsOf(sent.stream().map(Message::id).toList());
+            });
+
+    stack.messages.history(p.bob(), p.chat(), Optional.empty(), 50);
+    assertThat(stack.events.of(MessagesRead.class))
+        .filteredOn(e -> e.chatId().equals(p.chat()))
+        .hasSize(1);
+
+    assertThat(stack.messages.markRead(p.ann(), p.chat(), List.of(mine.id(), sent.get(0).id())))
+        .containsExactly(mine.id());
+    assertThat(chat(p.chat()).unreadFor(p.ann())).isZero();
+  }
+
+  @Test
+  void aRetryWithTheSameClientIdMakesOneMessage() {
+    Pair p = pair();
+    Optional<ClientId> clientId = Optional.of(new ClientId("retry-1"));
+    Message first = stack.messages.send(p.ann(), p.chat(), new MessageText("once"), clientId);
+    Message again = stack.messages.send(p.ann(), p.chat(), new MessageText("once"), clientId);
+    assertThat(again).isEqualTo(first);
+    Message other =
+        stack.messages.send(
+            p.bob(), p.chat(), new MessageText("once"), Optional.of(new ClientId("retry-1")));
+    assertThat(other.id()).isNotEqualTo(first.id());
+    awaitStored(first.id());
+    awaitStored(other.id());
+    assertThat(stack.messages.history(p.ann(), p.chat(), Optional.empty(), 50).messages())
+        .extracting(Message::id)
+        .containsExactly(first.id(), other.id());
+  }
+
+  @Test
+  void aRedeliveredMessageIsStoredAndCountedOnce() throws Exception {
+    Pair p = pair();
+    Message sent = send(p.ann(), p.chat(), "twice");
+    awaitStored(sent.id());
+    Poll.until(DEADLINE, "counted", () -> chat(p.chat()).unreadFor(p.bob()) == 1);
+    byte[] body = new Envelope(sent, p.bob()).toBytes();
+    stack.pipeline.store(body);
+    stack.pipeline.publish(sent, p.bob());
+    Message next = send(p.ann(), p.chat(), "after");
+    awaitStored(next.id());
+    Poll.until(DEADLINE, "the next one counted", () -> chat(p.chat()).unreadFor(p.bob()) == 2);
+    assertThat(stack.messages.history(p.ann(), p.chat(), Optional.empty(), 50).messages())
+        .extracting(Message::text)
+        .containsExactly("twice", "after");
+    assertThat(chat(p.chat()).latestMessage().text()).isEqualTo("after");
+    assertThatThrownBy(() -> stack.pipeline.store("not json".getBytes()))
+        .isInstanceOf(PoisonMessageException.class);
+  }
+
+  @Test
+  void membersOnlyAndClearRefusals() {
+    Pair p = pair();
+    UserId eve = stack.userService.add("Eve");
+    assertThatThrownBy(() -> send(eve, p.chat(), "hi"))
+        .isInstanceOfSatisfying(
+            ApiException.class, e -> assertThat(e.getResponse().getStatus()).isEqualTo(403));
+    assertThatThrownBy(() -> stack.messages.history(eve, p.chat(), Optional.empty(), 50))
+        .isInstanceOfSatisfying(
+            ApiException.class, e -> assertThat(e.getResponse().getStatus()).isEqualTo(403));
+    assertThatThrownBy(() -> stack.messages.markRead(eve, p.chat(), List.of()))
+        .isInstanceOfSatisfying(
+            ApiException.class, e -> assertThat(e.getResponse().getStatus()).isEqualTo(403));
+    assertThatThrownBy(() -> send(p.ann(), ChatId.fresh(), "hi"))
+        .isInstanceOfSatisfying(
+            ApiException.class, e -> assertThat(e.getResponse().getStatus()).isEqualTo(404));
+    assertThatThrownBy(
+            () -> stack.messages.history(p.ann(), p.chat(), Optional.of(MessageId.fresh()), 50))
+        .isInstanceOfSatisfying(
+            ApiException.class, e -> assertThat(e.getResponse().getStatus()).isEqualTo(400));
+    assertThat(chat(p.chat()).seq()).isZero();
+  }
+
+  @Test
+  void brokerDownIs503AndNothingHalfStored() throws Exception {
+    try (ChatHarness down = new ChatHarness("amqp://guest:guest@127.0.0.1:1")) {
+      UserId ann = down.userService.add("Ann");
+      UserId bob = down.userService.add("Bob");
+      ChatId chat = down.chats.start(ann, bob, ChatHarness.TOKEN).chat().id();
+      Optional<ClientId> clientId = Optional.of(new ClientId("c1"));
+      assertThatThrownBy(() -> down.messages.send(ann, chat, new MessageText("lost?"), clientId))
+          .isInstanceOf(DependencyUnavailableException.class);
+      assertThat(down.messages.history(bob, chat, Optional.empty(), 50).messages()).isEmpty();
+      Chat after = down.chatStore.find(chat).orElseThrow();
+      assertThat(after.latestMessage()).isNull();
+      assertThat(after.unreadFor(bob)).isZero();
+      assertThat(down.events.of(MessageSent.class)).isEmpty();
+    }
+  }
+}

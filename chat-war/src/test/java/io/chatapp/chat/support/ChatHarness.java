@@ -1,0 +1,127 @@
+package io.chatapp.chat.support;
+
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+import io.chatapp.chat.chats.control.ChatService;
+import io.chatapp.chat.chats.control.ChatStore;
+import io.chatapp.chat.messages.control.MessagePipeline;
+import io.chatapp.chat.messages.control.MessageService;
+import io.chatapp.chat.messages.control.MessageStore;
+import io.chatapp.chat.messages.control.PipelineNames;
+import io.chatapp.chat.users.control.UserDirectory;
+import io.chatapp.devstack.EmbeddedMongo;
+import io.chatapp.platform.amqp.BrokerConnection;
+import io.chatapp.platform.amqp.WorkQueue;
+import io.chatapp.platform.mongo.MongoConnection;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * The chat service's control layer wired by hand outside the container, on the real things: the
+ * embedded MongoDB-compatible server, the real RabbitMQ ({@code RABBITMQ_URL}) with exchange and
+ * queue names unique to this run (deleted at the end), and a real HTTP stand-in for user-war.
+ */
+public final class ChatHarness implements AutoCloseable {
+
+  public static final String TOKEN = "test-token";
+
+  public final EmbeddedMongo mongoServer = EmbeddedMongo.startInMemory();
+  public final MongoConnection mongo = new MongoConnection(mongoServer.uri(), "chat");
+  public final UserServiceStandIn userService;
+  public final UserDirectory users;
+  public final RecordingEvents events = new RecordingEvents();
+  public final ChatStore chatStore = new ChatStore(mongo);
+  public final MessageStore messageStore = new MessageStore(mongo);
+  public final ChatService chats;
+  public final PipelineNames names;
+  public final BrokerConnection broker;
+  public final MessagePipeline pipeline;
+  public final MessageService messages;
+
+  private final ExecutorService executor = Executors.newCachedThreadPool();
+  private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(1);
+
+  public ChatHarness() throws Exception {
+    this(brokerUrl());
+  }
+
+  /** With the broker at {@code brokerUrl} (a closed port plays "broker down"). */
+  public ChatHarness(String brokerUrl) throws Exception {
+    userService = new UserServiceStandIn();
+    users = new UserDirectory(userService.url(), 30);
+    chats = new ChatService(chatStore, users, events);
+    names =
+        PipelineNames.withPrefix(
+            "test-" + UUID.randomUUID(), List.of(Duration.ofMillis(200), Duration.ofMillis(500)));
+    broker =
+        new BrokerConnection(
+            brokerUrl, 5000, executor, scheduler, Executors.defaultThreadFactory());
+    pipeline = new MessagePipeline(broker, messageStore, chatStore, events, names, 20);
+    messages = new MessageService(chats, chatStore, messageStore, pipeline, events);
+    chatStore.ensureIndexes();
+    messageStore.ensureIndexes();
+  }
+
+  /** Connects, declares this run's exchange and queues and starts the consumers. */
+  public ChatHarness startPipeline() {
+    Poll.until(Duration.ofSeconds(30), "RabbitMQ to accept connections", ChatHarness::brokerUp);
+    pipeline.start();
+    broker.start();
+    return this;
+  }
+
+  private static boolean brokerUp() {
+    ConnectionFactory factory = new ConnectionFactory();
+    try {
+      factory.setUri(brokerUrl());
+      factory.setConnectionTimeout(2000);
+      try (Connection connection = factory.newConnection()) {
+        return connection.isOpen();
+      }
+    } catch (Exception e) {
+      return false;
+    }
+  }
+
+  public static String brokerUrl() {
+    String url = System.getenv("RABBITMQ_URL");
+    return url == null || url.isBlank() ? "amqp://guest:guest@localhost:5672" : url;
+  }
+
+  @Override
+  public void close() throws Exception {
+    broker.stop();
+    deleteQueues();
+    scheduler.shutdownNow();
+    executor.shutdownNow();
+    mongo.close();
+    mongoServer.close();
+    userService.close();
+  }
+
+  private void deleteQueues() {
+    ConnectionFactory factory = new ConnectionFactory();
+    try {
+      factory.setUri(brokerUrl());
+      factory.setConnectionTimeout(3000);
+      try (Connection connection = factory.newConnection();
+          Channel channel = connection.createChannel()) {
+        for (WorkQueue queue : names.queues()) {
+          channel.queueDelete(queue.name());
+          channel.queueDelete(queue.deadLetterQueue());
+          for (int step = 1; step <= queue.retryDelays().size(); step++) {
+            channel.queueDelete(queue.retryQueue(step));
+          }
+        }
+        channel.exchangeDelete(names.exchange());
+      }
+    } catch (Exception e) {
+      // The broker is not there (a "broker down" test): nothing was declared.
+    }
+  }
+}
