@@ -159,4 +159,14 @@ public class MessageService {
     }
     return earlier.message();
   }
+
+  /** Records that the message reached a recipient's socket (for ✓✓ delivered). */
+  public MessageStore.Delivery markDelivered(MessageId id) {
+    return messages.markDelivered(id, IsoTime.now());
+  }
+
+  /** Whether the message is stored and already read. */
+  public boolean isSeen(MessageId id) {
+    return messages.find(id).map(Message::seen).orElse(false);
+  }
 }

@@ -206,8 +206,37 @@ public class MessageStore {
         .append("createdAt", Date.from(message.createdAt()));
   }
 
+  /**
+   * Records the first delivery to a recipient's socket: {@code MARKED} the first time, {@code
+   * ALREADY} after that, {@code NOT_STORED_YET} while the storage consumer has not stored it.
+   */
+  public Delivery markDelivered(MessageId id, Instant at) {
+    Optional<Message> stored = find(id);
+    if (stored.isEmpty()) {
+      return Delivery.NOT_STORED_YET;
+    }
+    if (stored.get().delivered()) {
+      return Delivery.ALREADY;
+    }
+    // by _id alone: the embedded server scans for any other filter
+    mongo.call(
+        db ->
+            messages()
+                .updateOne(
+                    Filters.eq("_id", id.value()), Updates.set("deliveredAt", Date.from(at))));
+    return Delivery.MARKED;
+  }
+
+  /** What {@link #markDelivered} did. */
+  public enum Delivery {
+    MARKED,
+    ALREADY,
+    NOT_STORED_YET
+  }
+
   static Message toMessage(Document document) {
     Date seenAt = document.getDate("seenAt");
+    Date deliveredAt = document.getDate("deliveredAt");
     return new Message(
         new MessageId(document.getString("_id")),
         new ChatId(document.getString("chatId")),
@@ -216,6 +245,7 @@ public class MessageStore {
         document.getString("text"),
         document.getBoolean("seen", false),
         seenAt == null ? null : seenAt.toInstant(),
-        document.getDate("createdAt").toInstant());
+        document.getDate("createdAt").toInstant(),
+        deliveredAt == null ? null : deliveredAt.toInstant());
   }
 }

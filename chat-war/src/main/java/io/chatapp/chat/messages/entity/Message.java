@@ -10,7 +10,8 @@ import java.time.Instant;
 
 /**
  * A text message. {@code seq} is its place in the chat (1, 2, 3, ...), given when it is sent; pages
- * of history are read by it, never by scanning. Clients never see it.
+ * of history are read by it, never by scanning. Clients never see it. {@code deliveredAt} is when
+ * it first reached one of the recipient's sockets (✓✓ delivered, before ✓✓ read).
  */
 public record Message(
     MessageId id,
@@ -20,12 +21,31 @@ public record Message(
     String text,
     boolean seen,
     Instant seenAt,
-    Instant createdAt) {
+    Instant createdAt,
+    Instant deliveredAt) {
 
   public static final String TYPE_TEXT = "text";
 
+  /** A message not delivered yet. */
+  public Message(
+      MessageId id,
+      ChatId chatId,
+      long seq,
+      UserId sender,
+      String text,
+      boolean seen,
+      Instant seenAt,
+      Instant createdAt) {
+    this(id, chatId, seq, sender, text, seen, seenAt, createdAt, null);
+  }
+
   public Message withSeen(Instant at) {
-    return new Message(id, chatId, seq, sender, text, true, at, createdAt);
+    return new Message(id, chatId, seq, sender, text, true, at, createdAt, deliveredAt);
+  }
+
+  /** Delivered once it reached a recipient's socket, and certainly once it was read. */
+  public boolean delivered() {
+    return deliveredAt != null || seen;
   }
 
   /** The message document of the REST and WebSocket contract. */
@@ -39,6 +59,10 @@ public record Message(
         .add("messageType", TYPE_TEXT)
         .add("seen", seen)
         .add("seenAt", seenAt == null ? JsonValue.NULL : Json.createValue(IsoTime.format(seenAt)))
+        .add("delivered", delivered())
+        .add(
+            "deliveredAt",
+            deliveredAt == null ? JsonValue.NULL : Json.createValue(IsoTime.format(deliveredAt)))
         .add("createdAt", IsoTime.format(createdAt))
         .build();
   }

@@ -1,0 +1,61 @@
+package io.chatapp.chat.realtime.boundary;
+
+import io.chatapp.chat.realtime.control.RealtimeHub;
+import io.chatapp.chat.users.entity.UserId;
+import jakarta.enterprise.inject.spi.CDI;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.OnClose;
+import jakarta.websocket.OnError;
+import jakarta.websocket.OnMessage;
+import jakarta.websocket.OnOpen;
+import jakarta.websocket.PongMessage;
+import jakarta.websocket.Session;
+import jakarta.websocket.server.ServerEndpoint;
+import java.io.IOException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * {@code ws://host:3002/ws}: the original Socket.IO events as JSON text frames {@code {"event",
+ * "data"}}. Authentication happened at the handshake ({@link HandshakeGuard}); this class only
+ * hands sockets and frames to {@link RealtimeHub}. Frames over 64 KiB close the socket with 1009.
+ */
+@ServerEndpoint("/ws")
+public class SocketEndpoint {
+
+  private static final Logger LOG = Logger.getLogger(SocketEndpoint.class.getName());
+
+  @OnOpen
+  public void open(Session session) throws IOException {
+    if (!(session.getUserPrincipal() instanceof SocketPrincipal principal)) {
+      session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "Not authenticated"));
+      return;
+    }
+    session.setMaxIdleTimeout(0);
+    hub().opened(session, new UserId(principal.userId()), principal.tokenExpiry());
+  }
+
+  @OnMessage(maxMessageSize = 65536)
+  public void text(Session session, String text) {
+    hub().received(session, text);
+  }
+
+  @OnMessage
+  public void pong(Session session, PongMessage pong) {
+    hub().ponged(session);
+  }
+
+  @OnClose
+  public void close(Session session) {
+    hub().closed(session);
+  }
+
+  @OnError
+  public void error(Session session, Throwable error) {
+    LOG.log(Level.FINE, "Socket error", error);
+  }
+
+  private static RealtimeHub hub() {
+    return CDI.current().select(RealtimeHub.class).get();
+  }
+}

@@ -1,0 +1,63 @@
+package io.chatapp.chat.realtime.control;
+
+import io.chatapp.chat.users.entity.UserId;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.websocket.Session;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** The sockets open on this instance, by socket and by user (a user may have several). */
+@ApplicationScoped
+public class LocalSessions {
+
+  private final Map<String, Peer> bySocket = new ConcurrentHashMap<>();
+  private final Map<UserId, Set<Peer>> byUser = new ConcurrentHashMap<>();
+
+  Peer add(Session session, UserId user, int maxQueued) {
+    Peer peer = new Peer(session, user, maxQueued);
+    bySocket.put(session.getId(), peer);
+    byUser.computeIfAbsent(user, u -> ConcurrentHashMap.newKeySet()).add(peer);
+    return peer;
+  }
+
+  Optional<Peer> remove(Session session) {
+    Peer peer = bySocket.remove(session.getId());
+    if (peer != null) {
+      byUser.computeIfPresent(
+          peer.user(),
+          (user, peers) -> {
+            peers.remove(peer);
+            return peers.isEmpty() ? null : peers;
+          });
+    }
+    return Optional.ofNullable(peer);
+  }
+
+  Optional<Peer> get(Session session) {
+    return Optional.ofNullable(bySocket.get(session.getId()));
+  }
+
+  /** Sends to every local socket of these users; returns the users reached here. */
+  Set<UserId> sendTo(Collection<UserId> users, String text) {
+    Set<UserId> reached = new java.util.HashSet<>();
+    for (UserId user : users) {
+      for (Peer peer : byUser.getOrDefault(user, Set.of())) {
+        peer.send(text);
+        reached.add(user);
+      }
+    }
+    return reached;
+  }
+
+  void sendToAll(String text) {
+    bySocket.values().forEach(peer -> peer.send(text));
+  }
+
+  Collection<Peer> all() {
+    return List.copyOf(bySocket.values());
+  }
+}

@@ -1,0 +1,124 @@
+package io.chatapp.chat.realtime.control;
+
+import io.chatapp.chat.users.entity.UserId;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Session;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
+import java.util.Queue;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * One open socket and what it is doing. Frames go out asynchronously, one at a time, through a
+ * bounded queue: a client that cannot keep up is disconnected instead of holding anyone else up.
+ */
+public final class Peer {
+
+  private static final Logger LOG = Logger.getLogger(Peer.class.getName());
+  static final CloseReason TOO_SLOW =
+      new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER, "Too slow to receive, reconnect");
+
+  private final Session session;
+  private final UserId user;
+  private final int maxQueued;
+  private final Queue<String> queue = new ArrayDeque<>();
+  private boolean sending;
+  private boolean closed;
+  private volatile long lastPongAt = System.currentTimeMillis();
+
+  Peer(Session session, UserId user, int maxQueued) {
+    this.session = session;
+    this.user = user;
+    this.maxQueued = maxQueued;
+  }
+
+  public String id() {
+    return session.getId();
+  }
+
+  public UserId user() {
+    return user;
+  }
+
+  /** Queues a frame; never blocks. */
+  void send(String text) {
+    boolean start = false;
+    boolean overflow = false;
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      if (queue.size() >= maxQueued) {
+        overflow = true;
+      } else {
+        queue.add(text);
+        start = !sending;
+        sending = true;
+      }
+    }
+    if (overflow) {
+      close(TOO_SLOW);
+    } else if (start) {
+      sendNext();
+    }
+  }
+
+  private void sendNext() {
+    String next;
+    synchronized (this) {
+      next = queue.poll();
+      if (next == null || closed) {
+        sending = false;
+        return;
+      }
+    }
+    try {
+      session
+          .getAsyncRemote()
+          .sendText(
+              next,
+              result -> {
+                if (!result.isOK()) {
+                  LOG.log(Level.FINE, "A send failed; closing", result.getException());
+                  close(new CloseReason(CloseReason.CloseCodes.CLOSED_ABNORMALLY, "send failed"));
+                  return;
+                }
+                sendNext();
+              });
+    } catch (RuntimeException e) {
+      close(new CloseReason(CloseReason.CloseCodes.CLOSED_ABNORMALLY, "send failed"));
+    }
+  }
+
+  void ping() {
+    try {
+      session.getAsyncRemote().sendPing(ByteBuffer.allocate(0));
+    } catch (IOException | RuntimeException e) {
+      close(new CloseReason(CloseReason.CloseCodes.CLOSED_ABNORMALLY, "ping failed"));
+    }
+  }
+
+  void ponged() {
+    lastPongAt = System.currentTimeMillis();
+  }
+
+  long lastPongAt() {
+    return lastPongAt;
+  }
+
+  void close(CloseReason reason) {
+    synchronized (this) {
+      closed = true;
+      queue.clear();
+    }
+    try {
+      if (session.isOpen()) {
+        session.close(reason);
+      }
+    } catch (IOException | RuntimeException e) {
+      LOG.log(Level.FINE, "Closing a socket", e);
+    }
+  }
+}

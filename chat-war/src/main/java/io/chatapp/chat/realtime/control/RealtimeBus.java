@@ -1,0 +1,182 @@
+package io.chatapp.chat.realtime.control;
+
+import io.chatapp.chat.realtime.entity.Frame;
+import io.chatapp.chat.users.entity.UserId;
+import io.chatapp.platform.redis.RedisConnection;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.io.StringReader;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import redis.clients.jedis.JedisPubSub;
+
+/**
+ * Carries frames to the sockets of any chat-war instance: each instance publishes on the Redis
+ * channel {@code chat:realtime} and delivers what it hears to its own sockets. Real-time frames are
+ * not stored; a client that missed some while away catches up through the REST history.
+ */
+@ApplicationScoped
+public class RealtimeBus {
+
+  static final String CHANNEL = "chat:realtime";
+  private static final Logger LOG = Logger.getLogger(RealtimeBus.class.getName());
+
+  @Inject RedisConnection redis;
+  @Inject LocalSessions sessions;
+  @Inject Presence presence;
+  @Inject Event<DeliveredLocally> delivered;
+
+  @Resource(lookup = "java:comp/DefaultManagedExecutorService")
+  ExecutorService executor;
+
+  private final String instance = UUID.randomUUID().toString();
+  private volatile boolean running;
+  private volatile JedisPubSub subscriber;
+
+  /** A recipient's socket on this instance received a new message. */
+  public record DeliveredLocally(
+      String messageId, String chatId, UserId recipient, UserId sender) {}
+
+  public String instance() {
+    return instance;
+  }
+
+  synchronized void start() {
+    if (!running) {
+      running = true;
+      executor.submit(this::listen);
+    }
+  }
+
+  @PreDestroy
+  void stop() {
+    running = false;
+    JedisPubSub current = subscriber;
+    if (current != null && current.isSubscribed()) {
+      current.unsubscribe();
+    }
+  }
+
+  /** Sends a frame to every socket of these users, wherever they are. */
+  public void toUsers(Collection<UserId> users, Frame frame) {
+    publish(users, frame, null);
+  }
+
+  /** Sends a new message; the instance holding a recipient socket reports it delivered. */
+  public void message(Collection<UserId> users, Frame frame, DeliveredLocally receipt) {
+    publish(users, frame, receipt);
+  }
+
+  /** Tells every instance to send the new list of online users to all its sockets. */
+  public void presenceChanged() {
+    publishRaw(
+        Json.createObjectBuilder().add("presence", true).build().toString(),
+        () -> broadcastPresence());
+  }
+
+  private void publish(Collection<UserId> users, Frame frame, DeliveredLocally receipt) {
+    JsonArrayBuilder to = Json.createArrayBuilder();
+    users.forEach(user -> to.add(user.value()));
+    JsonObjectBuilder message =
+        Json.createObjectBuilder().add("to", to).add("frame", frame.toText());
+    if (receipt != null) {
+      message.add(
+          "receipt",
+          Json.createObjectBuilder()
+              .add("messageId", receipt.messageId())
+              .add("chatId", receipt.chatId())
+              .add("recipient", receipt.recipient().value())
+              .add("sender", receipt.sender().value()));
+    }
+    String text = message.build().toString();
+    publishRaw(text, () -> dispatch(text));
+  }
+
+  /** Publishes; with Redis away, at least this instance's sockets still get it. */
+  private void publishRaw(String text, Runnable localFallback) {
+    try {
+      redis.call(jedis -> jedis.publish(CHANNEL, text));
+    } catch (RuntimeException e) {
+      LOG.log(
+          Level.WARNING,
+          "Redis unavailable; delivering on this instance only: {0}",
+          e.getMessage());
+      localFallback.run();
+    }
+  }
+
+  private void listen() {
+    while (running) {
+      try {
+        subscriber =
+            new JedisPubSub() {
+              @Override
+              public void onMessage(String channel, String message) {
+                dispatch(message);
+              }
+            };
+        redis.call(
+            jedis -> {
+              jedis.subscribe(subscriber, CHANNEL);
+              return null;
+            });
+      } catch (RuntimeException e) {
+        if (running) {
+          LOG.log(Level.WARNING, "Real-time channel lost, resubscribing: {0}", e.getMessage());
+          try {
+            Thread.sleep(2000);
+          } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return;
+          }
+        }
+      }
+    }
+  }
+
+  private void dispatch(String text) {
+    try {
+      JsonObject message = Json.createReader(new StringReader(text)).readObject();
+      if (message.containsKey("presence")) {
+        broadcastPresence();
+        return;
+      }
+      List<UserId> to =
+          message.getJsonArray("to").getValuesAs(jakarta.json.JsonString.class).stream()
+              .map(value -> new UserId(value.getString()))
+              .toList();
+      var reached = sessions.sendTo(to, message.getString("frame"));
+      JsonObject receipt = message.getJsonObject("receipt");
+      if (receipt != null) {
+        UserId recipient = new UserId(receipt.getString("recipient"));
+        if (reached.contains(recipient)) {
+          delivered.fire(
+              new DeliveredLocally(
+                  receipt.getString("messageId"),
+                  receipt.getString("chatId"),
+                  recipient,
+                  new UserId(receipt.getString("sender"))));
+        }
+      }
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Dropping an unreadable real-time message", e);
+    }
+  }
+
+  private void broadcastPresence() {
+    var online = Json.createArrayBuilder();
+    presence.online().forEach(online::add);
+    sessions.sendToAll(Frame.of("getOnlineUsers", online.build()).toText());
+  }
+}

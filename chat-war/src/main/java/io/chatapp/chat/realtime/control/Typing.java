@@ -1,0 +1,73 @@
+package io.chatapp.chat.realtime.control;
+
+import io.chatapp.chat.chats.entity.ChatId;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * Typing indicators with their 4-second life: a {@code typing:start} that is not refreshed, or the
+ * socket that sent it closing, ends it. Kept on the instance that holds the typist's socket.
+ */
+@ApplicationScoped
+public class Typing {
+
+  static final long EXPIRY_MILLIS = 4000;
+
+  @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
+  ScheduledExecutorService scheduler;
+
+  private final Map<String, Indicator> indicators = new ConcurrentHashMap<>();
+
+  private record Indicator(String peer, ScheduledFuture<?> expiry, Consumer<Boolean> announce) {}
+
+  public Typing() {}
+
+  public Typing(ScheduledExecutorService scheduler) {
+    this.scheduler = scheduler;
+  }
+
+  /** Starts or refreshes; {@code announce} is told true when it starts, false when it ends. */
+  public void start(String peer, ChatId chat, Consumer<Boolean> announce) {
+    String key = peer + "|" + chat.value();
+    boolean[] fresh = {false};
+    indicators.compute(
+        key,
+        (k, current) -> {
+          if (current != null) {
+            current.expiry().cancel(false);
+          } else {
+            fresh[0] = true;
+          }
+          return new Indicator(
+              peer,
+              scheduler.schedule(() -> stop(peer, chat), EXPIRY_MILLIS, TimeUnit.MILLISECONDS),
+              announce);
+        });
+    if (fresh[0]) {
+      announce.accept(true);
+    }
+  }
+
+  /** Ends the indicator, if any, and says so. */
+  public void stop(String peer, ChatId chat) {
+    Indicator indicator = indicators.remove(peer + "|" + chat.value());
+    if (indicator != null) {
+      indicator.expiry().cancel(false);
+      indicator.announce().accept(false);
+    }
+  }
+
+  /** Ends every indicator of a closing socket. */
+  public void peerClosed(String peer) {
+    indicators.keySet().stream()
+        .filter(key -> key.startsWith(peer + "|"))
+        .toList()
+        .forEach(key -> stop(peer, new ChatId(key.substring(peer.length() + 1))));
+  }
+}
