@@ -7,14 +7,14 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /** Where the running stack answers; the ports follow the same environment as config/start. */
-final class Stack {
+public final class Stack {
 
-  static final HttpClient HTTP =
+  public static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
 
   private Stack() {}
 
-  static String url(String service) {
+  public static String url(String service) {
     return switch (service) {
       case "user" -> base("USER_PORT", 3000);
       case "mail" -> base("MAIL_HTTP_PORT", 3001);
@@ -30,7 +30,7 @@ final class Stack {
     return "http://127.0.0.1:" + (value == null || value.isBlank() ? port : value);
   }
 
-  static HttpResponse<String> get(String url) throws Exception {
+  public static HttpResponse<String> get(String url) throws Exception {
     return HTTP.send(
         HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
         HttpResponse.BodyHandlers.ofString());
