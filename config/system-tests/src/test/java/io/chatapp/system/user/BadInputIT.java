@@ -1,13 +1,15 @@
 package io.chatapp.system.user;
 
-import static io.chatapp.system.user.UserApi.REDIS;
-import static io.chatapp.system.user.UserApi.logIn;
-import static io.chatapp.system.user.UserApi.message;
-import static io.chatapp.system.user.UserApi.newEmail;
-import static io.chatapp.system.user.UserApi.post;
+import static io.chatapp.system.UserApi.REDIS;
+import static io.chatapp.system.UserApi.logIn;
+import static io.chatapp.system.UserApi.message;
+import static io.chatapp.system.UserApi.newEmail;
+import static io.chatapp.system.UserApi.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.chatapp.system.user.UserApi.Session;
+import io.chatapp.system.Stack;
+import io.chatapp.system.UserApi;
+import io.chatapp.system.UserApi.Session;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -101,7 +103,7 @@ class BadInputIT {
   @Test
   void otherMediaTypesAre415() throws Exception {
     HttpResponse<String> response =
-        UserApi.HTTP.send(
+        Stack.HTTP.send(
             HttpRequest.newBuilder(URI.create(UserApi.api("/login")))
                 .header("Content-Type", "text/plain")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"a@b.co\"}"))

@@ -1,18 +1,19 @@
 package io.chatapp.system.user;
 
-import static io.chatapp.system.user.UserApi.attributes;
-import static io.chatapp.system.user.UserApi.get;
-import static io.chatapp.system.user.UserApi.json;
-import static io.chatapp.system.user.UserApi.logIn;
-import static io.chatapp.system.user.UserApi.login;
-import static io.chatapp.system.user.UserApi.message;
-import static io.chatapp.system.user.UserApi.newEmail;
-import static io.chatapp.system.user.UserApi.otpOf;
-import static io.chatapp.system.user.UserApi.post;
-import static io.chatapp.system.user.UserApi.verify;
+import static io.chatapp.system.UserApi.attributes;
+import static io.chatapp.system.UserApi.get;
+import static io.chatapp.system.UserApi.json;
+import static io.chatapp.system.UserApi.logIn;
+import static io.chatapp.system.UserApi.login;
+import static io.chatapp.system.UserApi.message;
+import static io.chatapp.system.UserApi.newEmail;
+import static io.chatapp.system.UserApi.otpOf;
+import static io.chatapp.system.UserApi.post;
+import static io.chatapp.system.UserApi.verify;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.chatapp.system.user.UserApi.Session;
+import io.chatapp.system.UserApi;
+import io.chatapp.system.UserApi.Session;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;

@@ -1,15 +1,16 @@
 package io.chatapp.system.user;
 
-import static io.chatapp.system.user.UserApi.REDIS;
-import static io.chatapp.system.user.UserApi.json;
-import static io.chatapp.system.user.UserApi.login;
-import static io.chatapp.system.user.UserApi.message;
-import static io.chatapp.system.user.UserApi.newEmail;
-import static io.chatapp.system.user.UserApi.otpOf;
-import static io.chatapp.system.user.UserApi.post;
-import static io.chatapp.system.user.UserApi.verify;
+import static io.chatapp.system.UserApi.REDIS;
+import static io.chatapp.system.UserApi.json;
+import static io.chatapp.system.UserApi.login;
+import static io.chatapp.system.UserApi.message;
+import static io.chatapp.system.UserApi.newEmail;
+import static io.chatapp.system.UserApi.otpOf;
+import static io.chatapp.system.UserApi.post;
+import static io.chatapp.system.UserApi.verify;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.chatapp.system.UserApi;
 import jakarta.json.JsonArray;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;

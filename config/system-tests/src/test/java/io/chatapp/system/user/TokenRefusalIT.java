@@ -1,12 +1,12 @@
 package io.chatapp.system.user;
 
-import static io.chatapp.system.user.UserApi.get;
-import static io.chatapp.system.user.UserApi.logIn;
-import static io.chatapp.system.user.UserApi.message;
-import static io.chatapp.system.user.UserApi.newEmail;
+import static io.chatapp.system.UserApi.get;
+import static io.chatapp.system.UserApi.logIn;
+import static io.chatapp.system.UserApi.message;
+import static io.chatapp.system.UserApi.newEmail;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.chatapp.system.user.UserApi.Session;
+import io.chatapp.system.UserApi.Session;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;

@@ -1,12 +1,10 @@
-package io.chatapp.system.user;
+package io.chatapp.system;
 
-import io.chatapp.system.Stack;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonStructure;
 import java.io.StringReader;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -20,32 +18,22 @@ import redis.clients.jedis.JedisPooled;
  * The user service as a client sees it, plus the one thing a test needs that a person would read in
  * a mailbox: the OTP, read from Redis ({@code REDIS_URL}, else localhost).
  */
-final class UserApi {
+public final class UserApi {
 
-  static final JedisPooled REDIS = new JedisPooled(redisUrl());
-
-  /**
-   * HTTP/1.1, as browsers speak to a plain-http server. Over the cleartext HTTP/2 that Java's
-   * client negotiates by default, a body the server refuses unread (413) stalls that connection's
-   * later requests until they time out.
-   */
-  static final HttpClient HTTP =
-      HttpClient.newBuilder()
-          .version(HttpClient.Version.HTTP_1_1)
-          .connectTimeout(Duration.ofSeconds(3))
-          .build();
+  public static final JedisPooled REDIS = new JedisPooled(redisUrl());
 
   private UserApi() {}
 
-  static String api(String path) {
+  public static String api(String path) {
     return Stack.url("user") + "/api/v1" + path;
   }
 
-  static String newEmail(String purpose) {
+  public static String newEmail(String purpose) {
     return purpose + "-" + UUID.randomUUID().toString().substring(0, 12) + "@system-test.example";
   }
 
-  static HttpResponse<String> post(String path, String json, String... headers) throws Exception {
+  public static HttpResponse<String> post(String path, String json, String... headers)
+      throws Exception {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(api(path)))
             .timeout(Duration.ofSeconds(15))
@@ -56,35 +44,35 @@ final class UserApi {
     if (headers.length > 0) {
       request.headers(headers);
     }
-    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    return Stack.HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
-  static HttpResponse<String> get(String path, String... headers) throws Exception {
+  public static HttpResponse<String> get(String path, String... headers) throws Exception {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(api(path))).timeout(Duration.ofSeconds(15)).GET();
     if (headers.length > 0) {
       request.headers(headers);
     }
-    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    return Stack.HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
-  static HttpResponse<String> login(String email) throws Exception {
+  public static HttpResponse<String> login(String email) throws Exception {
     return post("/login", Json.createObjectBuilder().add("email", email).build().toString());
   }
 
-  static HttpResponse<String> verify(String email, String otp) throws Exception {
+  public static HttpResponse<String> verify(String email, String otp) throws Exception {
     return post(
         "/verify",
         Json.createObjectBuilder().add("email", email).add("otp", otp).build().toString());
   }
 
   /** The code the service keeps for the address, as the mail would carry it. */
-  static String otpOf(String email) {
+  public static String otpOf(String email) {
     return REDIS.hget("otp:" + email.toLowerCase(), "code");
   }
 
   /** Asks for a code and trades it for a session; the answer carries the cookies. */
-  static Session logIn(String email) throws Exception {
+  public static Session logIn(String email) throws Exception {
     HttpResponse<String> login = login(email);
     if (login.statusCode() != 200) {
       throw new AssertionError("login answered " + login.statusCode() + ": " + login.body());
@@ -97,27 +85,27 @@ final class UserApi {
   }
 
   /** A logged-in client: its cookie jar and its user document. */
-  record Session(Map<String, String> cookies, JsonObject user) {
-    String cookieHeader() {
+  public record Session(Map<String, String> cookies, JsonObject user) {
+    public String cookieHeader() {
       StringBuilder header = new StringBuilder();
       cookies.forEach((name, value) -> header.append(name).append('=').append(value).append("; "));
       return header.toString();
     }
 
-    String accessToken() {
+    public String accessToken() {
       return cookies.get("accessToken");
     }
 
-    String refreshToken() {
+    public String refreshToken() {
       return cookies.get("refreshToken");
     }
 
-    String userId() {
+    public String userId() {
       return user.getString("_id");
     }
 
     /** The jar after a response: its cookies set, replaced or removed. */
-    Session after(HttpResponse<?> response) {
+    public Session after(HttpResponse<?> response) {
       Map<String, String> jar = new LinkedHashMap<>(cookies);
       attributes(response)
           .forEach(
@@ -133,7 +121,7 @@ final class UserApi {
   }
 
   /** Name to value of every cookie a response sets. */
-  static Map<String, String> cookies(HttpResponse<?> response) {
+  public static Map<String, String> cookies(HttpResponse<?> response) {
     Map<String, String> cookies = new LinkedHashMap<>();
     attributes(response).forEach((name, attributes) -> cookies.put(name, attributes.get("")));
     return cookies;
@@ -143,7 +131,7 @@ final class UserApi {
    * Name to attributes of every cookie a response sets; the value under "", attribute names
    * lower-cased, flags mapped to "".
    */
-  static Map<String, Map<String, String>> attributes(HttpResponse<?> response) {
+  public static Map<String, Map<String, String>> attributes(HttpResponse<?> response) {
     Map<String, Map<String, String>> cookies = new LinkedHashMap<>();
     for (String header : response.headers().allValues("Set-Cookie")) {
       List<String> parts = List.of(header.split(";"));
@@ -159,17 +147,17 @@ final class UserApi {
     return cookies;
   }
 
-  static JsonObject json(HttpResponse<String> response) {
+  public static JsonObject json(HttpResponse<String> response) {
     return (JsonObject) structure(response);
   }
 
-  static JsonStructure structure(HttpResponse<String> response) {
+  public static JsonStructure structure(HttpResponse<String> response) {
     try (var reader = Json.createReader(new StringReader(response.body()))) {
       return reader.read();
     }
   }
 
-  static String message(HttpResponse<String> response) {
+  public static String message(HttpResponse<String> response) {
     return json(response).getString("message");
   }
 
