@@ -659,13 +659,16 @@ var Chat = (function () {
 
   function searchUsers() {
     var q = $('userSearch').value.trim();
+    var asked = state.searchSeq = (state.searchSeq || 0) + 1;
     ChatRpc.call('rpcSearchUsers', { q: q }).then(function (answer) {
+      if (asked !== state.searchSeq) { return; }  // a newer search is under way
       var results = $('userResults');
       results.textContent = '';
       var users = Array.isArray(answer.body) ? answer.body : (answer.body.users || []);
       users.filter(function (u) { return u._id !== state.me._id; }).forEach(function (u) {
         var item = el('li', 'user-result');
         item.setAttribute('data-user-id', u._id);
+        item.setAttribute('data-email', u.email);
         item.appendChild(el('span', 'chat-name', u.name));
         item.appendChild(el('span', 'user-email', u.email));
         item.addEventListener('click', function () { startChat(u._id); });

@@ -34,6 +34,14 @@ public final class Stack {
     };
   }
 
+  /**
+   * The address a browser uses: {@code localhost}, as config/start prints it, so that the session
+   * cookies and the WebSocket's origin match the configured web UI.
+   */
+  public static String browserUrl(String service) {
+    return url(service).replace("http://127.0.0.1:", "http://localhost:");
+  }
+
   private static String base(String variable, int port) {
     String value = System.getenv(variable);
     return "http://127.0.0.1:" + (value == null || value.isBlank() ? port : value);

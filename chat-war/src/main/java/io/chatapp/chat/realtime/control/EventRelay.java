@@ -12,6 +12,7 @@ import io.chatapp.chat.realtime.entity.Frame;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.ObservesAsync;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import java.util.List;
@@ -103,7 +104,7 @@ public class EventRelay {
   }
 
   /** ✓✓ delivered: recorded once, then told to the sender. Retried while not yet stored. */
-  void deliveredLocally(@Observes DeliveredLocally event) {
+  void deliveredLocally(@ObservesAsync DeliveredLocally event) {
     markDelivered(event, 1);
   }
 

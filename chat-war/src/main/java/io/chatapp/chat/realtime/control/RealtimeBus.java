@@ -7,6 +7,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.NotificationOptions;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -161,12 +162,14 @@ public class RealtimeBus {
       if (receipt != null) {
         UserId recipient = new UserId(receipt.getString("recipient"));
         if (reached.contains(recipient)) {
-          delivered.fire(
+          // recording it touches MongoDB: keep it off the thread that reads the channel
+          delivered.fireAsync(
               new DeliveredLocally(
                   receipt.getString("messageId"),
                   receipt.getString("chatId"),
                   recipient,
-                  new UserId(receipt.getString("sender"))));
+                  new UserId(receipt.getString("sender"))),
+              NotificationOptions.ofExecutor(executor));
         }
       }
     } catch (RuntimeException e) {

@@ -183,7 +183,7 @@ public class RealtimeHub {
           List.of(other),
           Frame.of("typing:status", chatAndUser(chat, typist).add("isTyping", isTyping).build()));
     } catch (RuntimeException e) {
-      LOG.log(Level.FINE, "Typing announcement lost", e);
+      LOG.log(Level.WARNING, "A typing announcement was lost", e);
     }
   }
 

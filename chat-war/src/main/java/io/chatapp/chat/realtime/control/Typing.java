@@ -24,7 +24,15 @@ public class Typing {
 
   private final Map<String, Indicator> indicators = new ConcurrentHashMap<>();
 
-  private record Indicator(String peer, ScheduledFuture<?> expiry, Consumer<Boolean> announce) {}
+  /** One running indicator; its expiry ends exactly this one, never a newer one. */
+  private static final class Indicator {
+    final Consumer<Boolean> announce;
+    volatile ScheduledFuture<?> expiry;
+
+    Indicator(Consumer<Boolean> announce) {
+      this.announce = announce;
+    }
+  }
 
   public Typing() {}
 
@@ -34,33 +42,37 @@ public class Typing {
 
   /** Starts or refreshes; {@code announce} is told true when it starts, false when it ends. */
   public void start(String peer, ChatId chat, Consumer<Boolean> announce) {
-    String key = peer + "|" + chat.value();
-    boolean[] fresh = {false};
-    indicators.compute(
-        key,
-        (k, current) -> {
-          if (current != null) {
-            current.expiry().cancel(false);
-          } else {
-            fresh[0] = true;
-          }
-          return new Indicator(
-              peer,
-              scheduler.schedule(() -> stop(peer, chat), EXPIRY_MILLIS, TimeUnit.MILLISECONDS),
-              announce);
-        });
-    if (fresh[0]) {
+    String key = key(peer, chat);
+    Indicator fresh = new Indicator(announce);
+    Indicator previous = indicators.put(key, fresh);
+    if (previous != null) {
+      previous.expiry.cancel(false);
+    }
+    fresh.expiry =
+        scheduler.schedule(
+            () -> {
+              if (indicators.remove(key, fresh)) {
+                announce.accept(false);
+              }
+            },
+            EXPIRY_MILLIS,
+            TimeUnit.MILLISECONDS);
+    if (previous == null) {
       announce.accept(true);
     }
   }
 
   /** Ends the indicator, if any, and says so. */
   public void stop(String peer, ChatId chat) {
-    Indicator indicator = indicators.remove(peer + "|" + chat.value());
+    Indicator indicator = indicators.remove(key(peer, chat));
     if (indicator != null) {
-      indicator.expiry().cancel(false);
-      indicator.announce().accept(false);
+      indicator.expiry.cancel(false);
+      indicator.announce.accept(false);
     }
+  }
+
+  private static String key(String peer, ChatId chat) {
+    return peer + "|" + chat.value();
   }
 
   /** Ends every indicator of a closing socket. */

@@ -38,7 +38,7 @@ class TwoPeopleChatIT {
 
   @BeforeAll
   static void openBrowsers() throws Exception {
-    frontend = Stack.url("frontend");
+    frontend = Stack.browserUrl("frontend");
     alice = new Browser("alice");
     bob = new Browser("bob");
   }
@@ -70,9 +70,10 @@ class TwoPeopleChatIT {
   void aliceStartsAChatAndBobSeesItLive() {
     alice.find(By.id("newChatButton")).click();
     alice.find(By.id("userSearch")).sendKeys(BOB_EMAIL);
-    alice.await(d -> !d.findElements(By.cssSelector("#userResults .user-result")).isEmpty());
+    By bobResult = By.cssSelector("#userResults .user-result[data-email='" + BOB_EMAIL + "']");
+    alice.find(bobResult);
     alice.screenshot("new-chat-dialog");
-    alice.find(By.cssSelector("#userResults .user-result")).click();
+    alice.find(bobResult).click();
     alice.find(By.id("messageInput"));
     assertThat(alice.text(By.id("peerName"))).isEqualTo("bob-" + RUN);
 

@@ -180,7 +180,7 @@ class RealtimeIT {
             "Cookie",
             "accessToken=" + alice.accessToken(),
             "Origin",
-            Stack.url("frontend").replace("127.0.0.1", "localhost"))) {
+            Stack.browserUrl("frontend"))) {
       fromUi.await("getOnlineUsers");
     }
   }

@@ -98,9 +98,12 @@ final class Socket implements WebSocket.Listener, AutoCloseable {
     socket.sendText(text, true).join();
   }
 
-  /** The first frame of that event matching the condition, waiting up to 10 s for it. */
+  /**
+   * The first frame of that event matching the condition, waiting up to 30 s for it (frames that
+   * come through the message pipeline may queue behind an earlier test's burst).
+   */
   JsonObject await(String event, Predicate<JsonValue> condition) throws InterruptedException {
-    Instant deadline = Instant.now().plusSeconds(10);
+    Instant deadline = Instant.now().plusSeconds(30);
     while (Instant.now().isBefore(deadline)) {
       for (JsonObject frame : frames) {
         if (frame.getString("event").equals(event) && condition.test(frame.get("data"))) {
