@@ -45,7 +45,7 @@ public class Typing {
     String key = key(peer, chat);
     Indicator fresh = new Indicator(announce);
     Indicator previous = indicators.put(key, fresh);
-    if (previous != null) {
+    if (previous != null && previous.expiry != null) {
       previous.expiry.cancel(false);
     }
     fresh.expiry =
@@ -66,7 +66,9 @@ public class Typing {
   public void stop(String peer, ChatId chat) {
     Indicator indicator = indicators.remove(key(peer, chat));
     if (indicator != null) {
-      indicator.expiry.cancel(false);
+      if (indicator.expiry != null) {
+        indicator.expiry.cancel(false);
+      }
       indicator.announce.accept(false);
     }
   }
