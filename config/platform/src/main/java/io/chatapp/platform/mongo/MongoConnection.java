@@ -60,6 +60,15 @@ public class MongoConnection {
     client.close();
   }
 
+  /** The driver's client, for libraries that take one (JNoSQL); this class still owns it. */
+  public MongoClient client() {
+    return client;
+  }
+
+  public String databaseName() {
+    return databaseName;
+  }
+
   public MongoDatabase database() {
     return client.getDatabase(databaseName);
   }

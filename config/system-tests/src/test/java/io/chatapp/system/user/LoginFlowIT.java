@@ -97,6 +97,7 @@ class LoginFlowIT {
     HttpResponse<String> refused = get("/auth/refresh", "Cookie", renewed.cookieHeader());
     assertThat(refused.statusCode()).isEqualTo(401);
     assertThat(message(refused)).isNotBlank();
+    assertThat(attributes(refused).get("refreshToken")).containsEntry("max-age", "0");
     assertThat(get("/auth/refresh").statusCode()).as("no cookie at all").isEqualTo(401);
   }
 

@@ -45,17 +45,29 @@ public class OtpLogin {
     }
   }
 
-  /** The user the code proves, found or created; 400 when the code is wrong, used or expired. */
+  /**
+   * The user the code proves, found or created; 400 when the code is wrong, used or expired. The
+   * code is used up only after the user is there, so a MongoDB failure leaves it usable.
+   */
   public User verify(Email email, String typed) {
     return switch (codes.check(email, typed)) {
-      case ACCEPTED -> users.findOrCreate(email, clock.instant());
+      case MATCHED -> {
+        User user = users.findOrCreate(email, clock.instant());
+        if (!codes.use(email, new Otp(typed.trim()))) {
+          throw noCode();
+        }
+        yield user;
+      }
       case WRONG -> throw ApiException.badRequest("Invalid OTP: check the code and try again");
       case BURNT ->
           throw ApiException.badRequest(
               "Too many wrong codes: this one no longer works, request a new one");
-      case NONE ->
-          throw ApiException.badRequest(
-              "No valid OTP for this email: it expired or was used; request a new one");
+      case NONE -> throw noCode();
     };
+  }
+
+  private static ApiException noCode() {
+    return ApiException.badRequest(
+        "No valid OTP for this email: it expired or was used; request a new one");
   }
 }

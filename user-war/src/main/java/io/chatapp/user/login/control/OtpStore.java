@@ -40,16 +40,13 @@ public class OtpStore {
       return wait
       """;
 
-  /** Reserves a try: {code, tries}, or {} when there is no code; burns it past the last try. */
+  /** Reserves a try: {code, tries}, or {} when there is no code or no try left. */
   private static final String RESERVE_TRY =
       """
       local code = redis.call('HGET', KEYS[1], 'code')
       if not code then return {} end
       local tries = redis.call('HINCRBY', KEYS[1], 'tries', 1)
-      if tries > tonumber(ARGV[1]) then
-        redis.call('DEL', KEYS[1])
-        return {}
-      end
+      if tries > tonumber(ARGV[1]) then return {} end
       return {code, tries}
       """;
 
@@ -100,14 +97,11 @@ public class OtpStore {
 
   /** Takes back a code that could not be sent, and its cooldown, as if it was never asked for. */
   public void withdraw(Email email, Otp otp) {
-    redis.call(
-        jedis -> {
-          jedis.eval(DELETE_IF_CODE, List.of(codeKey(email)), List.of(otp.code()));
-          return jedis.del(cooldownKey(email));
-        });
+    deleteIfCode(codeKey(email), otp);
+    redis.call(jedis -> jedis.del(cooldownKey(email)));
   }
 
-  /** Checks a typed code; a match uses the code up, the last wrong try burns it. */
+  /** Checks a typed code; the last wrong try burns the code. A match leaves it for {@link #use}. */
   public CodeCheck check(Email email, String typed) {
     String key = codeKey(email);
     List<?> reserved =
@@ -118,16 +112,24 @@ public class OtpStore {
     }
     Otp kept = new Otp((String) reserved.get(0));
     long tries = (Long) reserved.get(1);
-    boolean matches = kept.matches(typed);
-    if (matches || tries >= MAX_TRIES) {
-      long deleted =
-          redis.call(
-              jedis -> (Long) jedis.eval(DELETE_IF_CODE, List.of(key), List.of(kept.code())));
-      if (matches) {
-        return deleted == 1 ? CodeCheck.ACCEPTED : CodeCheck.NONE;
-      }
+    if (kept.matches(typed)) {
+      return CodeCheck.MATCHED;
+    }
+    if (tries >= MAX_TRIES) {
+      deleteIfCode(key, kept);
       return CodeCheck.BURNT;
     }
     return CodeCheck.WRONG;
+  }
+
+  /** Uses up a code that matched; false when another request used it first, or it expired. */
+  public boolean use(Email email, Otp otp) {
+    return deleteIfCode(codeKey(email), otp);
+  }
+
+  private boolean deleteIfCode(String key, Otp otp) {
+    long deleted =
+        redis.call(jedis -> (Long) jedis.eval(DELETE_IF_CODE, List.of(key), List.of(otp.code())));
+    return deleted == 1;
   }
 }

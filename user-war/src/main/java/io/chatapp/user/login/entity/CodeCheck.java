@@ -2,8 +2,8 @@ package io.chatapp.user.login.entity;
 
 /** The outcome of checking a typed code against the one kept for an address. */
 public enum CodeCheck {
-  /** It matched, and the code is now used up. */
-  ACCEPTED,
+  /** It matched; the code stays until it is used ({@code OtpStore.use}). */
+  MATCHED,
   /** It did not match; more tries are left. */
   WRONG,
   /** It did not match and that was the last try: the code is gone. */

@@ -1,6 +1,7 @@
 package io.chatapp.user.token.boundary;
 
 import io.chatapp.platform.auth.Tokens;
+import io.chatapp.platform.rest.ApiException;
 import io.chatapp.user.MessageReply;
 import io.chatapp.user.UserReply;
 import io.chatapp.user.profile.entity.UserView;
@@ -32,7 +33,13 @@ public class SessionResource {
   @Path("auth/refresh")
   @Operation(summary = "Trade the refresh token for new access and refresh tokens (cookies)")
   public Response refresh(@CookieParam(Tokens.REFRESH_COOKIE) String refreshToken) {
-    Session session = sessions.renew(refreshToken);
+    Session session;
+    try {
+      session = sessions.renew(refreshToken);
+    } catch (ApiException refused) {
+      // A refresh token that no longer works is of no use to the browser: drop both cookies.
+      return cookies.clear(Response.fromResponse(refused.getResponse())).build();
+    }
     return cookies
         .set(Response.ok(new UserReply("Token refreshed", UserView.of(session.user()))), session)
         .build();

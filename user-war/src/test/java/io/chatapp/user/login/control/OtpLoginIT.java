@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.chatapp.platform.amqp.BrokerConnection;
+import io.chatapp.platform.mongo.MongoConnection;
 import io.chatapp.platform.redis.RedisConnection;
 import io.chatapp.platform.rest.DependencyUnavailableException;
 import io.chatapp.user.RealRedis;
+import io.chatapp.user.login.entity.CodeCheck;
 import io.chatapp.user.login.entity.Email;
+import io.chatapp.user.login.entity.Otp;
+import io.chatapp.user.profile.control.UserStore;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -66,8 +70,30 @@ class OtpLoginIT {
   }
 
   @Test
+  void aCodeThatMatchedWhileMongoDbWasDownStaysUsable() {
+    Email email = new Email("mongo-down-" + UUID.randomUUID() + "@example.com");
+    OtpStore codes = new OtpStore(redis);
+    codes.issue(email, new Otp("12345678"));
+    OtpLogin login = new OtpLogin();
+    login.codes = codes;
+    MongoConnection deadMongo = new MongoConnection("mongodb://127.0.0.1:1", "none");
+    try {
+      login.users = new UserStore(deadMongo);
+
+      assertThatThrownBy(() -> login.verify(email, "12345678"))
+          .isInstanceOf(DependencyUnavailableException.class);
+    } finally {
+      deadMongo.close();
+    }
+
+    assertThat(codes.check(email, "12345678")).isEqualTo(CodeCheck.MATCHED);
+    assertThat(codes.use(email, new Otp("12345678"))).isTrue();
+    redis.call(jedis -> jedis.del(OtpStore.cooldownKey(email)));
+  }
+
+  @Test
   void theMailSaysTheCodeAndHowLongItLasts() {
-    String body = OtpMailer.body(new io.chatapp.user.login.entity.Otp("01234567"));
+    String body = OtpMailer.body(new Otp("01234567"));
     assertThat(body).contains("01234567").contains("5 minutes");
   }
 }

@@ -78,14 +78,16 @@ class OtpStoreIT {
 
     assertThat(store.issue(email, new Otp("22222222"))).isEmpty();
     assertThat(store.check(email, "11111111")).isEqualTo(CodeCheck.WRONG);
-    assertThat(store.check(email, "22222222")).isEqualTo(CodeCheck.ACCEPTED);
+    assertThat(store.check(email, "22222222")).isEqualTo(CodeCheck.MATCHED);
   }
 
   @Test
   void theRightCodeWorksOnce() {
     store.issue(email, new Otp("12345678"));
-    assertThat(store.check(email, "12345678")).isEqualTo(CodeCheck.ACCEPTED);
+    assertThat(store.check(email, "12345678")).isEqualTo(CodeCheck.MATCHED);
+    assertThat(store.use(email, new Otp("12345678"))).isTrue();
     assertThat(store.check(email, "12345678")).isEqualTo(CodeCheck.NONE);
+    assertThat(store.use(email, new Otp("12345678"))).isFalse();
     assertThat(redis.<Boolean>call(jedis -> jedis.exists("otp:" + email.value()))).isFalse();
   }
 
@@ -107,7 +109,24 @@ class OtpStoreIT {
     for (int i = 0; i < 4; i++) {
       store.check(email, "00000000");
     }
-    assertThat(store.check(email, "12345678")).isEqualTo(CodeCheck.ACCEPTED);
+    assertThat(store.check(email, "12345678")).isEqualTo(CodeCheck.MATCHED);
+  }
+
+  @Test
+  void aMatchThatIsNotUsedLeavesTheCodeUsable() {
+    store.issue(email, new Otp("12345678"));
+    assertThat(store.check(email, "12345678")).isEqualTo(CodeCheck.MATCHED);
+    assertThat(store.check(email, "12345678")).isEqualTo(CodeCheck.MATCHED);
+    assertThat(store.use(email, new Otp("12345678"))).isTrue();
+  }
+
+  @Test
+  void noTryIsComparedPastTheFifth() {
+    store.issue(email, new Otp("12345678"));
+    for (int i = 0; i < 5; i++) {
+      assertThat(store.check(email, "12345678")).isEqualTo(CodeCheck.MATCHED);
+    }
+    assertThat(store.check(email, "12345678")).isEqualTo(CodeCheck.NONE);
   }
 
   @Test
@@ -159,21 +178,22 @@ class OtpStoreIT {
 
   @Test
   void concurrentRightAnswersSucceedOnce() throws Exception {
-    store.issue(email, new Otp("12345678"));
+    Otp otp = new Otp("12345678");
+    store.issue(email, otp);
     ExecutorService pool = Executors.newFixedThreadPool(10);
-    List<Callable<CodeCheck>> tries = new ArrayList<>();
+    List<Callable<Boolean>> tries = new ArrayList<>();
     for (int i = 0; i < 10; i++) {
-      tries.add(() -> store.check(email, "12345678"));
+      tries.add(() -> store.check(email, "12345678") == CodeCheck.MATCHED && store.use(email, otp));
     }
-    List<CodeCheck> outcomes = new ArrayList<>();
+    List<Boolean> outcomes = new ArrayList<>();
     try {
-      for (Future<CodeCheck> outcome : pool.invokeAll(tries)) {
+      for (Future<Boolean> outcome : pool.invokeAll(tries)) {
         outcomes.add(outcome.get());
       }
     } finally {
       pool.shutdownNow();
     }
-    assertThat(outcomes).containsOnlyOnce(CodeCheck.ACCEPTED);
+    assertThat(outcomes).containsOnlyOnce(true);
   }
 
   private static void sleep(long millis) {
