@@ -9,8 +9,16 @@ import java.time.Duration;
 /** Where the running stack answers; the ports follow the same environment as config/start. */
 public final class Stack {
 
+  /**
+   * HTTP/1.1, as browsers speak to a plain-http server. Over the cleartext HTTP/2 that Java's
+   * client negotiates by default, a body the server refuses unread (413) stalls that connection's
+   * later requests until they time out.
+   */
   public static final HttpClient HTTP =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(3))
+          .build();
 
   private Stack() {}
 

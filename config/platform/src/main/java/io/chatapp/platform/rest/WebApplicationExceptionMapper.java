@@ -2,6 +2,7 @@ package io.chatapp.platform.rest;
 
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.NoContentException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -28,6 +29,9 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
   private static String messageFor(WebApplicationException exception, int status) {
     if (MalformedBodyMapper.isMalformedJson(exception)) {
       return "The request body is not valid JSON of the expected shape";
+    }
+    if (exception.getCause() instanceof NoContentException) {
+      return "The request body is empty: send a JSON object";
     }
     return switch (status) {
       case 400 -> "Bad request";

@@ -1,16 +1,15 @@
 package io.chatapp.system.chat;
 
+import io.chatapp.system.Stack;
+import io.chatapp.system.UserApi;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.StringReader;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.UUID;
-import redis.clients.jedis.JedisPooled;
 
 /**
  * A user of the running stack, as a browser or integrator would be: logged in through user-war's
@@ -18,12 +17,6 @@ import redis.clients.jedis.JedisPooled;
  * access token it got.
  */
 final class ChatClient {
-
-  static final HttpClient HTTP =
-      HttpClient.newBuilder()
-          .version(HttpClient.Version.HTTP_1_1)
-          .connectTimeout(Duration.ofSeconds(3))
-          .build();
 
   final String id;
   final String token;
@@ -33,58 +26,14 @@ final class ChatClient {
     this.token = token;
   }
 
-  static String url(String variable, int port) {
-    String value = System.getenv(variable);
-    return "http://127.0.0.1:" + (value == null || value.isBlank() ? port : value);
-  }
-
-  static String userApi() {
-    return url("USER_PORT", 3000) + "/api/v1";
-  }
-
   static String chatApi() {
-    return url("CHAT_PORT", 3002) + "/api/v1";
+    return Stack.url("chat") + "/api/v1";
   }
 
-  /** A new user, logged in: POST /login, the OTP from Redis, POST /verify, the cookie. */
+  /** A new user, logged in through the real OTP flow. */
   static ChatClient newUser() throws Exception {
-    String email = "chat-it-" + UUID.randomUUID() + "@example.com";
-    Response login = send(post(userApi() + "/login", "{\"email\":\"" + email + "\"}", null));
-    if (login.status() / 100 != 2) {
-      throw new AssertionError("login answered " + login.status() + ": " + login.body());
-    }
-    String redisUrl = System.getenv().getOrDefault("REDIS_URL", "redis://localhost:6379");
-    String otp = null;
-    try (JedisPooled redis = new JedisPooled(URI.create(redisUrl))) {
-      long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-      while (otp == null && System.nanoTime() < deadline) {
-        otp = redis.hget("otp:" + email, "code");
-        if (otp == null) {
-          Thread.sleep(50);
-        }
-      }
-    }
-    if (otp == null) {
-      throw new AssertionError("no OTP in Redis for " + email);
-    }
-    HttpResponse<String> verify =
-        HTTP.send(
-            post(
-                userApi() + "/verify",
-                "{\"email\":\"" + email + "\",\"otp\":\"" + otp + "\"}",
-                null),
-            HttpResponse.BodyHandlers.ofString());
-    if (verify.statusCode() != 200) {
-      throw new AssertionError("verify answered " + verify.statusCode() + ": " + verify.body());
-    }
-    String token =
-        verify.headers().allValues("Set-Cookie").stream()
-            .filter(cookie -> cookie.startsWith("accessToken="))
-            .map(cookie -> cookie.substring("accessToken=".length()).split(";", 2)[0])
-            .findFirst()
-            .orElseThrow(() -> new AssertionError("no accessToken cookie"));
-    String id = json(verify.body()).getJsonObject("user").getString("_id");
-    return new ChatClient(id, token);
+    UserApi.Session session = UserApi.logIn(UserApi.newEmail("chat-it"));
+    return new ChatClient(session.userId(), session.accessToken());
   }
 
   record Response(int status, String body) {
@@ -117,7 +66,7 @@ final class ChatClient {
 
   /** {@code POST /message} as multipart: chatId, text (when not null) and the image part. */
   Response sendImage(String chatId, String text, byte[] image, String filename) throws Exception {
-    String boundary = "img-" + UUID.randomUUID();
+    String boundary = "img-" + java.util.UUID.randomUUID();
     java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
     java.util.function.Consumer<String> write =
         part -> body.writeBytes(part.getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -157,7 +106,7 @@ final class ChatClient {
   }
 
   static Response send(HttpRequest request) throws Exception {
-    HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response = Stack.HTTP.send(request, HttpResponse.BodyHandlers.ofString());
     return new Response(response.statusCode(), response.body());
   }
 

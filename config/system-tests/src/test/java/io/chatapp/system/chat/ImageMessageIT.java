@@ -2,6 +2,7 @@ package io.chatapp.system.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.chatapp.system.Stack;
 import jakarta.json.JsonObject;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -104,7 +105,7 @@ class ImageMessageIT {
     if (token != null) {
       request.header("Cookie", "accessToken=" + token);
     }
-    return ChatClient.HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    return Stack.HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
   }
 
   private static byte[] png(int width, int height) throws Exception {
