@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Iterator;
 import java.util.Locale;
+import javax.imageio.IIOException;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
@@ -85,7 +86,9 @@ public class ImageInspector {
       try {
         reader.read(0, param);
       } catch (IOException | RuntimeException e) {
-        throw ApiException.badRequest("The image is damaged or incomplete");
+        if (!cmykJpeg(format, e)) {
+          throw ApiException.badRequest("The image is damaged or incomplete");
+        }
       }
       return new ImageFile(format, width, height, bytes);
     } catch (IOException e) {
@@ -93,6 +96,16 @@ public class ImageInspector {
     } finally {
       reader.dispose();
     }
+  }
+
+  /**
+   * A CMYK or YCCK JPEG (from print software): valid, but the JDK cannot decode it. Accepted as it
+   * is; the local store then shows it as sent.
+   */
+  private static boolean cmykJpeg(ImageFormat format, Exception e) {
+    return format == ImageFormat.JPEG
+        && e instanceof IIOException
+        && String.valueOf(e.getMessage()).contains("Unsupported Image Type");
   }
 
   /** The subsampling step that keeps a decoded raster near {@code pixels} pixels. */
