@@ -12,8 +12,13 @@ import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -87,6 +92,59 @@ class ImageMessageIT {
     JsonObject inHistory = ChatApiIT.last(bob.get("/message/" + chatId).json());
     assertThat(inHistory.getString("_id")).isEqualTo(message.getString("_id"));
     assertThat(inHistory.getJsonObject("image").getString("url")).isEqualTo(url);
+  }
+
+  @Test
+  void theRecipientsSocketGetsTheImageUrlInRealTime() throws Exception {
+    BlockingQueue<JsonObject> frames = new LinkedBlockingQueue<>();
+    WebSocket socket =
+        Stack.HTTP
+            .newWebSocketBuilder()
+            .connectTimeout(Duration.ofSeconds(5))
+            .header("Authorization", "Bearer " + bob.token)
+            .buildAsync(
+                URI.create(Stack.url("chat").replaceFirst("^http", "ws") + "/ws"),
+                new WebSocket.Listener() {
+                  private final StringBuilder partial = new StringBuilder();
+
+                  @Override
+                  public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+                    partial.append(data);
+                    if (last) {
+                      frames.add(ChatClient.json(partial.toString()));
+                      partial.setLength(0);
+                    }
+                    ws.request(1);
+                    return null;
+                  }
+                })
+            .get(10, TimeUnit.SECONDS);
+    try {
+      ChatClient.Response sent = ann.sendImage(chatId, null, png(64, 48), "live.png");
+      assertThat(sent.status()).as(sent.body()).isEqualTo(201);
+      JsonObject message = sent.json().getJsonObject("message");
+      long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+      JsonObject received = null;
+      while (received == null && System.nanoTime() < deadline) {
+        JsonObject frame = frames.poll(200, TimeUnit.MILLISECONDS);
+        if (frame != null
+            && frame.getString("event").equals("message:new")
+            && frame
+                .getJsonObject("data")
+                .getJsonObject("message")
+                .getString("_id")
+                .equals(message.getString("_id"))) {
+          received = frame.getJsonObject("data").getJsonObject("message");
+        }
+      }
+      assertThat(received).as("message:new for the image").isNotNull();
+      assertThat(received.getString("messageType")).isEqualTo("image");
+      assertThat(received.getJsonObject("image").getString("url"))
+          .isEqualTo(message.getJsonObject("image").getString("url"));
+      assertThat(received.getString("text")).isEmpty();
+    } finally {
+      socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").get(5, TimeUnit.SECONDS);
+    }
   }
 
   @Test
