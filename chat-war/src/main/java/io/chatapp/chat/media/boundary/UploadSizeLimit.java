@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 
 /**
  * Refuses multipart uploads larger than {@code media.max-bytes} (plus room for the other fields)
@@ -20,6 +21,9 @@ import java.io.IOException;
 @Provider
 @PreMatching
 public class UploadSizeLimit implements ContainerRequestFilter {
+
+  /** How much of an oversized upload of undeclared length is read and dropped. */
+  private static final int DRAIN_FACTOR = 4;
 
   @Inject MediaLimits limits;
 
@@ -37,16 +41,30 @@ public class UploadSizeLimit implements ContainerRequestFilter {
     byte[] body =
         request.getEntityStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
     if (body.length > max) {
+      discardUpTo(request.getEntityStream(), DRAIN_FACTOR * max);
       abort(request);
       return;
     }
     request.setEntityStream(new ByteArrayInputStream(body));
   }
 
+  /**
+   * Reads and drops what follows an upload of undeclared length that went over the limit, up to a
+   * bound, so a client or proxy still sending reads the 413 instead of a broken connection. Nothing
+   * is kept; past the bound the connection is closed.
+   */
+  private static void discardUpTo(InputStream in, long bound) throws IOException {
+    byte[] buffer = new byte[64 * 1024];
+    long left = bound;
+    int read;
+    while (left > 0 && (read = in.read(buffer, 0, (int) Math.min(buffer.length, left))) >= 0) {
+      left -= read;
+    }
+  }
+
   private void abort(ContainerRequestContext request) {
     request.abortWith(
         Response.status(Response.Status.REQUEST_ENTITY_TOO_LARGE)
-            .header("Connection", "close")
             .entity(new ErrorBody("The image is larger than " + limits.maxBytesText()))
             .type(MediaType.APPLICATION_JSON)
             .build());
