@@ -156,6 +156,7 @@ export_service_environment() {
   export CHAT_SERVICE_URL=${CHAT_SERVICE_URL:-http://localhost:$CHAT_PORT}
   export FRONTEND_URL=${FRONTEND_URL:-http://localhost:$FRONTEND_PORT}
   export MEDIA_DIR=${MEDIA_DIR:-$DATA_DIR/media}
+  export CHAT_PUBLIC_URL=${CHAT_PUBLIC_URL:-http://localhost:$CHAT_PORT}
   export MAIL_SENT_IDS_FILE=${MAIL_SENT_IDS_FILE:-$DATA_DIR/mail/sent-ids.log}
 }
 

@@ -5,6 +5,9 @@ import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import io.chatapp.chat.chats.control.ChatService;
 import io.chatapp.chat.chats.control.ChatStore;
+import io.chatapp.chat.media.control.LocalImageStore;
+import io.chatapp.chat.media.control.MediaFolder;
+import io.chatapp.chat.media.control.MediaRecords;
 import io.chatapp.chat.messages.control.MessagePipeline;
 import io.chatapp.chat.messages.control.MessageService;
 import io.chatapp.chat.messages.control.MessageStore;
@@ -14,6 +17,8 @@ import io.chatapp.devstack.EmbeddedMongo;
 import io.chatapp.platform.amqp.BrokerConnection;
 import io.chatapp.platform.amqp.WorkQueue;
 import io.chatapp.platform.mongo.MongoConnection;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -42,6 +47,11 @@ public final class ChatHarness implements AutoCloseable {
   public final BrokerConnection broker;
   public final MessagePipeline pipeline;
   public final MessageService messages;
+  public final Path mediaDir = Files.createTempDirectory("chat-media-");
+  public final MediaFolder mediaFolder = new MediaFolder(mediaDir);
+  public final MediaRecords mediaRecords = new MediaRecords(mongo);
+  public final LocalImageStore localImages =
+      new LocalImageStore(mediaFolder, mediaRecords, "http://chat.test:3002");
 
   private final ExecutorService executor = Executors.newCachedThreadPool();
   private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(1);
@@ -62,7 +72,7 @@ public final class ChatHarness implements AutoCloseable {
         new BrokerConnection(
             brokerUrl, 5000, executor, scheduler, Executors.defaultThreadFactory());
     pipeline = new MessagePipeline(broker, messageStore, chatStore, events, names, 20);
-    messages = new MessageService(chats, chatStore, messageStore, pipeline, events);
+    messages = new MessageService(chats, chatStore, messageStore, pipeline, events, localImages);
     chatStore.ensureIndexes();
     messageStore.ensureIndexes();
   }
@@ -102,6 +112,9 @@ public final class ChatHarness implements AutoCloseable {
     mongo.close();
     mongoServer.close();
     userService.close();
+    try (var files = Files.walk(mediaDir)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    }
   }
 
   private void deleteQueues() {

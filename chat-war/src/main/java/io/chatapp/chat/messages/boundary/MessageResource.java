@@ -8,7 +8,10 @@ import static io.chatapp.chat.common.boundary.Requests.string;
 import static io.chatapp.chat.common.boundary.Requests.userId;
 
 import io.chatapp.chat.chats.entity.ChatId;
+import io.chatapp.chat.media.control.ImageInspector;
+import io.chatapp.chat.media.entity.ImageFile;
 import io.chatapp.chat.messages.control.MessageService;
+import io.chatapp.chat.messages.entity.Caption;
 import io.chatapp.chat.messages.entity.ClientId;
 import io.chatapp.chat.messages.entity.Message;
 import io.chatapp.chat.messages.entity.MessageId;
@@ -31,9 +34,16 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityPart;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -48,7 +58,11 @@ public class MessageResource {
   @Inject MessageService messages;
   @Inject UserDirectory users;
   @Inject CurrentCaller caller;
+  @Inject ImageInspector inspector;
   @Context HttpHeaders headers;
+
+  /** A text field of a multipart request: 4,000 characters of up to 4 bytes, and some room. */
+  private static final int FIELD_BYTES = 4 * MessageText.MAX_LENGTH + 1024;
 
   /** Sends {@code {chatId, text, clientId?}}: 201 with the message once the broker has it. */
   @POST
@@ -65,12 +79,55 @@ public class MessageResource {
         .build();
   }
 
-  /** Image messages come with their own issue; until then they are refused clearly. */
+  /**
+   * Sends an image: multipart {@code chatId}, {@code image}, optional {@code text} and {@code
+   * clientId}. 201 with the message; 415 when the image is not JPG, PNG, GIF or WEBP, 413 when it
+   * is too large (bytes or pixels).
+   */
   @POST
   @Consumes(MediaType.MULTIPART_FORM_DATA)
-  public Response sendImage() {
-    throw new ApiException(
-        Response.Status.UNSUPPORTED_MEDIA_TYPE, "Image messages are not supported yet");
+  public Response sendImage(List<EntityPart> parts) throws IOException {
+    Map<String, EntityPart> byName = new HashMap<>();
+    for (EntityPart part : parts) {
+      byName.putIfAbsent(part.getName(), part);
+    }
+    ChatId chatId = parse(() -> new ChatId(field(byName, "chatId")));
+    Caption caption = parse(() -> new Caption(field(byName, "text")));
+    Optional<ClientId> clientId =
+        Optional.ofNullable(field(byName, "clientId")).map(id -> parse(() -> new ClientId(id)));
+    EntityPart imagePart = byName.get("image");
+    if (imagePart == null) {
+      throw ApiException.badRequest("image is required");
+    }
+    byte[] bytes;
+    try (InputStream content = imagePart.getContent()) {
+      bytes = inspector.readLimited(content);
+    }
+    if (bytes.length == 0) {
+      throw ApiException.badRequest("image is empty");
+    }
+    ImageFile image = inspector.inspect(bytes);
+    Message sent = messages.sendImage(userId(caller.get()), chatId, image, caption, clientId);
+    return Response.status(Response.Status.CREATED)
+        .entity(Json.createObjectBuilder().add("message", sent.toJson()).build())
+        .build();
+  }
+
+  /** A text field of a multipart request; null when absent. */
+  private static String field(Map<String, EntityPart> parts, String name) {
+    EntityPart part = parts.get(name);
+    if (part == null) {
+      return null;
+    }
+    try (InputStream content = part.getContent()) {
+      byte[] bytes = content.readNBytes(FIELD_BYTES + 1);
+      if (bytes.length > FIELD_BYTES) {
+        throw ApiException.badRequest(name + " is too long");
+      }
+      return new String(bytes, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw ApiException.badRequest("The multipart request could not be read");
+    }
   }
 
   /** A page of the chat's history, oldest first, with the other member's profile. */

@@ -93,7 +93,7 @@ public class MessagePipeline {
           message.seq(),
           message.sender(),
           envelope.recipientId(),
-          message.text(),
+          message.preview(),
           message.createdAt());
     } else {
       LOG.log(Level.FINE, "Message {0} was already stored", message.id());

@@ -6,9 +6,13 @@ import io.chatapp.chat.chats.entity.Chat;
 import io.chatapp.chat.chats.entity.ChatId;
 import io.chatapp.chat.common.control.DomainEvents;
 import io.chatapp.chat.common.entity.IsoTime;
+import io.chatapp.chat.media.control.ImageStore;
+import io.chatapp.chat.media.entity.ImageFile;
+import io.chatapp.chat.messages.entity.Caption;
 import io.chatapp.chat.messages.entity.ClientId;
 import io.chatapp.chat.messages.entity.Message;
 import io.chatapp.chat.messages.entity.MessageId;
+import io.chatapp.chat.messages.entity.MessageImage;
 import io.chatapp.chat.messages.entity.MessageText;
 import io.chatapp.chat.messages.entity.MessagesRead;
 import io.chatapp.chat.users.entity.UserId;
@@ -33,6 +37,7 @@ public class MessageService {
   @Inject MessageStore messages;
   @Inject MessagePipeline pipeline;
   @Inject DomainEvents events;
+  @Inject ImageStore images;
 
   public MessageService() {}
 
@@ -42,12 +47,14 @@ public class MessageService {
       ChatStore chats,
       MessageStore messages,
       MessagePipeline pipeline,
-      DomainEvents events) {
+      DomainEvents events,
+      ImageStore images) {
     this.chatService = chatService;
     this.chats = chats;
     this.messages = messages;
     this.pipeline = pipeline;
     this.events = events;
+    this.images = images;
   }
 
   /** One page of a chat's history, oldest first, and the other member. */
@@ -59,26 +66,63 @@ public class MessageService {
    */
   public Message send(UserId sender, ChatId chatId, MessageText text, Optional<ClientId> clientId) {
     Chat chat = chatService.memberChat(sender, chatId);
-    UserId recipient = chat.otherThan(sender);
-    String clientKey =
-        clientId.map(id -> chatId.value() + ":" + sender.value() + ":" + id.value()).orElse(null);
-    if (clientKey != null) {
-      Optional<MessageStore.PendingSend> earlier = messages.findSend(clientKey);
-      if (earlier.isPresent()) {
-        return resend(clientKey, earlier.get());
-      }
+    String clientKey = clientKey(sender, chatId, clientId);
+    Optional<MessageStore.PendingSend> earlier = findSend(clientKey);
+    if (earlier.isPresent()) {
+      return resend(clientKey, earlier.get());
     }
+    return publishNew(chat, sender, text.value(), null, clientKey);
+  }
+
+  /**
+   * Sends an image message, its image stored first (Cloudinary or the local store): a store that
+   * cannot take it is a 502/503 and no message. A retry with the same client id returns the first
+   * message without storing the image again; an image stored by a send that then failed or lost a
+   * race to a concurrent retry is removed again.
+   */
+  public Message sendImage(
+      UserId sender, ChatId chatId, ImageFile image, Caption caption, Optional<ClientId> clientId) {
+    Chat chat = chatService.memberChat(sender, chatId);
+    String clientKey = clientKey(sender, chatId, clientId);
+    Optional<MessageStore.PendingSend> earlier = findSend(clientKey);
+    if (earlier.isPresent()) {
+      return resend(clientKey, earlier.get());
+    }
+    MessageImage stored = images.store(chatId, image);
+    try {
+      return publishNew(chat, sender, caption.value(), stored, clientKey);
+    } catch (RuntimeException e) {
+      boolean remembered =
+          clientKey != null
+              && findSend(clientKey)
+                  .map(send -> stored.equals(send.message().image()))
+                  .orElse(false);
+      if (!remembered) {
+        images.delete(stored.publicId());
+      }
+      throw e;
+    }
+  }
+
+  private Message publishNew(
+      Chat chat, UserId sender, String text, MessageImage image, String clientKey) {
+    UserId recipient = chat.otherThan(sender);
     Message message =
         new Message(
             MessageId.fresh(),
-            chatId,
-            chats.nextSeq(chatId),
+            chat.id(),
+            chats.nextSeq(chat.id()),
             sender,
-            text.value(),
+            text,
+            image,
             false,
             null,
-            IsoTime.now());
+            IsoTime.now(),
+            null);
     if (clientKey != null && !messages.rememberSend(clientKey, message, recipient)) {
+      if (image != null) {
+        images.delete(image.publicId());
+      }
       return resend(clientKey, messages.findSend(clientKey).orElseThrow());
     }
     pipeline.publish(message, recipient);
@@ -86,6 +130,16 @@ public class MessageService {
       messages.markPublished(clientKey);
     }
     return message;
+  }
+
+  private static String clientKey(UserId sender, ChatId chatId, Optional<ClientId> clientId) {
+    return clientId
+        .map(id -> chatId.value() + ":" + sender.value() + ":" + id.value())
+        .orElse(null);
+  }
+
+  private Optional<MessageStore.PendingSend> findSend(String clientKey) {
+    return clientKey == null ? Optional.empty() : messages.findSend(clientKey);
   }
 
   /**

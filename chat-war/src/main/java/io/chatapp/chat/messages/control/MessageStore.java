@@ -10,6 +10,7 @@ import com.mongodb.client.model.Updates;
 import io.chatapp.chat.chats.entity.ChatId;
 import io.chatapp.chat.messages.entity.Message;
 import io.chatapp.chat.messages.entity.MessageId;
+import io.chatapp.chat.messages.entity.MessageImage;
 import io.chatapp.chat.messages.entity.PageWindow;
 import io.chatapp.chat.users.entity.UserId;
 import io.chatapp.platform.mongo.MongoConnection;
@@ -199,8 +200,8 @@ public class MessageStore {
         .append(KEY, key(message.chatId(), message.seq()))
         .append("sender", message.sender().value())
         .append("text", message.text())
-        .append("image", null)
-        .append("messageType", Message.TYPE_TEXT)
+        .append("image", imageDocument(message.image()))
+        .append("messageType", message.messageType())
         .append("seen", message.seen())
         .append("seenAt", message.seenAt() == null ? null : Date.from(message.seenAt()))
         .append("createdAt", Date.from(message.createdAt()));
@@ -234,15 +235,25 @@ public class MessageStore {
     NOT_STORED_YET
   }
 
+  private static Document imageDocument(MessageImage image) {
+    return image == null
+        ? null
+        : new Document("url", image.url()).append("publicId", image.publicId());
+  }
+
   static Message toMessage(Document document) {
     Date seenAt = document.getDate("seenAt");
     Date deliveredAt = document.getDate("deliveredAt");
+    Document image = document.get("image", Document.class);
     return new Message(
         new MessageId(document.getString("_id")),
         new ChatId(document.getString("chatId")),
         document.get("seq", Number.class).longValue(),
         new UserId(document.getString("sender")),
         document.getString("text"),
+        image == null
+            ? null
+            : new MessageImage(image.getString("url"), image.getString("publicId")),
         document.getBoolean("seen", false),
         seenAt == null ? null : seenAt.toInstant(),
         document.getDate("createdAt").toInstant(),

@@ -32,18 +32,29 @@ public record Envelope(Message message, UserId recipientId) {
       JsonObject envelope = reader.readObject();
       JsonObject m = envelope.getJsonObject("message");
       JsonValue seenAt = m.get("seenAt");
+      JsonValue imageJson = m.get("image");
+      MessageImage image =
+          imageJson == null || imageJson.getValueType() != JsonValue.ValueType.OBJECT
+              ? null
+              : MessageImage.of(imageJson.asJsonObject());
+      String text =
+          image == null
+              ? new MessageText(m.getString("text")).value()
+              : new Caption(m.getString("text", "")).value();
       Message message =
           new Message(
               new MessageId(m.getString("_id")),
               new ChatId(m.getString("chatId")),
               envelope.getJsonNumber("seq").longValueExact(),
               new UserId(m.getString("sender")),
-              new MessageText(m.getString("text")).value(),
+              text,
+              image,
               m.getBoolean("seen", false),
               seenAt == null || seenAt.getValueType() != JsonValue.ValueType.STRING
                   ? null
                   : IsoTime.parse(m.getString("seenAt")),
-              IsoTime.parse(m.getString("createdAt")));
+              IsoTime.parse(m.getString("createdAt")),
+              null);
       return new Envelope(message, new UserId(envelope.getString("recipientId")));
     } catch (RuntimeException e) {
       throw new IllegalArgumentException("Not a message envelope: " + e.getMessage(), e);

@@ -9,9 +9,10 @@ import jakarta.json.JsonValue;
 import java.time.Instant;
 
 /**
- * A text message. {@code seq} is its place in the chat (1, 2, 3, ...), given when it is sent; pages
- * of history are read by it, never by scanning. Clients never see it. {@code deliveredAt} is when
- * it first reached one of the recipient's sockets (✓✓ delivered, before ✓✓ read).
+ * A text or image message ({@code image} null for text; an image message's text may be empty).
+ * {@code seq} is its place in the chat (1, 2, 3, ...), given when it is sent; pages of history are
+ * read by it, never by scanning. Clients never see it. {@code deliveredAt} is when it first reached
+ * one of the recipient's sockets (✓✓ delivered, before ✓✓ read).
  */
 public record Message(
     MessageId id,
@@ -19,14 +20,39 @@ public record Message(
     long seq,
     UserId sender,
     String text,
+    MessageImage image,
     boolean seen,
     Instant seenAt,
     Instant createdAt,
     Instant deliveredAt) {
 
   public static final String TYPE_TEXT = "text";
+  public static final String TYPE_IMAGE = "image";
 
-  /** A message not delivered yet. */
+  /** What the chat list shows for an image message, with or without text. */
+  public static final String IMAGE_PREVIEW = "\uD83D\uDCF7 Image";
+
+  public Message {
+    if (text == null) {
+      throw new IllegalArgumentException("text is required (empty for an image alone)");
+    }
+  }
+
+  /** A text message, delivered at {@code deliveredAt} (null: not yet). */
+  public Message(
+      MessageId id,
+      ChatId chatId,
+      long seq,
+      UserId sender,
+      String text,
+      boolean seen,
+      Instant seenAt,
+      Instant createdAt,
+      Instant deliveredAt) {
+    this(id, chatId, seq, sender, text, null, seen, seenAt, createdAt, deliveredAt);
+  }
+
+  /** A text message not delivered yet. */
   public Message(
       MessageId id,
       ChatId chatId,
@@ -36,11 +62,21 @@ public record Message(
       boolean seen,
       Instant seenAt,
       Instant createdAt) {
-    this(id, chatId, seq, sender, text, seen, seenAt, createdAt, null);
+    this(id, chatId, seq, sender, text, null, seen, seenAt, createdAt, null);
   }
 
   public Message withSeen(Instant at) {
-    return new Message(id, chatId, seq, sender, text, true, at, createdAt, deliveredAt);
+    return new Message(id, chatId, seq, sender, text, image, true, at, createdAt, deliveredAt);
+  }
+
+  /** {@code "image"} or {@code "text"}. */
+  public String messageType() {
+    return image == null ? TYPE_TEXT : TYPE_IMAGE;
+  }
+
+  /** What the chat list shows of it as the latest message. */
+  public String preview() {
+    return image == null ? text : IMAGE_PREVIEW;
   }
 
   /** Delivered once it reached a recipient's socket, and certainly once it was read. */
@@ -55,8 +91,8 @@ public record Message(
         .add("chatId", chatId.value())
         .add("sender", sender.value())
         .add("text", text)
-        .add("image", JsonValue.NULL)
-        .add("messageType", TYPE_TEXT)
+        .add("image", image == null ? JsonValue.NULL : image.toJson())
+        .add("messageType", messageType())
         .add("seen", seen)
         .add("seenAt", seenAt == null ? JsonValue.NULL : Json.createValue(IsoTime.format(seenAt)))
         .add("delivered", delivered())

@@ -68,7 +68,7 @@ public final class FlatCostBench {
     BrokerConnection idle = new BrokerConnection("amqp://127.0.0.1:1", 1000, null, null, null);
     MessagePipeline pipeline =
         new MessagePipeline(idle, messages, chats, events, PipelineNames.DEFAULT, 1);
-    this.service = new MessageService(chatService, chats, messages, pipeline, events);
+    this.service = new MessageService(chatService, chats, messages, pipeline, events, null);
     chats.ensureIndexes();
     messages.ensureIndexes();
     measured = chats.findOrCreate(ann, bob).chat().id();

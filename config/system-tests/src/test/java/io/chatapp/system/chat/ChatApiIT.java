@@ -97,7 +97,7 @@ class ChatApiIT {
                 .POST(HttpRequest.BodyPublishers.ofString(multipart))
                 .build());
     assertThat(image.status()).isEqualTo(415);
-    assertThat(image.body()).contains("Image messages are not supported yet");
+    assertThat(image.body()).contains("Only JPG, PNG, GIF and WEBP images can be sent");
   }
 
   static JsonObject last(JsonObject history) {

@@ -64,6 +64,35 @@ final class ChatClient {
         Json.createObjectBuilder().add("chatId", chatId).add("text", text).build().toString());
   }
 
+  /** {@code POST /message} as multipart: chatId, text (when not null) and the image part. */
+  Response sendImage(String chatId, String text, byte[] image, String filename) throws Exception {
+    String boundary = "img-" + java.util.UUID.randomUUID();
+    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+    java.util.function.Consumer<String> write =
+        part -> body.writeBytes(part.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    write.accept(
+        "--" + boundary + "\r\nContent-Disposition: form-data; name=\"chatId\"\r\n\r\n" + chatId);
+    if (text != null) {
+      write.accept(
+          "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"text\"\r\n\r\n" + text);
+    }
+    write.accept(
+        "\r\n--"
+            + boundary
+            + "\r\nContent-Disposition: form-data; name=\"image\"; filename=\""
+            + filename
+            + "\"\r\nContent-Type: application/octet-stream\r\n\r\n");
+    body.writeBytes(image);
+    write.accept("\r\n--" + boundary + "--\r\n");
+    return send(
+        HttpRequest.newBuilder(URI.create(chatApi() + "/message"))
+            .timeout(Duration.ofSeconds(30))
+            .header("Authorization", "Bearer " + token)
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+            .build());
+  }
+
   static HttpRequest post(String url, String body, String token) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(url))

@@ -1,0 +1,199 @@
+package io.chatapp.chat.media.control;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.chatapp.chat.chats.entity.Chat;
+import io.chatapp.chat.chats.entity.ChatId;
+import io.chatapp.chat.media.entity.ImageFile;
+import io.chatapp.chat.messages.entity.Caption;
+import io.chatapp.chat.messages.entity.ClientId;
+import io.chatapp.chat.messages.entity.Envelope;
+import io.chatapp.chat.messages.entity.Message;
+import io.chatapp.chat.messages.entity.MessageSent;
+import io.chatapp.chat.support.ChatHarness;
+import io.chatapp.chat.support.Poll;
+import io.chatapp.chat.support.TestImages;
+import io.chatapp.chat.users.entity.UserId;
+import io.chatapp.platform.rest.ApiException;
+import jakarta.json.JsonObject;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Image messages on the local store, end to end outside the container: the real RabbitMQ pipeline,
+ * the embedded MongoDB-compatible server, files in a temporary media folder.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ImageMessagesTest {
+
+  private static final Duration DEADLINE = Duration.ofSeconds(30);
+
+  private ChatHarness stack;
+  private ImageInspector inspector;
+  private MediaService media;
+
+  @BeforeAll
+  void start() throws Exception {
+    stack = new ChatHarness().startPipeline();
+    inspector = new ImageInspector(new MediaLimits(5 * 1024 * 1024, 40_000_000));
+    media = new MediaService(stack.mediaRecords, stack.mediaFolder, stack.chats);
+  }
+
+  @AfterAll
+  void stop() throws Exception {
+    if (stack != null) {
+      stack.close();
+    }
+  }
+
+  private record Pair(UserId ann, UserId bob, ChatId chat) {}
+
+  private Pair pair() {
+    UserId ann = stack.userService.add("Ann");
+    UserId bob = stack.userService.add("Bob");
+    return new Pair(ann, bob, stack.chats.start(ann, bob, ChatHarness.TOKEN).chat().id());
+  }
+
+  private static int status(Throwable e) {
+    return ((ApiException) e).getResponse().getStatus();
+  }
+
+  private long filesInStore() throws Exception {
+    try (Stream<java.nio.file.Path> files = Files.list(stack.mediaDir)) {
+      return files.filter(path -> !path.getFileName().toString().startsWith(".")).count();
+    }
+  }
+
+  @Test
+  void anImageMessageIsStoredListedAsAnImageAndDeliveredWithItsUrl() throws Exception {
+    Pair p = pair();
+    byte[] png = TestImages.png(1000, 750);
+    ImageFile image = inspector.inspect(png);
+    Message sent =
+        stack.messages.sendImage(
+            p.ann(), p.chat(), image, new Caption("  look  "), Optional.empty());
+
+    assertThat(sent.messageType()).isEqualTo("image");
+    assertThat(sent.text()).isEqualTo("look");
+    String id = sent.image().publicId();
+    assertThat(sent.image().url()).isEqualTo("http://chat.test:3002/api/v1/media/" + id);
+    JsonObject json = sent.toJson();
+    assertThat(json.getString("messageType")).isEqualTo("image");
+    assertThat(json.getJsonObject("image").getString("url")).isEqualTo(sent.image().url());
+    assertThat(json.getJsonObject("image").getString("publicId")).isEqualTo(id);
+
+    Poll.until(DEADLINE, "stored", () -> stack.messageStore.find(sent.id()).isPresent());
+    assertThat(stack.messageStore.find(sent.id()).orElseThrow()).isEqualTo(sent);
+    Poll.until(
+        DEADLINE,
+        "the chat's latest message",
+        () -> stack.chatStore.find(p.chat()).orElseThrow().latestMessage() != null);
+    Chat chat = stack.chatStore.find(p.chat()).orElseThrow();
+    assertThat(chat.latestMessage().text()).isEqualTo("📷 Image");
+    assertThat(chat.toJson(p.bob()).getJsonObject("latestMessage").getString("text"))
+        .isEqualTo("📷 Image");
+    Poll.until(
+        DEADLINE,
+        "message:new with the image",
+        () ->
+            stack.events.of(MessageSent.class).stream()
+                .anyMatch(
+                    e ->
+                        e.message().id().equals(sent.id())
+                            && e.message().image().equals(sent.image())));
+    assertThat(Envelope.parse(new Envelope(sent, p.bob()).toBytes()).message()).isEqualTo(sent);
+
+    MediaService.MediaFile display = media.open(p.bob(), id, false);
+    assertThat(display.contentType()).isEqualTo("image/png");
+    BufferedImage shown =
+        ImageIO.read(new ByteArrayInputStream(Files.readAllBytes(display.path())));
+    assertThat(shown.getWidth()).isEqualTo(800);
+    assertThat(shown.getHeight()).isEqualTo(600);
+    MediaService.MediaFile original = media.open(p.ann(), id, true);
+    assertThat(Files.readAllBytes(original.path())).isEqualTo(png);
+    assertThat(original.contentType()).isEqualTo("image/png");
+  }
+
+  @Test
+  void theLocalStoreRoundTripsEveryFormatWithItsContentType() throws Exception {
+    Pair p = pair();
+    record Case(byte[] bytes, String type) {}
+    for (Case c :
+        new Case[] {
+          new Case(TestImages.png(12, 9), "image/png"),
+          new Case(TestImages.jpeg(12, 9), "image/jpeg"),
+          new Case(TestImages.gif(12, 9), "image/gif"),
+          new Case(TestImages.WEBP_LOSSLESS, "image/webp")
+        }) {
+      var stored = stack.localImages.store(p.chat(), inspector.inspect(c.bytes()));
+      MediaService.MediaFile file = media.open(p.bob(), stored.publicId(), false);
+      assertThat(file.contentType()).isEqualTo(c.type());
+      assertThat(Files.readAllBytes(file.path())).isEqualTo(c.bytes());
+    }
+  }
+
+  @Test
+  void onlyTheChatsMembersMayFetchAnImage() {
+    Pair p = pair();
+    UserId eve = stack.userService.add("Eve");
+    Message sent =
+        stack.messages.sendImage(
+            p.ann(),
+            p.chat(),
+            inspector.inspect(TestImages.gif(5, 5)),
+            new Caption(null),
+            Optional.empty());
+    String id = sent.image().publicId();
+    assertThatThrownBy(() -> media.open(eve, id, false))
+        .satisfies(e -> assertThat(status(e)).isEqualTo(403));
+    assertThatThrownBy(() -> media.open(p.bob(), "0123456789abcdef0123456789abcdef", false))
+        .satisfies(e -> assertThat(status(e)).isEqualTo(404));
+    assertThatThrownBy(() -> media.open(p.bob(), "../../etc/passwd", false))
+        .satisfies(e -> assertThat(status(e)).isEqualTo(404));
+    assertThat(media.open(p.bob(), id, false).contentType()).isEqualTo("image/gif");
+    assertThatThrownBy(
+            () ->
+                stack.messages.sendImage(
+                    eve,
+                    p.chat(),
+                    inspector.inspect(TestImages.gif(5, 5)),
+                    new Caption(null),
+                    Optional.empty()))
+        .satisfies(e -> assertThat(status(e)).isEqualTo(403));
+  }
+
+  @Test
+  void aRetryWithTheSameClientIdStoresOneImageAndMakesOneMessage() throws Exception {
+    Pair p = pair();
+    long before = filesInStore();
+    ImageFile image = inspector.inspect(TestImages.jpeg(20, 20));
+    Optional<ClientId> clientId = Optional.of(new ClientId("image-retry"));
+    Message first = stack.messages.sendImage(p.ann(), p.chat(), image, new Caption("hi"), clientId);
+    Message again = stack.messages.sendImage(p.ann(), p.chat(), image, new Caption("hi"), clientId);
+    assertThat(again).isEqualTo(first);
+    assertThat(filesInStore()).isEqualTo(before + 1);
+    Poll.until(DEADLINE, "stored", () -> stack.messageStore.find(first.id()).isPresent());
+    assertThat(stack.messages.history(p.bob(), p.chat(), Optional.empty(), 50).messages())
+        .extracting(Message::id)
+        .containsExactly(first.id());
+  }
+
+  @Test
+  void textMessagesKeepTheirRulesAndImagesTakeAnEmptyOrLongCaption() {
+    assertThat(new Caption(null).value()).isEmpty();
+    assertThat(new Caption("   ").value()).isEmpty();
+    assertThat(new Caption("x".repeat(4000)).value()).hasSize(4000);
+    assertThatThrownBy(() -> new Caption("x".repeat(4001)))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+}
