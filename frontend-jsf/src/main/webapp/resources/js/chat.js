@@ -401,14 +401,10 @@ var Chat = (function () {
           acknowledgeRead(chatId);
         }
       }
-      var e = entry(chatId);
-      if (e && message.sender !== state.me._id && (state.active !== chatId || document.visibilityState !== 'visible')) {
-        e.chat.unseenCount = (e.chat.unseenCount || 0) + 1;
-      }
-      bumpChat(chatId, message);
+      arrived(chatId, message);
     });
     ChatSocket.on('chat:new', function () { loadChats(); });
-    ChatSocket.on('chat:refresh', function () { loadChats(); });
+    ChatSocket.on('chat:refresh', function (data) { arrived(data.chatId, data.message); });
     ChatSocket.on('message:read', function (data) { markOwn(data, 'seen'); });
     ChatSocket.on('message:delivered', function (data) { markOwn(data, 'delivered'); });
     ChatSocket.on('typing:status', function (data) {
@@ -417,6 +413,22 @@ var Chat = (function () {
     ChatSocket.on('error', function (data) {
       if (data && data.message) { console.warn('chat socket: ' + data.message); }
     });
+  }
+
+  /**
+   * A message reached this user (message:new, or chat:refresh when the socket is not in the chat):
+   * the chat moves to the top and, unless it is open on screen, its unread badge counts it once.
+   */
+  function arrived(chatId, message) {
+    var e = entry(chatId);
+    if (!e) { loadChats(); return; }
+    state.counted = state.counted || {};
+    var onScreen = state.active === chatId && document.visibilityState === 'visible';
+    if (message.sender !== state.me._id && !onScreen && !message.seen && !state.counted[message._id]) {
+      state.counted[message._id] = true;
+      e.chat.unseenCount = (e.chat.unseenCount || 0) + 1;
+    }
+    bumpChat(chatId, message);
   }
 
   function markOwn(data, field) {

@@ -94,6 +94,11 @@ final class Browser implements AutoCloseable {
     return wait.until(condition);
   }
 
+  /** For steps that move many messages: up to two minutes. */
+  <T> T awaitLong(ExpectedCondition<T> condition) {
+    return new WebDriverWait(driver, Duration.ofMinutes(2)).until(condition);
+  }
+
   Object script(String js, Object... args) {
     return ((JavascriptExecutor) driver).executeScript(js, args);
   }

@@ -157,7 +157,7 @@ class TwoPeopleChatIT {
               HttpResponse.BodyHandlers.ofString());
       assertThat(sent.statusCode()).as(sent.body()).isEqualTo(201);
     }
-    bob.await(
+    bob.awaitLong(
         d -> bob.text(By.cssSelector("#messages .message:last-child .text")).equals("history 200"));
     bob.driver().navigate().refresh();
     bob.find(By.cssSelector("#chatList .chat-item")).click();
@@ -165,7 +165,19 @@ class TwoPeopleChatIT {
     for (int round = 0; round < 10 && !containsText(bob, "Hello Bob"); round++) {
       int before = bob.all(By.cssSelector("#messages .message")).size();
       bob.script("document.getElementById('messages').scrollTop = 0;");
-      bob.await(d -> bob.all(By.cssSelector("#messages .message")).size() > before);
+      try {
+        bob.await(d -> bob.all(By.cssSelector("#messages .message")).size() > before);
+      } catch (org.openqa.selenium.TimeoutException e) {
+        throw new AssertionError(
+            "no older page after "
+                + before
+                + " messages: "
+                + bob.script(
+                    "var b = document.getElementById('messages'); return JSON.stringify({"
+                        + "hasMore: Chat.state.hasMore, loading: Chat.state.loadingOlder,"
+                        + " top: b.scrollTop, height: b.scrollHeight, client: b.clientHeight});"),
+            e);
+      }
     }
     assertThat(containsText(bob, "history 1")).isTrue();
     assertThat(containsText(bob, "Hello Bob")).isTrue();
@@ -197,8 +209,9 @@ class TwoPeopleChatIT {
   private static boolean containsText(Browser browser, String text) {
     return (Boolean)
         browser.script(
-            "return Array.from(document.querySelectorAll('#messages .message .text'))"
-                + ".some(function (e) { return e.textContent === arguments[0]; });",
+            "var wanted = arguments[0];"
+                + " return Array.from(document.querySelectorAll('#messages .message .text'))"
+                + ".some(function (e) { return e.textContent === wanted; });",
             text);
   }
 }
