@@ -37,12 +37,11 @@ class ImageMessageIT {
 
   @BeforeAll
   static void users() throws Exception {
-    ann = ChatClient.newUser();
-    bob = ChatClient.newUser();
-    eve = ChatClient.newUser();
-    ChatClient.Response created = ann.startChat(bob);
-    assertThat(created.status()).as(created.body()).isEqualTo(201);
-    chatId = created.json().getString("chatId");
+    ChatClient.Cast cast = ChatClient.twoMembersAndAnOutsider();
+    ann = cast.ann();
+    bob = cast.bob();
+    eve = cast.eve();
+    chatId = cast.chatId();
   }
 
   @Test
