@@ -45,7 +45,7 @@ public class DependencyChecks {
       HttpResponse<Void> response =
           http.send(
               HttpRequest.newBuilder(URI.create(baseUrl + "/health/ready"))
-                  .timeout(Duration.ofSeconds(3))
+                  .timeout(Duration.ofSeconds(5))
                   .build(),
               HttpResponse.BodyHandlers.discarding());
       return HealthCheckResponse.named(name)
