@@ -114,6 +114,9 @@ public final class FlatCostBench {
       if (batch.size() == 1000) {
         collection.insertMany(batch);
         batch.clear();
+        if ((n + 1) % 10_000 == 0) {
+          System.out.printf("#   filling: %d of %d%n", n + 1, target);
+        }
       }
     }
     if (!batch.isEmpty()) {
