@@ -47,6 +47,36 @@ public final class Stack {
     return "http://127.0.0.1:" + (value == null || value.isBlank() ? port : value);
   }
 
+  /**
+   * Waits until every service of the stack reports ready again, as after a test that restarted
+   * RabbitMQ: each service reconnects (and resumes its consumers) by itself within seconds.
+   */
+  public static void awaitReady(Duration timeout) throws InterruptedException {
+    java.util.List<String> services =
+        new java.util.ArrayList<>(java.util.List.of("user", "mail", "chat", "frontend"));
+    if ("2".equals(System.getenv("CHAT_INSTANCES"))) {
+      services.add("chat2");
+    }
+    long deadline = System.nanoTime() + timeout.toNanos();
+    for (String service : services) {
+      while (true) {
+        int status;
+        try {
+          status = get(url(service) + "/health/ready").statusCode();
+        } catch (Exception e) {
+          status = 0;
+        }
+        if (status == 200) {
+          break;
+        }
+        if (System.nanoTime() > deadline) {
+          throw new AssertionError(service + " is not ready again after " + timeout);
+        }
+        Thread.sleep(500);
+      }
+    }
+  }
+
   public static HttpResponse<String> get(String url) throws Exception {
     return HTTP.send(
         HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),

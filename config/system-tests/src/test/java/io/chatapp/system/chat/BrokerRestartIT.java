@@ -3,6 +3,7 @@ package io.chatapp.system.chat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.chatapp.system.Stack;
 import jakarta.json.JsonObject;
 import java.io.File;
 import java.net.InetSocketAddress;
@@ -54,6 +55,7 @@ class BrokerRestartIT {
     } finally {
       rabbitmqctl("start_app");
       awaitPort(5672, Duration.ofSeconds(60));
+      Stack.awaitReady(Duration.ofSeconds(90));
     }
     assertThat(refused).as("refusals must be 503").allMatch(status -> status == 503);
     assertThat(accepted).isNotEmpty();

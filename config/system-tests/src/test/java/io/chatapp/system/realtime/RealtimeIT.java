@@ -32,6 +32,7 @@ class RealtimeIT {
 
   @BeforeAll
   static void twoUsersWithAChat() throws Exception {
+    Stack.awaitReady(Duration.ofSeconds(90));
     alice = UserApi.logIn(UserApi.newEmail("rt-alice"));
     bob = UserApi.logIn(UserApi.newEmail("rt-bob"));
     carol = UserApi.logIn(UserApi.newEmail("rt-carol"));
