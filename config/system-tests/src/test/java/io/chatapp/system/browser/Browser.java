@@ -10,6 +10,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -51,6 +52,8 @@ final class Browser implements AutoCloseable {
             .build();
     driver = new ChromeDriver(service, options);
     wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+    // the chat page re-renders lists as events arrive: look again rather than fail
+    wait.ignoring(StaleElementReferenceException.class);
   }
 
   ChromeDriver driver() {
@@ -61,12 +64,12 @@ final class Browser implements AutoCloseable {
   void logIn(String frontend, String email) throws Exception {
     driver.get(frontend + "/login.xhtml");
     find(By.id("login:email")).sendKeys(email);
-    find(By.id("login:sendCode")).click();
+    click(By.id("login:sendCode"));
     find(By.id("login:otp"));
     screenshot("code-step");
     String code = Mailbox.awaitCode(email, Duration.ofSeconds(30));
     find(By.id("login:otp")).sendKeys(code);
-    find(By.id("login:verify")).click();
+    click(By.id("login:verify"));
     await(d -> d.getCurrentUrl().contains("chat.xhtml"));
     await(d -> !text(By.id("meName")).isEmpty());
   }
@@ -79,6 +82,15 @@ final class Browser implements AutoCloseable {
   WebElement find(By by) {
     return wait.until(
         d -> d.findElements(by).stream().filter(WebElement::isDisplayed).findFirst().orElse(null));
+  }
+
+  /** Clicks the element, finding it again if the page re-rendered it meanwhile. */
+  void click(By by) {
+    wait.until(
+        d -> {
+          find(by).click();
+          return true;
+        });
   }
 
   List<WebElement> all(By by) {
@@ -96,7 +108,9 @@ final class Browser implements AutoCloseable {
 
   /** For steps that move many messages: up to two minutes. */
   <T> T awaitLong(ExpectedCondition<T> condition) {
-    return new WebDriverWait(driver, Duration.ofMinutes(2)).until(condition);
+    return new WebDriverWait(driver, Duration.ofMinutes(2))
+        .ignoring(StaleElementReferenceException.class)
+        .until(condition);
   }
 
   Object script(String js, Object... args) {

@@ -73,7 +73,7 @@ class TwoPeopleChatIT {
     By bobResult = By.cssSelector("#userResults .user-result[data-email='" + BOB_EMAIL + "']");
     alice.find(bobResult);
     alice.screenshot("new-chat-dialog");
-    alice.find(bobResult).click();
+    alice.click(bobResult);
     alice.find(By.id("messageInput"));
     assertThat(alice.text(By.id("peerName"))).isEqualTo("bob-" + RUN);
 
@@ -104,7 +104,7 @@ class TwoPeopleChatIT {
                 .isEmpty());
     alice.screenshot("sent-tick");
 
-    bob.find(By.cssSelector("#chatList .chat-item")).click();
+    bob.click(By.cssSelector("#chatList .chat-item"));
     bob.await(d -> bob.text(By.cssSelector("#messages .message.theirs .text")).equals("Hello Bob"));
     assertThat(bob.all(By.cssSelector("#chatList .badge"))).isEmpty();
     alice.await(d -> !alice.all(By.cssSelector("#messages .message.own .ticks.read")).isEmpty());
@@ -160,7 +160,7 @@ class TwoPeopleChatIT {
     bob.awaitLong(
         d -> bob.text(By.cssSelector("#messages .message:last-child .text")).equals("history 200"));
     bob.driver().navigate().refresh();
-    bob.find(By.cssSelector("#chatList .chat-item")).click();
+    bob.click(By.cssSelector("#chatList .chat-item"));
     bob.await(d -> bob.all(By.cssSelector("#messages .message")).size() == 50);
     for (int round = 0; round < 10 && !containsText(bob, "Hello Bob"); round++) {
       int before = bob.all(By.cssSelector("#messages .message")).size();
