@@ -137,4 +137,17 @@ public final class ChatHarness implements AutoCloseable {
       // The broker is not there (a "broker down" test): nothing was declared.
     }
   }
+
+  /** Two users of the stand-in user service and their new chat. */
+  public record Pair(
+      io.chatapp.chat.users.entity.UserId ann,
+      io.chatapp.chat.users.entity.UserId bob,
+      io.chatapp.chat.chats.entity.ChatId chat) {}
+
+  /** Two new users with a chat between them. */
+  public Pair pair() {
+    var ann = userService.add("Ann");
+    var bob = userService.add("Bob");
+    return new Pair(ann, bob, chats.start(ann, bob, TOKEN).chat().id());
+  }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.chatapp.chat.chats.entity.Chat;
-import io.chatapp.chat.chats.entity.ChatId;
 import io.chatapp.chat.media.entity.ImageFile;
 import io.chatapp.chat.messages.entity.Caption;
 import io.chatapp.chat.messages.entity.ClientId;
@@ -56,14 +55,6 @@ class ImageMessagesTest {
     }
   }
 
-  private record Pair(UserId ann, UserId bob, ChatId chat) {}
-
-  private Pair pair() {
-    UserId ann = stack.userService.add("Ann");
-    UserId bob = stack.userService.add("Bob");
-    return new Pair(ann, bob, stack.chats.start(ann, bob, ChatHarness.TOKEN).chat().id());
-  }
-
   private static int status(Throwable e) {
     return ((ApiException) e).getResponse().getStatus();
   }
@@ -76,7 +67,7 @@ class ImageMessagesTest {
 
   @Test
   void anImageMessageIsStoredListedAsAnImageAndDeliveredWithItsUrl() throws Exception {
-    Pair p = pair();
+    ChatHarness.Pair p = stack.pair();
     byte[] png = TestImages.png(1000, 750);
     ImageFile image = inspector.inspect(png);
     Message sent =
@@ -126,7 +117,7 @@ class ImageMessagesTest {
 
   @Test
   void theLocalStoreRoundTripsEveryFormatWithItsContentType() throws Exception {
-    Pair p = pair();
+    ChatHarness.Pair p = stack.pair();
     record Case(byte[] bytes, String type) {}
     for (Case c :
         new Case[] {
@@ -144,7 +135,7 @@ class ImageMessagesTest {
 
   @Test
   void onlyTheChatsMembersMayFetchAnImage() {
-    Pair p = pair();
+    ChatHarness.Pair p = stack.pair();
     UserId eve = stack.userService.add("Eve");
     Message sent =
         stack.messages.sendImage(
@@ -174,7 +165,7 @@ class ImageMessagesTest {
 
   @Test
   void aRetryWithTheSameClientIdStoresOneImageAndMakesOneMessage() throws Exception {
-    Pair p = pair();
+    ChatHarness.Pair p = stack.pair();
     long before = filesInStore();
     ImageFile image = inspector.inspect(TestImages.jpeg(20, 20));
     Optional<ClientId> clientId = Optional.of(new ClientId("image-retry"));

@@ -52,14 +52,6 @@ class MessagePipelineTest {
     }
   }
 
-  private record Pair(UserId ann, UserId bob, ChatId chat) {}
-
-  private Pair pair() {
-    UserId ann = stack.userService.add("Ann");
-    UserId bob = stack.userService.add("Bob");
-    return new Pair(ann, bob, stack.chats.start(ann, bob, ChatHarness.TOKEN).chat().id());
-  }
-
   private Message send(UserId from, ChatId chat, String text) {
     return stack.messages.send(from, chat, new MessageText(text), Optional.empty());
   }
@@ -75,7 +67,7 @@ class MessagePipelineTest {
 
   @Test
   void aSentMessageIsStoredCountedDeliveredAndAnnounced() {
-    Pair p = pair();
+    ChatHarness.Pair p = stack.pair();
     Message sent = send(p.ann(), p.chat(), "  hello Bob  ");
     assertThat(sent.text()).isEqualTo("hello Bob");
     assertThat(sent.seq()).isEqualTo(1);
@@ -97,7 +89,7 @@ class MessagePipelineTest {
 
   @Test
   void pagingThrough250MessagesWithBefore() {
-    Pair p = pair();
+    ChatHarness.Pair p = stack.pair();
     List<Message> sent = new ArrayList<>();
     for (int i = 1; i <= 250; i++) {
       sent.add(send(i % 2 == 0 ? p.ann() : p.bob(), p.chat(), "message " + i));
@@ -130,7 +122,7 @@ class MessagePipelineTest {
 
   @Test
   void pagesCrossGapsLeftByRefusedSends() {
-    Pair p = pair();
+    ChatHarness.Pair p = stack.pair();
     List<Message> older = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
       older.add(send(p.ann(), p.chat(), "old " + i));
@@ -165,7 +157,7 @@ class MessagePipelineTest {
 
   @Test
   void readingAPageMarksItSeenResetsTheCounterAndTellsTheSender() {
-    Pair p = pair();
+    ChatHarness.Pair p = stack.pair();
     List<Message> sent = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
       sent.add(send(p.ann(), p.chat(), "unread " + i));
@@ -207,7 +199,7 @@ class MessagePipelineTest {
 
   @Test
   void aRetryWithTheSameClientIdMakesOneMessage() {
-    Pair p = pair();
+    ChatHarness.Pair p = stack.pair();
     Optional<ClientId> clientId = Optional.of(new ClientId("retry-1"));
     Message first = stack.messages.send(p.ann(), p.chat(), new MessageText("once"), clientId);
     Message again = stack.messages.send(p.ann(), p.chat(), new MessageText("once"), clientId);
@@ -225,7 +217,7 @@ class MessagePipelineTest {
 
   @Test
   void aRedeliveredMessageIsStoredAndCountedOnce() throws Exception {
-    Pair p = pair();
+    ChatHarness.Pair p = stack.pair();
     Message sent = send(p.ann(), p.chat(), "twice");
     awaitStored(sent.id());
     Poll.until(DEADLINE, "counted", () -> chat(p.chat()).unreadFor(p.bob()) == 1);
@@ -245,7 +237,7 @@ class MessagePipelineTest {
 
   @Test
   void membersOnlyAndClearRefusals() {
-    Pair p = pair();
+    ChatHarness.Pair p = stack.pair();
     UserId eve = stack.userService.add("Eve");
     assertThatThrownBy(() -> send(eve, p.chat(), "hi"))
         .isInstanceOfSatisfying(

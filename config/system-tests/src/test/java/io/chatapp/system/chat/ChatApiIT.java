@@ -6,25 +6,10 @@ import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** chat-war's REST contract against the running stack, with users logged in through user-war. */
-class ChatApiIT {
-
-  private static ChatClient ann;
-  private static ChatClient bob;
-  private static ChatClient eve;
-  private static String chatId;
-
-  @BeforeAll
-  static void users() throws Exception {
-    ChatClient.Cast cast = ChatClient.twoMembersAndAnOutsider();
-    ann = cast.ann();
-    bob = cast.bob();
-    eve = cast.eve();
-    chatId = cast.chatId();
-  }
+class ChatApiIT extends TwoMembersAndAnOutsider {
 
   @Test
   void theChatIsUniqueAndListedWithTheOtherUser() throws Exception {

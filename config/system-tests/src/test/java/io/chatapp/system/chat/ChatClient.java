@@ -36,20 +36,6 @@ final class ChatClient {
     return new ChatClient(session.userId(), session.accessToken());
   }
 
-  /** Two members of a fresh chat, and an outsider who is in no chat with them. */
-  record Cast(ChatClient ann, ChatClient bob, ChatClient eve, String chatId) {}
-
-  static Cast twoMembersAndAnOutsider() throws Exception {
-    ChatClient ann = newUser();
-    ChatClient bob = newUser();
-    ChatClient eve = newUser();
-    Response created = ann.startChat(bob);
-    if (created.status() != 201) {
-      throw new AssertionError("chat/new answered " + created.status() + ": " + created.body());
-    }
-    return new Cast(ann, bob, eve, created.json().getString("chatId"));
-  }
-
   record Response(int status, String body) {
     JsonObject json() {
       return ChatClient.json(body);

@@ -20,7 +20,6 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,21 +27,7 @@ import org.junit.jupiter.api.Test;
  * multipart, the other fetches it from the message's URL, a non-member cannot, and the chat list
  * shows {@code 📷 Image}.
  */
-class ImageMessageIT {
-
-  private static ChatClient ann;
-  private static ChatClient bob;
-  private static ChatClient eve;
-  private static String chatId;
-
-  @BeforeAll
-  static void users() throws Exception {
-    ChatClient.Cast cast = ChatClient.twoMembersAndAnOutsider();
-    ann = cast.ann();
-    bob = cast.bob();
-    eve = cast.eve();
-    chatId = cast.chatId();
-  }
+class ImageMessageIT extends TwoMembersAndAnOutsider {
 
   @Test
   void aPngIsSentFetchedByTheOtherMemberOnlyAndListedAsAnImage() throws Exception {
