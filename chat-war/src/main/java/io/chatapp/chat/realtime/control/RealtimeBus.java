@@ -18,6 +18,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import redis.clients.jedis.JedisPubSub;
@@ -38,8 +40,13 @@ public class RealtimeBus {
   @Inject Presence presence;
   @Inject Event<DeliveredLocally> delivered;
 
-  @Resource(lookup = "java:comp/DefaultManagedExecutorService")
-  ExecutorService executor;
+  /**
+   * The channel's reader and the receipts it records: threads of their own, never the shared pool.
+   */
+  @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
+  ThreadFactory threadFactory;
+
+  private ExecutorService receipts;
 
   private final String instance = UUID.randomUUID().toString();
   private volatile boolean running;
@@ -56,13 +63,19 @@ public class RealtimeBus {
   synchronized void start() {
     if (!running) {
       running = true;
-      executor.submit(this::listen);
+      receipts = Executors.newSingleThreadExecutor(threadFactory);
+      Thread listener = threadFactory.newThread(this::listen);
+      listener.setName("chat-realtime-listener");
+      listener.start();
     }
   }
 
   @PreDestroy
   void stop() {
     running = false;
+    if (receipts != null) {
+      receipts.shutdown();
+    }
     JedisPubSub current = subscriber;
     if (current != null && current.isSubscribed()) {
       current.unsubscribe();
@@ -169,7 +182,7 @@ public class RealtimeBus {
                   receipt.getString("chatId"),
                   recipient,
                   new UserId(receipt.getString("sender"))),
-              NotificationOptions.ofExecutor(executor));
+              NotificationOptions.ofExecutor(receipts));
         }
       }
     } catch (RuntimeException e) {

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -37,8 +38,10 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
  * <p>Why it is written this way: a service must start while the broker is down and recover by
  * itself when it is back. One managed scheduled task checks the connection every two seconds and,
  * when it is gone, reconnects, declares the topology again and restarts every consumer. Consumer
- * callbacks run on the server's managed executor; publishing waits for the broker's confirm so that
- * a caller told "accepted" can rely on it.
+ * callbacks run on a small pool of container-managed threads of this connection's own (made by the
+ * server's managed thread factory): the shared default executor is bounded, and a consumer whose
+ * dispatch it refused or starved would stall silently. Publishing waits for the broker's confirm so
+ * that a caller told "accepted" can rely on it.
  */
 @ApplicationScoped
 public class BrokerConnection {
@@ -53,8 +56,14 @@ public class BrokerConnection {
   @ConfigProperty(name = "rabbitmq.confirm-timeout-ms", defaultValue = "5000")
   long confirmTimeoutMillis;
 
-  @Resource(lookup = "java:comp/DefaultManagedExecutorService")
+  @Inject
+  @ConfigProperty(name = "rabbitmq.consumer-threads", defaultValue = "4")
+  int consumerThreads;
+
+  /** Runs consumer callbacks; our own pool of managed threads unless one was given. */
   ExecutorService executor;
+
+  private boolean ownsExecutor;
 
   @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
   ScheduledExecutorService scheduler;
@@ -111,6 +120,10 @@ public class BrokerConnection {
 
   @PostConstruct
   public void start() {
+    if (executor == null) {
+      executor = Executors.newFixedThreadPool(Math.max(1, consumerThreads), threadFactory);
+      ownsExecutor = true;
+    }
     watchdog = scheduler.scheduleWithFixedDelay(this::ensureConnected, 0, 2, TimeUnit.SECONDS);
   }
 
@@ -128,6 +141,9 @@ public class BrokerConnection {
       } catch (IOException | RuntimeException e) {
         LOG.log(Level.FINE, "Closing the broker connection", e);
       }
+    }
+    if (ownsExecutor) {
+      executor.shutdown();
     }
   }
 
