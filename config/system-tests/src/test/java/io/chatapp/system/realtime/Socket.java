@@ -52,6 +52,11 @@ final class Socket implements WebSocket.Listener, AutoCloseable {
         builder
             .buildAsync(URI.create(baseUrl.replaceFirst("^http", "ws") + "/ws"), listener)
             .get(10, TimeUnit.SECONDS);
+    if (reads) {
+      // the handshake can complete before the server has registered the socket; the server's
+      // first frame (the online users) says it has, as it tells a real client
+      listener.await("getOnlineUsers");
+    }
     return listener;
   }
 
