@@ -83,6 +83,8 @@ public final class FlatCostBench {
   }
 
   public static void main(String[] args) throws Exception {
+    java.util.logging.Logger.getLogger("org.mongodb.driver")
+        .setLevel(java.util.logging.Level.WARNING);
     Path file = Files.createTempDirectory("flat-cost").resolve("bench.mv");
     try (EmbeddedMongo server = EmbeddedMongo.start("127.0.0.1", 0, file)) {
       MongoConnection warmup = new MongoConnection(server.uri(), "warmup");
@@ -114,7 +116,7 @@ public final class FlatCostBench {
       if (batch.size() == 1000) {
         collection.insertMany(batch);
         batch.clear();
-        if ((n + 1) % 10_000 == 0) {
+        if ((n + 1 - start) % 10_000 == 0) {
           System.out.printf("#   filling: %d of %d%n", n + 1, target);
         }
       }
