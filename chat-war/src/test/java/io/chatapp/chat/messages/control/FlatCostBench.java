@@ -44,6 +44,10 @@ import org.bson.types.ObjectId;
  */
 public final class FlatCostBench {
 
+  /** Held so the level set on it stays (loggers are weakly referenced). */
+  private static final java.util.logging.Logger DRIVER_LOG =
+      java.util.logging.Logger.getLogger("org.mongodb.driver");
+
   private static final int ROUNDS = 200;
   private static final int WARMUP = 30;
 
