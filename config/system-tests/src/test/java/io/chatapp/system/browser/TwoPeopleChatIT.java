@@ -213,6 +213,23 @@ class TwoPeopleChatIT {
     bob.screenshot("logged-out");
   }
 
+  @Test
+  @Order(7)
+  void onAPhoneSizedScreenOnePaneShowsAtATime() {
+    alice.driver().manage().window().setSize(new org.openqa.selenium.Dimension(390, 800));
+    alice.driver().navigate().refresh();
+    alice.find(By.cssSelector("#chatList .chat-item"));
+    assertThat(alice.driver().findElement(By.id("conversation")).isDisplayed()).isFalse();
+    alice.screenshot("phone-list");
+    alice.click(By.cssSelector("#chatList .chat-item"));
+    alice.find(By.id("messageInput"));
+    assertThat(alice.driver().findElement(By.cssSelector(".sidebar")).isDisplayed()).isFalse();
+    alice.screenshot("phone-conversation");
+    alice.click(By.id("backButton"));
+    alice.find(By.cssSelector("#chatList .chat-item"));
+    assertThat(alice.driver().findElement(By.id("conversation")).isDisplayed()).isFalse();
+  }
+
   private static boolean containsText(Browser browser, String text) {
     return (Boolean)
         browser.script(

@@ -2,6 +2,7 @@ package io.chatapp.system.realtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.chatapp.system.Jwts;
 import io.chatapp.system.Stack;
 import io.chatapp.system.UserApi;
 import jakarta.json.Json;
@@ -183,6 +184,17 @@ class RealtimeIT {
             "Origin",
             Stack.browserUrl("frontend"))) {
       fromUi.await("getOnlineUsers");
+    }
+  }
+
+  @Test
+  void aSocketWhoseTokenExpiresIsClosedWithTheRefreshCode() throws Exception {
+    JsonObject claims = Jwts.claims(alice.accessToken());
+    long soon = java.time.Instant.now().getEpochSecond() + 3;
+    String shortLived =
+        Jwts.sign(Json.createObjectBuilder(claims).add("exp", soon).build(), Jwts.stackKey());
+    try (Socket socket = Socket.bearer(Stack.url("chat"), shortLived)) {
+      assertThat(socket.closed.get(20, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(4401);
     }
   }
 

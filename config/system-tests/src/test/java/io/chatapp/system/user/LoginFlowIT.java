@@ -12,6 +12,7 @@ import static io.chatapp.system.UserApi.post;
 import static io.chatapp.system.UserApi.verify;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.chatapp.system.Jwts;
 import io.chatapp.system.UserApi;
 import io.chatapp.system.UserApi.Session;
 import jakarta.json.JsonArray;

@@ -6,6 +6,7 @@ import static io.chatapp.system.UserApi.message;
 import static io.chatapp.system.UserApi.newEmail;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.chatapp.system.Jwts;
 import io.chatapp.system.UserApi.Session;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;

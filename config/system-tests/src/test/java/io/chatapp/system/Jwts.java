@@ -1,4 +1,4 @@
-package io.chatapp.system.user;
+package io.chatapp.system;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -18,11 +18,11 @@ import java.util.Base64;
  * Makes RS256 tokens by hand, to present the service with tokens it did not issue: expired ones
  * signed with the stack's own key, and ones signed with another key.
  */
-final class Jwts {
+public final class Jwts {
 
   private Jwts() {}
 
-  static String sign(JsonObject claims, PrivateKey key) throws GeneralSecurityException {
+  public static String sign(JsonObject claims, PrivateKey key) throws GeneralSecurityException {
     String header = encode("{\"alg\":\"RS256\",\"typ\":\"JWT\"}");
     String payload = encode(claims.toString());
     Signature rsa = Signature.getInstance("SHA256withRSA");
@@ -35,11 +35,11 @@ final class Jwts {
         + Base64.getUrlEncoder().withoutPadding().encodeToString(rsa.sign());
   }
 
-  static String unsigned(JsonObject claims) {
+  public static String unsigned(JsonObject claims) {
     return encode("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." + encode(claims.toString()) + ".";
   }
 
-  static JsonObject claims(String token) {
+  public static JsonObject claims(String token) {
     String payload =
         new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8);
     try (var reader = Json.createReader(new StringReader(payload))) {
@@ -48,7 +48,7 @@ final class Jwts {
   }
 
   /** A token with its payload replaced and the original signature kept. */
-  static String withPayload(String token, JsonObject claims) {
+  public static String withPayload(String token, JsonObject claims) {
     String[] parts = token.split("\\.");
     return parts[0] + "." + encode(claims.toString()) + "." + parts[2];
   }
@@ -57,7 +57,7 @@ final class Jwts {
    * The stack's signing key: {@code JWT_PRIVATE_KEY} (PEM or path), else the key config/start
    * generated in the data folder ({@code CHAT_DATA_DIR}, else {@code .data} under the root).
    */
-  static PrivateKey stackKey() throws IOException, GeneralSecurityException {
+  public static PrivateKey stackKey() throws IOException, GeneralSecurityException {
     String configured = System.getenv("JWT_PRIVATE_KEY");
     String pem;
     if (configured != null && configured.contains("-----BEGIN")) {
