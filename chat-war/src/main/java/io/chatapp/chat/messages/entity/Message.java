@@ -38,20 +38,6 @@ public record Message(
     }
   }
 
-  /** A text message, delivered at {@code deliveredAt} (null: not yet). */
-  public Message(
-      MessageId id,
-      ChatId chatId,
-      long seq,
-      UserId sender,
-      String text,
-      boolean seen,
-      Instant seenAt,
-      Instant createdAt,
-      Instant deliveredAt) {
-    this(id, chatId, seq, sender, text, null, seen, seenAt, createdAt, deliveredAt);
-  }
-
   /** A text message not delivered yet. */
   public Message(
       MessageId id,
