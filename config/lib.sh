@@ -139,7 +139,7 @@ build_if_stale() {
     return
   fi
   say "    building the modules (mvn install -DskipTests; the first build downloads dependencies)"
-  (cd "$ROOT" && mvn -B -q install -DskipTests) || die "the build failed"
+  (cd "$ROOT" && mvn -B -q -Dstyle.color=never install -DskipTests) || die "the build failed"
   touch "$stamp"
 }
 
