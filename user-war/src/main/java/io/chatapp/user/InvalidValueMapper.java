@@ -1,7 +1,6 @@
 package io.chatapp.user;
 
 import io.chatapp.platform.rest.ErrorBody;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -12,9 +11,6 @@ public class InvalidValueMapper implements ExceptionMapper<InvalidValue> {
 
   @Override
   public Response toResponse(InvalidValue exception) {
-    return Response.status(Response.Status.BAD_REQUEST)
-        .entity(new ErrorBody(exception.getMessage()))
-        .type(MediaType.APPLICATION_JSON)
-        .build();
+    return ErrorBody.response(Response.Status.BAD_REQUEST, exception.getMessage());
   }
 }

@@ -64,9 +64,8 @@ public class UploadSizeLimit implements ContainerRequestFilter {
 
   private void abort(ContainerRequestContext request) {
     request.abortWith(
-        Response.status(Response.Status.REQUEST_ENTITY_TOO_LARGE)
-            .entity(new ErrorBody("The image is larger than " + limits.maxBytesText()))
-            .type(MediaType.APPLICATION_JSON)
-            .build());
+        ErrorBody.response(
+            Response.Status.REQUEST_ENTITY_TOO_LARGE,
+            "The image is larger than " + limits.maxBytesText()));
   }
 }

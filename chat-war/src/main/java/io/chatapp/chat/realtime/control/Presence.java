@@ -77,7 +77,7 @@ public class Presence {
           boolean changed = false;
           long now = System.currentTimeMillis();
           for (String user : jedis.smembers(ONLINE)) {
-            String key = "presence:sessions:" + user;
+            String key = sessionsKey(user);
             jedis.zremrangeByScore(key, Double.NEGATIVE_INFINITY, now);
             if (jedis.zcard(key) == 0 && jedis.srem(ONLINE, user) == 1) {
               changed = true;
@@ -96,6 +96,10 @@ public class Presence {
   }
 
   static String sessionsKey(UserId user) {
-    return "presence:sessions:" + user.value();
+    return sessionsKey(user.value());
+  }
+
+  private static String sessionsKey(String userId) {
+    return "presence:sessions:" + userId;
   }
 }

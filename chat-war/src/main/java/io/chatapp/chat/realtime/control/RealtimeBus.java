@@ -191,8 +191,13 @@ public class RealtimeBus {
   }
 
   private void broadcastPresence() {
+    sessions.sendToAll(onlineUsers().toText());
+  }
+
+  /** {@code getOnlineUsers} with everyone online on any instance. */
+  Frame onlineUsers() {
     var online = Json.createArrayBuilder();
     presence.online().forEach(online::add);
-    sessions.sendToAll(Frame.of("getOnlineUsers", online.build()).toText());
+    return Frame.of("getOnlineUsers", online.build());
   }
 }

@@ -89,7 +89,7 @@ public class RealtimeHub {
       if (presence.connected(user, socketKey(peer))) {
         bus.presenceChanged();
       } else {
-        peer.send(onlineUsers().toText());
+        peer.send(bus.onlineUsers().toText());
       }
     } catch (DependencyUnavailableException e) {
       peer.send(Frame.error("Presence is unavailable right now").toText());
@@ -192,16 +192,10 @@ public class RealtimeHub {
     return chats.memberChat(peer.user(), chat);
   }
 
-  private Frame onlineUsers() {
-    var online = Json.createArrayBuilder();
-    presence.online().forEach(online::add);
-    return Frame.of("getOnlineUsers", online.build());
-  }
-
   private void keepPresence() {
     try {
       presence.heartbeat(sessions.all(), bus.instance());
-      sessions.all().forEach(peer -> viewing.touch(peer.user()));
+      sessions.all().stream().map(Peer::user).distinct().forEach(viewing::touch);
       if (presence.sweep()) {
         bus.presenceChanged();
       }

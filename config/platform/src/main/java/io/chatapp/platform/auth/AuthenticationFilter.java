@@ -8,7 +8,6 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 import java.util.Optional;
@@ -44,10 +43,6 @@ public class AuthenticationFilter implements ContainerRequestFilter {
   }
 
   private static void refuse(ContainerRequestContext request, String message) {
-    request.abortWith(
-        Response.status(Response.Status.UNAUTHORIZED)
-            .entity(new ErrorBody(message))
-            .type(MediaType.APPLICATION_JSON)
-            .build());
+    request.abortWith(ErrorBody.response(Response.Status.UNAUTHORIZED, message));
   }
 }

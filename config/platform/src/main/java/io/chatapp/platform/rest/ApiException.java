@@ -1,7 +1,6 @@
 package io.chatapp.platform.rest;
 
 import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 
@@ -16,8 +15,7 @@ public class ApiException extends WebApplicationException {
   }
 
   private ApiException(Response.ResponseBuilder response, String message) {
-    super(
-        message, response.entity(new ErrorBody(message)).type(MediaType.APPLICATION_JSON).build());
+    super(message, ErrorBody.on(response, message).build());
   }
 
   public static ApiException badRequest(String message) {

@@ -45,9 +45,8 @@ public class BodySizeLimit implements ContainerRequestFilter {
 
   private void abort(ContainerRequestContext request) {
     request.abortWith(
-        Response.status(Response.Status.REQUEST_ENTITY_TOO_LARGE)
-            .entity(new ErrorBody("The request body is larger than " + maxJsonBytes + " bytes"))
-            .type(MediaType.APPLICATION_JSON)
-            .build());
+        ErrorBody.response(
+            Response.Status.REQUEST_ENTITY_TOO_LARGE,
+            "The request body is larger than " + maxJsonBytes + " bytes"));
   }
 }

@@ -2,7 +2,6 @@ package io.chatapp.platform.rest;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -19,9 +18,6 @@ public class ConstraintViolationMapper implements ExceptionMapper<ConstraintViol
             .map(ConstraintViolation::getMessage)
             .min(Comparator.naturalOrder())
             .orElse("Invalid request");
-    return Response.status(Response.Status.BAD_REQUEST)
-        .entity(new ErrorBody(message))
-        .type(MediaType.APPLICATION_JSON)
-        .build();
+    return ErrorBody.response(Response.Status.BAD_REQUEST, message);
   }
 }

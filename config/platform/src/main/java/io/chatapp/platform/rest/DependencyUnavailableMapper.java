@@ -1,6 +1,5 @@
 package io.chatapp.platform.rest;
 
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -16,10 +15,9 @@ public class DependencyUnavailableMapper
   @Override
   public Response toResponse(DependencyUnavailableException exception) {
     LOG.warning(() -> exception.getMessage() + ": " + exception.getCause());
-    return Response.status(Response.Status.SERVICE_UNAVAILABLE)
-        .header("Retry-After", 5)
-        .entity(new ErrorBody(exception.dependency() + " is unavailable; try again shortly"))
-        .type(MediaType.APPLICATION_JSON)
+    return ErrorBody.on(
+            Response.status(Response.Status.SERVICE_UNAVAILABLE).header("Retry-After", 5),
+            exception.dependency() + " is unavailable; try again shortly")
         .build();
   }
 }

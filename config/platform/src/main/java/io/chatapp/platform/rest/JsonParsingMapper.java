@@ -1,7 +1,6 @@
 package io.chatapp.platform.rest;
 
 import jakarta.json.stream.JsonParsingException;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -15,9 +14,6 @@ public class JsonParsingMapper implements ExceptionMapper<JsonParsingException> 
 
   @Override
   public Response toResponse(JsonParsingException exception) {
-    return Response.status(Response.Status.BAD_REQUEST)
-        .entity(new ErrorBody("The request body is not valid JSON"))
-        .type(MediaType.APPLICATION_JSON)
-        .build();
+    return ErrorBody.response(Response.Status.BAD_REQUEST, "The request body is not valid JSON");
   }
 }

@@ -3,7 +3,6 @@ package io.chatapp.platform.rest;
 import jakarta.json.bind.JsonbException;
 import jakarta.json.stream.JsonParsingException;
 import jakarta.ws.rs.ProcessingException;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -42,9 +41,6 @@ public class MalformedBodyMapper implements ExceptionMapper<ProcessingException>
   }
 
   private static Response json(Response.Status status, String message) {
-    return Response.status(status)
-        .entity(new ErrorBody(message))
-        .type(MediaType.APPLICATION_JSON)
-        .build();
+    return ErrorBody.response(status, message);
   }
 }

@@ -1,6 +1,5 @@
 package io.chatapp.platform.rest;
 
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -21,10 +20,8 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Exception> {
   public Response toResponse(Exception exception) {
     String incident = UUID.randomUUID().toString();
     LOG.log(Level.SEVERE, "Unexpected failure, incident " + incident, exception);
-    return Response.serverError()
-        .entity(
-            new ErrorBody("The service could not handle the request (incident " + incident + ")"))
-        .type(MediaType.APPLICATION_JSON)
-        .build();
+    return ErrorBody.response(
+        Response.Status.INTERNAL_SERVER_ERROR,
+        "The service could not handle the request (incident " + incident + ")");
   }
 }

@@ -1,7 +1,6 @@
 package io.chatapp.platform.rest;
 
 import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NoContentException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -20,9 +19,8 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
     if (original.hasEntity() && original.getEntity() instanceof ErrorBody) {
       return original;
     }
-    return Response.fromResponse(original)
-        .entity(new ErrorBody(messageFor(exception, original.getStatus())))
-        .type(MediaType.APPLICATION_JSON)
+    return ErrorBody.on(
+            Response.fromResponse(original), messageFor(exception, original.getStatus()))
         .build();
   }
 

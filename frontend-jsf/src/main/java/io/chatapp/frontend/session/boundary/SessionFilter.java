@@ -1,14 +1,11 @@
 package io.chatapp.frontend.session.boundary;
 
-import io.chatapp.frontend.backend.control.BrowserSession;
 import io.chatapp.frontend.backend.control.Services;
 import io.chatapp.platform.auth.TokenVerifier;
-import io.chatapp.platform.auth.Tokens;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -48,24 +45,8 @@ public class SessionFilter extends HttpFilter {
     chain.doFilter(request, response);
   }
 
+  /** A valid access token, or one just refreshed with the refresh token. */
   private boolean hasValidSession(HttpServletRequest request, HttpServletResponse response) {
-    String access = cookie(request, Tokens.ACCESS_COOKIE);
-    if (access != null && tokens.verifyAccess(access).isPresent()) {
-      return true;
-    }
-    BrowserSession session = services.session(request, response);
-    return session.hasRefreshToken() && session.refresh();
-  }
-
-  private static String cookie(HttpServletRequest request, String name) {
-    Cookie[] cookies = request.getCookies();
-    if (cookies != null) {
-      for (Cookie cookie : cookies) {
-        if (name.equals(cookie.getName())) {
-          return cookie.getValue();
-        }
-      }
-    }
-    return null;
+    return services.session(request, response).bearer(tokens).isPresent();
   }
 }
