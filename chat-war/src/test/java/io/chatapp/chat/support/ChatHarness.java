@@ -8,15 +8,21 @@ import io.chatapp.chat.chats.control.ChatStore;
 import io.chatapp.chat.media.control.LocalImageStore;
 import io.chatapp.chat.media.control.MediaFolder;
 import io.chatapp.chat.media.control.MediaRecords;
-import io.chatapp.chat.messages.control.MessagePipeline;
+import io.chatapp.chat.messages.broker.BrokerMessagePipeline;
+import io.chatapp.chat.messages.broker.PipelineNames;
 import io.chatapp.chat.messages.control.MessageService;
+import io.chatapp.chat.messages.control.MessageSteps;
 import io.chatapp.chat.messages.control.MessageStore;
-import io.chatapp.chat.messages.control.PipelineNames;
+import io.chatapp.chat.messages.control.SendAdmission;
+import io.chatapp.chat.realtime.control.Viewing;
 import io.chatapp.chat.users.control.UserDirectory;
 import io.chatapp.devstack.EmbeddedMongo;
 import io.chatapp.platform.amqp.BrokerConnection;
+import io.chatapp.platform.amqp.BrokerConsumers;
+import io.chatapp.platform.amqp.BrokerPublisher;
 import io.chatapp.platform.amqp.WorkQueue;
 import io.chatapp.platform.mongo.MongoConnection;
+import io.chatapp.platform.redis.RedisConnection;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,8 +51,14 @@ public final class ChatHarness implements AutoCloseable {
   public final ChatService chats;
   public final PipelineNames names;
   public final BrokerConnection broker;
-  public final MessagePipeline pipeline;
+  public final BrokerPublisher publisher;
+  public final BrokerConsumers consumers;
+  public final BrokerMessagePipeline pipeline;
+  public final SendAdmission admission;
+  public final RedisConnection redis = new RedisConnection(redisUrl());
+  public final Viewing viewing = new Viewing(redis);
   public final MessageService messages;
+  public final MessageSteps steps;
   public final Path mediaDir = Files.createTempDirectory("chat-media-");
   public final MediaFolder mediaFolder = new MediaFolder(mediaDir);
   public final MediaRecords mediaRecords = new MediaRecords(mongo);
@@ -68,11 +80,17 @@ public final class ChatHarness implements AutoCloseable {
     names =
         PipelineNames.withPrefix(
             "test-" + UUID.randomUUID(), List.of(Duration.ofMillis(200), Duration.ofMillis(500)));
-    broker =
-        new BrokerConnection(
-            brokerUrl, 5000, executor, scheduler, Executors.defaultThreadFactory());
-    pipeline = new MessagePipeline(broker, messageStore, chatStore, events, names, 20);
-    messages = new MessageService(chats, chatStore, messageStore, pipeline, events, localImages);
+    broker = new BrokerConnection(brokerUrl, executor, scheduler, Executors.defaultThreadFactory());
+    publisher = new BrokerPublisher(broker, 5000);
+    consumers = new BrokerConsumers(broker, publisher);
+    pipeline = new BrokerMessagePipeline(broker, publisher, consumers, names, 20);
+    admission = new SendAdmission(pipeline, 256, 100_000, scheduler);
+    admission.start();
+    messages =
+        new MessageService(
+            chats, chatStore, messageStore, pipeline, admission, events, localImages);
+    steps = new MessageSteps(messageStore, chatStore, messages, viewing, events);
+    pipeline.steps(steps);
     chatStore.ensureIndexes();
     messageStore.ensureIndexes();
   }
@@ -98,6 +116,11 @@ public final class ChatHarness implements AutoCloseable {
     }
   }
 
+  public static String redisUrl() {
+    String url = System.getenv("REDIS_URL");
+    return url == null || url.isBlank() ? "redis://localhost:6379" : url;
+  }
+
   public static String brokerUrl() {
     String url = System.getenv("RABBITMQ_URL");
     return url == null || url.isBlank() ? "amqp://guest:guest@localhost:5672" : url;
@@ -110,6 +133,7 @@ public final class ChatHarness implements AutoCloseable {
     scheduler.shutdownNow();
     executor.shutdownNow();
     mongo.close();
+    redis.close();
     mongoServer.close();
     userService.close();
     try (var files = Files.walk(mediaDir)) {
@@ -131,7 +155,8 @@ public final class ChatHarness implements AutoCloseable {
             channel.queueDelete(queue.retryQueue(step));
           }
         }
-        channel.exchangeDelete(names.exchange());
+        channel.exchangeDelete(names.accepted());
+        channel.exchangeDelete(names.stored());
       }
     } catch (Exception e) {
       // The broker is not there (a "broker down" test): nothing was declared.

@@ -5,6 +5,7 @@ import static io.chatapp.chat.common.boundary.Requests.object;
 import static io.chatapp.chat.common.boundary.Requests.parse;
 import static io.chatapp.chat.common.boundary.Requests.required;
 import static io.chatapp.chat.common.boundary.Requests.userId;
+import static io.chatapp.platform.json.JsonSupport.JSON;
 
 import io.chatapp.chat.chats.control.ChatService;
 import io.chatapp.chat.chats.control.ChatStore;
@@ -13,7 +14,6 @@ import io.chatapp.platform.auth.Authenticated;
 import io.chatapp.platform.auth.CurrentCaller;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -44,7 +44,7 @@ public class ChatResource {
     UserId other = parse(() -> new UserId(required(object(body), "otherUserId")));
     ChatStore.Creation creation = chats.start(userId(caller.get()), other, accessToken(headers));
     JsonObject answer =
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("message", creation.created() ? "Chat created" : "Chat already exists")
             .add("chatId", creation.chat().id().value())
             .build();
@@ -58,13 +58,13 @@ public class ChatResource {
   @Path("/all")
   public JsonObject all() {
     UserId me = userId(caller.get());
-    var list = Json.createArrayBuilder();
+    var list = JSON.createArrayBuilder();
     for (ChatService.Listed listed : chats.list(me, accessToken(headers))) {
       list.add(
-          Json.createObjectBuilder()
+          JSON.createObjectBuilder()
               .add("user", listed.otherUser())
               .add("chat", listed.chat().toJson(me)));
     }
-    return Json.createObjectBuilder().add("chats", list).build();
+    return JSON.createObjectBuilder().add("chats", list).build();
   }
 }

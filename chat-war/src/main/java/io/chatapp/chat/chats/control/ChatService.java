@@ -18,6 +18,7 @@ import java.util.Map;
 public class ChatService {
 
   @Inject ChatStore chats;
+  @Inject ChatMembers members;
   @Inject UserDirectory users;
   @Inject DomainEvents events;
 
@@ -26,6 +27,7 @@ public class ChatService {
   /** For use outside the container (tests, benchmarks). */
   public ChatService(ChatStore chats, UserDirectory users, DomainEvents events) {
     this.chats = chats;
+    this.members = new ChatMembers(chats);
     this.users = users;
     this.events = events;
   }
@@ -62,12 +64,32 @@ public class ChatService {
         .toList();
   }
 
-  /** The chat if {@code caller} is a member: 404 when unknown, 403 when not theirs. */
+  /** The chat as stored if {@code caller} is a member: 404 when unknown, 403 when not theirs. */
   public Chat memberChat(UserId caller, ChatId id) {
-    Chat chat = chats.find(id).orElseThrow(() -> ApiException.notFound("No chat with id " + id));
-    if (!chat.isMember(caller)) {
+    membersFor(caller, id);
+    return chats.find(id).orElseThrow(() -> ApiException.notFound("No chat with id " + id));
+  }
+
+  /**
+   * The other member of the chat if {@code caller} is a member (404 when unknown, 403 when not
+   * theirs), without a database round trip once the chat is known.
+   */
+  public UserId otherMember(UserId caller, ChatId id) {
+    List<UserId> users = membersFor(caller, id);
+    return users.get(0).equals(caller) ? users.get(1) : users.get(0);
+  }
+
+  /** 404 when the chat is unknown, 403 when {@code caller} is not a member. */
+  public void requireMember(UserId caller, ChatId id) {
+    membersFor(caller, id);
+  }
+
+  private List<UserId> membersFor(UserId caller, ChatId id) {
+    List<UserId> users =
+        members.of(id).orElseThrow(() -> ApiException.notFound("No chat with id " + id));
+    if (!users.contains(caller)) {
       throw ApiException.forbidden("You are not a member of this chat");
     }
-    return chat;
+    return users;
   }
 }

@@ -7,11 +7,13 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.PushOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import io.chatapp.chat.chats.entity.Chat;
 import io.chatapp.chat.chats.entity.ChatId;
+import io.chatapp.chat.messages.entity.MessageId;
 import io.chatapp.chat.users.entity.UserId;
 import io.chatapp.platform.mongo.MongoConnection;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,14 +32,30 @@ import org.bson.Document;
 /**
  * Chats in MongoDB, read and written only by {@code _id} or a unique key, so every operation costs
  * the same with 10 or 10 million messages, on real MongoDB and on the embedded server (which scans
- * for anything else). {@code chats}: one document per chat, unique {@code pairKey} (the two member
- * ids, sorted) so a 1:1 chat exists once even under concurrent creation. {@code userChats}: one
- * document per user ({@code _id} = user id) listing the user's chat ids, for the chat list.
+ * for anything else, even a filter of {@code _id} plus one more field). {@code chats}: one document
+ * per chat, unique {@code pairKey} (the two member ids, sorted) so a 1:1 chat exists once even
+ * under concurrent creation. {@code userChats}: one document per user ({@code _id} = user id)
+ * listing the user's chat ids, for the chat list.
+ *
+ * <p>A chat's counters are written so that a retried or raced update is still right: the latest
+ * message is a {@code $max} over {@code {seq, text, sender}} (it never moves backwards, whichever
+ * instance writes last), the activity time a {@code $max}, and the unread counter is counted once
+ * per message by the ids kept in {@code counted}.
  */
 @ApplicationScoped
 public class ChatStore {
 
   private static final String PAIR_KEY = "pairKey";
+
+  /**
+   * How many of a chat's latest counted message ids it remembers. A message is noted as counted
+   * right after it was (see {@code MessageSteps}); these ids only catch an attempt that comes
+   * between the two writes, while fewer than this many later messages of the chat were counted.
+   */
+  static final int COUNTED_IDS = 64;
+
+  /** What reads of a chat leave out: the ids of counted messages are for {@link #recordMessage}. */
+  private static final Document WITHOUT_COUNTED = new Document("counted", 0);
 
   @Inject MongoConnection mongo;
 
@@ -56,7 +74,13 @@ public class ChatStore {
   /** The chat between the two users, if there is one. */
   public Optional<Chat> findBetween(UserId a, UserId b) {
     return mongo
-        .call(db -> Optional.ofNullable(chats().find(Filters.eq(PAIR_KEY, pairKey(a, b))).first()))
+        .call(
+            db ->
+                Optional.ofNullable(
+                    chats()
+                        .find(Filters.eq(PAIR_KEY, pairKey(a, b)))
+                        .projection(WITHOUT_COUNTED)
+                        .first()))
         .map(ChatStore::toChat);
   }
 
@@ -74,10 +98,9 @@ public class ChatStore {
         new Document("_id", id.value())
             .append(PAIR_KEY, key)
             .append("users", List.of(creator.value(), other.value()))
-            .append("latestMessage", null)
+            .append("latest", null)
             .append("unread", new Document(creator.value(), 0).append(other.value(), 0))
             .append("seq", 0L)
-            .append("latestSeq", 0L)
             .append("createdAt", now)
             .append("updatedAt", now);
     try {
@@ -97,7 +120,12 @@ public class ChatStore {
 
   public Optional<Chat> find(ChatId id) {
     return Optional.ofNullable(
-            mongo.call(db -> chats().find(Filters.eq("_id", id.value())).first()))
+            mongo.call(
+                db ->
+                    chats()
+                        .find(Filters.eq("_id", id.value()))
+                        .projection(WITHOUT_COUNTED)
+                        .first()))
         .map(ChatStore::toChat);
   }
 
@@ -113,7 +141,12 @@ public class ChatStore {
     }
     List<Chat> found = new ArrayList<>();
     mongo
-        .call(db -> chats().find(Filters.in("_id", ids)).into(new ArrayList<>()))
+        .call(
+            db ->
+                chats()
+                    .find(Filters.in("_id", ids))
+                    .projection(WITHOUT_COUNTED)
+                    .into(new ArrayList<>()))
         .forEach(document -> found.add(toChat(document)));
     found.sort(Comparator.comparing(Chat::updatedAt).reversed());
     return found;
@@ -121,6 +154,20 @@ public class ChatStore {
 
   /** Gives the next message of the chat its sequence number (1, 2, 3, ...). */
   public long nextSeq(ChatId id) {
+    return incrementSeq(id);
+  }
+
+  /**
+   * A sequence number above {@code taken}, for a message whose number was already used: the counter
+   * fell behind what is stored (a database that lost its last writes in a crash), so it is moved
+   * past {@code taken} first.
+   */
+  public long nextSeqAbove(ChatId id, long taken) {
+    mongo.call(db -> chats().updateOne(Filters.eq("_id", id.value()), Updates.max("seq", taken)));
+    return incrementSeq(id);
+  }
+
+  private long incrementSeq(ChatId id) {
     Document updated =
         mongo.call(
             db ->
@@ -138,32 +185,45 @@ public class ChatStore {
   }
 
   /**
-   * Records a newly stored message on its chat: activity time, the recipient's unread counter and,
-   * unless a later message was recorded first, the latest message. Called once per message.
+   * Records a stored message on its chat, exactly once per message however often it is called: the
+   * recipient's unread counter, the activity time and the latest message. One write by {@code _id};
+   * when the chat had counted this message already (a retried step whose first write went through),
+   * a second write takes the extra count back.
    */
   public void recordMessage(
-      ChatId id, long seq, UserId sender, UserId recipient, String text, Instant at) {
-    Document current =
+      ChatId id,
+      MessageId message,
+      long seq,
+      UserId sender,
+      UserId recipient,
+      String text,
+      Instant at) {
+    String unread = "unread." + recipient.value();
+    Document before =
         mongo.call(
             db ->
                 chats()
-                    .find(Filters.eq("_id", id.value()))
-                    .projection(new Document("latestSeq", 1))
-                    .first());
-    if (current == null) {
-      return;
+                    .findOneAndUpdate(
+                        Filters.eq("_id", id.value()),
+                        Updates.combine(
+                            Updates.inc(unread, 1),
+                            Updates.max("updatedAt", Date.from(at)),
+                            Updates.max(
+                                "latest",
+                                new Document("seq", seq)
+                                    .append("text", text)
+                                    .append("sender", sender.value())),
+                            Updates.pushEach(
+                                "counted",
+                                List.of(message.value()),
+                                new PushOptions().slice(-COUNTED_IDS))),
+                        new FindOneAndUpdateOptions()
+                            .returnDocument(ReturnDocument.BEFORE)
+                            .projection(new Document("counted", 1))));
+    if (before != null
+        && before.getList("counted", String.class, List.of()).contains(message.value())) {
+      mongo.call(db -> chats().updateOne(Filters.eq("_id", id.value()), Updates.inc(unread, -1)));
     }
-    long latestSeq = numberOr(current.get("latestSeq"), 0L);
-    List<org.bson.conversions.Bson> updates = new ArrayList<>();
-    updates.add(Updates.inc("unread." + recipient.value(), 1));
-    updates.add(Updates.max("updatedAt", Date.from(at)));
-    if (seq > latestSeq) {
-      updates.add(Updates.set("latestSeq", seq));
-      updates.add(
-          Updates.set(
-              "latestMessage", new Document("text", text).append("sender", sender.value())));
-    }
-    mongo.call(db -> chats().updateOne(Filters.eq("_id", id.value()), Updates.combine(updates)));
   }
 
   /** The user has caught up with the chat: their unread counter is zero. */
@@ -216,7 +276,7 @@ public class ChatStore {
   }
 
   private static Chat toChat(Document document) {
-    Document latest = document.get("latestMessage", Document.class);
+    Document latest = document.get("latest", Document.class);
     Map<UserId, Integer> unread = new HashMap<>();
     Document counters = document.get("unread", Document.class);
     if (counters != null) {

@@ -1,8 +1,9 @@
 package io.chatapp.chat.chats.entity;
 
+import static io.chatapp.platform.json.JsonSupport.JSON;
+
 import io.chatapp.chat.common.entity.IsoTime;
 import io.chatapp.chat.users.entity.UserId;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.time.Instant;
@@ -46,16 +47,16 @@ public record Chat(
 
   /** The chat as {@code GET /chat/all} shows it to {@code viewer}. */
   public JsonObject toJson(UserId viewer) {
-    var usersJson = Json.createArrayBuilder();
+    var usersJson = JSON.createArrayBuilder();
     users.forEach(user -> usersJson.add(user.value()));
     JsonValue latest =
         latestMessage == null
             ? JsonValue.NULL
-            : Json.createObjectBuilder()
+            : JSON.createObjectBuilder()
                 .add("text", latestMessage.text())
                 .add("sender", latestMessage.sender().value())
                 .build();
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("_id", id.value())
         .add("users", usersJson)
         .add("latestMessage", latest)

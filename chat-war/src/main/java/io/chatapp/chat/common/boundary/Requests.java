@@ -1,11 +1,12 @@
 package io.chatapp.chat.common.boundary;
 
+import static io.chatapp.platform.json.JsonSupport.JSON;
+
 import io.chatapp.chat.users.entity.UserId;
 import io.chatapp.platform.auth.Caller;
 import io.chatapp.platform.auth.RequestTokens;
 import io.chatapp.platform.auth.Tokens;
 import io.chatapp.platform.rest.ApiException;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -50,7 +51,7 @@ public final class Requests {
     if (body == null || body.isBlank()) {
       throw ApiException.badRequest("A JSON object body is required");
     }
-    try (JsonReader reader = Json.createReader(new StringReader(body))) {
+    try (JsonReader reader = JSON.createReader(new StringReader(body))) {
       JsonValue value = reader.readValue();
       if (value.getValueType() != JsonValue.ValueType.OBJECT) {
         throw ApiException.badRequest("The request body must be a JSON object");

@@ -1,7 +1,7 @@
 package io.chatapp.chat.common.control;
 
 import io.chatapp.chat.chats.entity.ChatCreated;
-import io.chatapp.chat.messages.entity.MessageNotice;
+import io.chatapp.chat.messages.entity.ChatRefresh;
 import io.chatapp.chat.messages.entity.MessageSent;
 import io.chatapp.chat.messages.entity.MessagesRead;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,9 +26,11 @@ public class EventLog {
         new Object[] {event.message().id(), event.chatId(), event.recipientId()});
   }
 
-  void messageNotice(@Observes MessageNotice event) {
+  void chatRefresh(@Observes ChatRefresh event) {
     LOG.log(
-        Level.FINE, "chat:refresh {0} for {1}", new Object[] {event.chatId(), event.recipientId()});
+        Level.FINE,
+        "chat:refresh {0} for {1}",
+        new Object[] {event.message().chatId(), event.recipientId()});
   }
 
   void messagesRead(@Observes MessagesRead event) {

@@ -21,4 +21,16 @@ public final class ObjectIds {
   public static String fresh() {
     return new ObjectId().toHexString();
   }
+
+  /** A 24-hex id that depends only on {@code source}: the first 12 bytes of its SHA-256. */
+  public static String derived(String source) {
+    try {
+      byte[] hash =
+          java.security.MessageDigest.getInstance("SHA-256")
+              .digest(source.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return java.util.HexFormat.of().formatHex(hash, 0, 12);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
+  }
 }

@@ -40,7 +40,7 @@ public class MediaService {
     }
     MediaRecord record =
         records.find(id).orElseThrow(() -> ApiException.notFound("No image with that id"));
-    chats.memberChat(caller, record.chatId());
+    chats.requireMember(caller, record.chatId());
     Path path = original ? folder.original(record) : folder.display(record);
     if (!Files.isRegularFile(path)) {
       throw ApiException.notFound("No image with that id");

@@ -6,6 +6,7 @@ import static io.chatapp.chat.common.boundary.Requests.parse;
 import static io.chatapp.chat.common.boundary.Requests.required;
 import static io.chatapp.chat.common.boundary.Requests.string;
 import static io.chatapp.chat.common.boundary.Requests.userId;
+import static io.chatapp.platform.json.JsonSupport.JSON;
 
 import io.chatapp.chat.chats.entity.ChatId;
 import io.chatapp.chat.media.control.ImageInspector;
@@ -24,7 +25,6 @@ import io.chatapp.platform.auth.CurrentCaller;
 import io.chatapp.platform.rest.ApiException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -73,16 +73,14 @@ public class MessageResource {
     MessageText text = parse(() -> new MessageText(string(request, "text")));
     Optional<ClientId> clientId =
         Optional.ofNullable(string(request, "clientId")).map(id -> parse(() -> new ClientId(id)));
-    Message sent = messages.send(userId(caller.get()), chatId, text, clientId);
-    return Response.status(Response.Status.CREATED)
-        .entity(Json.createObjectBuilder().add("message", sent.toJson()).build())
-        .build();
+    return created(messages.send(userId(caller.get()), chatId, text, clientId));
   }
 
   /**
-   * Sends an image: multipart {@code chatId}, {@code image}, optional {@code text} and {@code
-   * clientId}. 201 with the message; 415 when the image is not JPG, PNG, GIF or WEBP, 413 when it
-   * is too large (bytes or pixels).
+   * Sends multipart {@code chatId}, optional {@code image}, {@code text} and {@code clientId}, as
+   * the original web client sends every message: with an image, an image message (415 when it is
+   * not JPG, PNG, GIF or WEBP, 413 when it is too large in bytes or pixels); without one, a text
+   * message like the JSON send. 201 with the message.
    */
   @POST
   @Consumes(MediaType.MULTIPART_FORM_DATA)
@@ -97,7 +95,11 @@ public class MessageResource {
         Optional.ofNullable(field(byName, "clientId")).map(id -> parse(() -> new ClientId(id)));
     EntityPart imagePart = byName.get("image");
     if (imagePart == null) {
-      throw ApiException.badRequest("image is required");
+      if (caption.value().isEmpty()) {
+        throw ApiException.badRequest("text or image is required");
+      }
+      MessageText text = parse(() -> new MessageText(caption.value()));
+      return created(messages.send(userId(caller.get()), chatId, text, clientId));
     }
     byte[] bytes;
     try (InputStream content = imagePart.getContent()) {
@@ -107,9 +109,12 @@ public class MessageResource {
       throw ApiException.badRequest("image is empty");
     }
     ImageFile image = inspector.inspect(bytes);
-    Message sent = messages.sendImage(userId(caller.get()), chatId, image, caption, clientId);
+    return created(messages.sendImage(userId(caller.get()), chatId, image, caption, clientId));
+  }
+
+  private static Response created(Message sent) {
     return Response.status(Response.Status.CREATED)
-        .entity(Json.createObjectBuilder().add("message", sent.toJson()).build())
+        .entity(JSON.createObjectBuilder().add("message", sent.toJson()).build())
         .build();
   }
 
@@ -145,9 +150,9 @@ public class MessageResource {
     int size = parse(() -> PageWindow.limit(limit));
     UserId me = userId(caller.get());
     MessageService.Page page = messages.history(me, chat, anchor, size);
-    var list = Json.createArrayBuilder();
+    var list = JSON.createArrayBuilder();
     page.messages().forEach(message -> list.add(message.toJson()));
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("messages", list)
         .add("user", users.profileOrUnknown(page.otherUser(), accessToken(headers)))
         .build();

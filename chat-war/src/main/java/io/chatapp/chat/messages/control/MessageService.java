@@ -27,7 +27,9 @@ import java.util.Set;
 
 /**
  * Sending, reading and marking messages read. Every operation costs a fixed number of lookups by
- * key: sending never reads the history, a page of history is one page.
+ * key: sending never reads the history, a page of history is one page. A send is one database round
+ * trip (the chat's next sequence number) and one confirmed publish; membership comes from {@link
+ * io.chatapp.chat.chats.control.ChatMembers}.
  */
 @ApplicationScoped
 public class MessageService {
@@ -36,6 +38,7 @@ public class MessageService {
   @Inject ChatStore chats;
   @Inject MessageStore messages;
   @Inject MessagePipeline pipeline;
+  @Inject SendAdmission admission;
   @Inject DomainEvents events;
   @Inject ImageStore images;
 
@@ -47,12 +50,14 @@ public class MessageService {
       ChatStore chats,
       MessageStore messages,
       MessagePipeline pipeline,
+      SendAdmission admission,
       DomainEvents events,
       ImageStore images) {
     this.chatService = chatService;
     this.chats = chats;
     this.messages = messages;
     this.pipeline = pipeline;
+    this.admission = admission;
     this.events = events;
     this.images = images;
   }
@@ -61,85 +66,64 @@ public class MessageService {
   public record Page(List<Message> messages, UserId otherUser) {}
 
   /**
-   * Sends a text message: returns once the broker confirmed it (503 otherwise). With a client id, a
-   * retry returns the first message (publishing it again if the broker had not confirmed it).
+   * Sends a text message: returns once the pipeline has it (503 otherwise, or when the service is
+   * at capacity). With a client id, a retry returns the stored message, never a second one.
    */
   public Message send(UserId sender, ChatId chatId, MessageText text, Optional<ClientId> clientId) {
-    Chat chat = chatService.memberChat(sender, chatId);
-    String clientKey = clientKey(sender, chatId, clientId);
-    Optional<MessageStore.PendingSend> earlier = findSend(clientKey);
+    UserId recipient = chatService.otherMember(sender, chatId);
+    Optional<MessageId> retried = clientId.map(id -> MessageId.forClient(chatId, sender, id));
+    Optional<Message> earlier = retried.flatMap(messages::find);
     if (earlier.isPresent()) {
-      return resend(clientKey, earlier.get());
+      return earlier.get();
     }
-    return publishNew(chat, sender, text.value(), null, clientKey);
+    return accept(retried, chatId, sender, recipient, text.value(), null);
   }
 
   /**
    * Sends an image message, its image stored first (Cloudinary or the local store): a store that
-   * cannot take it is a 502/503 and no message. A retry with the same client id returns the first
-   * message without storing the image again; an image stored by a send that then failed or lost a
-   * race to a concurrent retry is removed again.
+   * cannot take it is a 502/503 and no message. A retry with the same client id returns the stored
+   * message without storing the image again; an image whose send then failed is removed again.
    */
   public Message sendImage(
       UserId sender, ChatId chatId, ImageFile image, Caption caption, Optional<ClientId> clientId) {
-    Chat chat = chatService.memberChat(sender, chatId);
-    String clientKey = clientKey(sender, chatId, clientId);
-    Optional<MessageStore.PendingSend> earlier = findSend(clientKey);
+    UserId recipient = chatService.otherMember(sender, chatId);
+    Optional<MessageId> retried = clientId.map(id -> MessageId.forClient(chatId, sender, id));
+    Optional<Message> earlier = retried.flatMap(messages::find);
     if (earlier.isPresent()) {
-      return resend(clientKey, earlier.get());
+      return earlier.get();
     }
     MessageImage stored = images.store(chatId, image);
     try {
-      return publishNew(chat, sender, caption.value(), stored, clientKey);
+      return accept(retried, chatId, sender, recipient, caption.value(), stored);
     } catch (RuntimeException e) {
-      boolean remembered =
-          clientKey != null
-              && findSend(clientKey)
-                  .map(send -> stored.equals(send.message().image()))
-                  .orElse(false);
-      if (!remembered) {
-        images.delete(stored.publicId());
-      }
+      images.delete(stored.publicId());
       throw e;
     }
   }
 
-  private Message publishNew(
-      Chat chat, UserId sender, String text, MessageImage image, String clientKey) {
-    UserId recipient = chat.otherThan(sender);
-    Message message =
-        new Message(
-            MessageId.fresh(),
-            chat.id(),
-            chats.nextSeq(chat.id()),
-            sender,
-            text,
-            image,
-            false,
-            null,
-            IsoTime.now(),
-            null);
-    if (clientKey != null && !messages.rememberSend(clientKey, message, recipient)) {
-      if (image != null) {
-        images.delete(image.publicId());
-      }
-      return resend(clientKey, messages.findSend(clientKey).orElseThrow());
+  private Message accept(
+      Optional<MessageId> id,
+      ChatId chatId,
+      UserId sender,
+      UserId recipient,
+      String text,
+      MessageImage image) {
+    try (SendAdmission.Permit permit = admission.admit()) {
+      Message message =
+          new Message(
+              id.orElseGet(MessageId::fresh),
+              chatId,
+              chats.nextSeq(chatId),
+              sender,
+              text,
+              image,
+              false,
+              null,
+              IsoTime.now(),
+              null);
+      pipeline.accept(message, recipient);
+      return message;
     }
-    pipeline.publish(message, recipient);
-    if (clientKey != null) {
-      messages.markPublished(clientKey);
-    }
-    return message;
-  }
-
-  private static String clientKey(UserId sender, ChatId chatId, Optional<ClientId> clientId) {
-    return clientId
-        .map(id -> chatId.value() + ":" + sender.value() + ":" + id.value())
-        .orElse(null);
-  }
-
-  private Optional<MessageStore.PendingSend> findSend(String clientKey) {
-    return clientKey == null ? Optional.empty() : messages.findSend(clientKey);
   }
 
   /**
@@ -188,17 +172,28 @@ public class MessageService {
    * tells the sender. Returns the ids that changed.
    */
   public List<MessageId> markRead(UserId reader, ChatId chatId, List<MessageId> ids) {
-    Chat chat = chatService.memberChat(reader, chatId);
+    UserId other = chatService.otherMember(reader, chatId);
     if (ids.size() > 100) {
       throw ApiException.badRequest("At most 100 message ids at a time");
     }
-    UserId other = chat.otherThan(reader);
-    List<MessageId> changed =
-        messages.findAll(ids).stream()
-            .filter(m -> m.chatId().equals(chatId) && m.sender().equals(other) && !m.seen())
-            .map(Message::id)
-            .toList();
-    messages.markSeen(changed, IsoTime.now());
+    Instant now = IsoTime.now();
+    List<MessageId> changed;
+    if (ids.size() == 1) {
+      MessageId id = ids.get(0);
+      boolean theirs =
+          messages
+              .find(id)
+              .filter(m -> m.chatId().equals(chatId) && m.sender().equals(other))
+              .isPresent();
+      changed = theirs && messages.markSeen(id, now) ? List.of(id) : List.of();
+    } else {
+      changed =
+          messages.findAll(ids).stream()
+              .filter(m -> m.chatId().equals(chatId) && m.sender().equals(other) && !m.seen())
+              .map(Message::id)
+              .toList();
+      messages.markSeen(changed, now);
+    }
     chats.resetUnread(chatId, reader);
     if (!changed.isEmpty()) {
       events.fire(new MessagesRead(chatId, reader, other, changed));
@@ -206,21 +201,19 @@ public class MessageService {
     return changed;
   }
 
-  private Message resend(String clientKey, MessageStore.PendingSend earlier) {
-    if (!earlier.published()) {
-      pipeline.publish(earlier.message(), earlier.recipient());
-      messages.markPublished(clientKey);
+  /**
+   * A message just stored reached a recipient who is looking at its chat: read at once, and the
+   * sender hears of it. The step already knows the message is the other member's.
+   */
+  public void readOnArrival(Message stored, UserId reader) {
+    if (messages.markSeen(stored.id(), IsoTime.now())) {
+      chats.resetUnread(stored.chatId(), reader);
+      events.fire(new MessagesRead(stored.chatId(), reader, stored.sender(), List.of(stored.id())));
     }
-    return earlier.message();
   }
 
-  /** Records that the message reached a recipient's socket (for ✓✓ delivered). */
-  public MessageStore.Delivery markDelivered(MessageId id) {
+  /** Records that the message reached a recipient's socket; true the first time (✓✓). */
+  public boolean markDelivered(MessageId id) {
     return messages.markDelivered(id, IsoTime.now());
-  }
-
-  /** Whether the message is stored and already read. */
-  public boolean isSeen(MessageId id) {
-    return messages.find(id).map(Message::seen).orElse(false);
   }
 }

@@ -4,8 +4,10 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 import io.chatapp.chat.chats.entity.ChatId;
 import io.chatapp.chat.messages.entity.Message;
@@ -29,13 +31,13 @@ import org.bson.Document;
  * Messages in MongoDB. Every read and write goes by {@code _id} or by the unique key {@code
  * "<chatId>:<seq>"}: a page of history is one {@code $in} over the keys of the page, so its cost is
  * one page whatever the size of the history, on real MongoDB and on the embedded server alike.
- * {@code sendRequests} remembers each {@code clientId} (by {@code _id}) so a retried send returns
- * the first message.
+ * Writes go by {@code _id} alone: the embedded server scans the collection for any other filter.
  */
 @ApplicationScoped
 public class MessageStore {
 
   static final String KEY = "key";
+  private static final String COUNTED = "counted";
 
   /**
    * Rounds of widening a page downwards over gaps (numbers given to sends the broker refused); the
@@ -54,20 +56,42 @@ public class MessageStore {
     this.mongo = mongo;
   }
 
-  /** A send remembered by its client id: the message and whether the broker confirmed it. */
-  public record PendingSend(Message message, UserId recipient, boolean published) {}
+  /**
+   * What {@link #insert} found: the message is now stored ({@code STORED}), a message with its id
+   * was stored before ({@code ALREADY}, with that one), or its sequence number is held by another
+   * message ({@code SEQ_TAKEN}: the chat's counter fell behind what is stored). {@code counted}:
+   * the stored message was counted on its chat already.
+   */
+  public record Insert(Outcome outcome, Message stored, boolean counted) {
+    public enum Outcome {
+      STORED,
+      ALREADY,
+      SEQ_TAKEN
+    }
+  }
 
-  /** Stores the message unless it is already stored; true only the first time. */
-  public boolean storeIfAbsent(Message message) {
+  /** Stores the message unless a message with its id is stored already; one write. */
+  public Insert insert(Message message) {
     try {
       mongo.call(db -> messages().insertOne(toDocument(message)));
-      return true;
+      return new Insert(Insert.Outcome.STORED, message, false);
     } catch (MongoWriteException e) {
-      if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-        return false;
+      if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+        throw e;
       }
-      throw e;
+      Document earlier =
+          mongo.call(db -> messages().find(Filters.eq("_id", message.id().value())).first());
+      return earlier == null
+          ? new Insert(Insert.Outcome.SEQ_TAKEN, message, false)
+          : new Insert(
+              Insert.Outcome.ALREADY, toMessage(earlier), earlier.getBoolean(COUNTED, false));
     }
+  }
+
+  /** Notes that the message was counted on its chat (its unread counter, latest message). */
+  public void markCounted(MessageId id) {
+    mongo.call(
+        db -> messages().updateOne(Filters.eq("_id", id.value()), Updates.set(COUNTED, true)));
   }
 
   public Optional<Message> find(MessageId id) {
@@ -130,44 +154,6 @@ public class MessageStore {
                         Updates.set("seen", true), Updates.set("seenAt", Date.from(at)))));
   }
 
-  /** The send remembered under this client key, if any. */
-  public Optional<PendingSend> findSend(String clientKey) {
-    Document document = mongo.call(db -> sendRequests().find(Filters.eq("_id", clientKey)).first());
-    if (document == null) {
-      return Optional.empty();
-    }
-    return Optional.of(
-        new PendingSend(
-            toMessage(document.get("message", Document.class)),
-            new UserId(document.getString("recipient")),
-            document.getBoolean("published", false)));
-  }
-
-  /** Remembers a send before publishing it; false when that client key is already taken. */
-  public boolean rememberSend(String clientKey, Message message, UserId recipient) {
-    Document document =
-        new Document("_id", clientKey)
-            .append("message", toDocument(message))
-            .append("recipient", recipient.value())
-            .append("published", false)
-            .append("createdAt", Date.from(message.createdAt()));
-    try {
-      mongo.call(db -> sendRequests().insertOne(document));
-      return true;
-    } catch (MongoWriteException e) {
-      if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-        return false;
-      }
-      throw e;
-    }
-  }
-
-  public void markPublished(String clientKey) {
-    mongo.call(
-        db ->
-            sendRequests().updateOne(Filters.eq("_id", clientKey), Updates.set("published", true)));
-  }
-
   /** Creates the unique key index (at startup, and before first use if that failed). */
   public void ensureIndexes() {
     if (indexesReady.get()) {
@@ -189,50 +175,59 @@ public class MessageStore {
     return mongo.database().getCollection("messages");
   }
 
-  private MongoCollection<Document> sendRequests() {
-    return mongo.database().getCollection("sendRequests");
-  }
-
   static Document toDocument(Message message) {
-    return new Document("_id", message.id().value())
-        .append("chatId", message.chatId().value())
-        .append("seq", message.seq())
-        .append(KEY, key(message.chatId(), message.seq()))
-        .append("sender", message.sender().value())
-        .append("text", message.text())
-        .append("image", imageDocument(message.image()))
-        .append("messageType", message.messageType())
-        .append("seen", message.seen())
-        .append("seenAt", message.seenAt() == null ? null : Date.from(message.seenAt()))
-        .append("createdAt", Date.from(message.createdAt()));
+    Document document =
+        new Document("_id", message.id().value())
+            .append("chatId", message.chatId().value())
+            .append("seq", message.seq())
+            .append(KEY, key(message.chatId(), message.seq()))
+            .append("sender", message.sender().value())
+            .append("text", message.text())
+            .append("image", imageDocument(message.image()))
+            .append("messageType", message.messageType())
+            .append("seen", message.seen())
+            .append("createdAt", Date.from(message.createdAt()));
+    if (message.seenAt() != null) { // absent until seen, so that $min keeps the first time
+      document.append("seenAt", Date.from(message.seenAt()));
+    }
+    return document;
   }
 
   /**
-   * Records the first delivery to a recipient's socket: {@code MARKED} the first time, {@code
-   * ALREADY} after that, {@code NOT_STORED_YET} while the storage consumer has not stored it.
+   * Records that the message reached one of the recipient's sockets; true only the first time (and
+   * not once it was read). One write by {@code _id}: {@code $min} keeps the first time.
    */
-  public Delivery markDelivered(MessageId id, Instant at) {
-    Optional<Message> stored = find(id);
-    if (stored.isEmpty()) {
-      return Delivery.NOT_STORED_YET;
-    }
-    if (stored.get().delivered()) {
-      return Delivery.ALREADY;
-    }
-    // by _id alone: the embedded server scans for any other filter
-    mongo.call(
-        db ->
-            messages()
-                .updateOne(
-                    Filters.eq("_id", id.value()), Updates.set("deliveredAt", Date.from(at))));
-    return Delivery.MARKED;
+  public boolean markDelivered(MessageId id, Instant at) {
+    Document before =
+        mongo.call(
+            db ->
+                messages()
+                    .findOneAndUpdate(
+                        Filters.eq("_id", id.value()),
+                        Updates.min("deliveredAt", Date.from(at)),
+                        new FindOneAndUpdateOptions()
+                            .returnDocument(ReturnDocument.BEFORE)
+                            .projection(new Document("deliveredAt", 1).append("seen", 1))));
+    return before != null && before.get("deliveredAt") == null && !before.getBoolean("seen", false);
   }
 
-  /** What {@link #markDelivered} did. */
-  public enum Delivery {
-    MARKED,
-    ALREADY,
-    NOT_STORED_YET
+  /**
+   * Marks one message seen at {@code at}; true when it was not seen before. One write by {@code
+   * _id}.
+   */
+  public boolean markSeen(MessageId id, Instant at) {
+    Document before =
+        mongo.call(
+            db ->
+                messages()
+                    .findOneAndUpdate(
+                        Filters.eq("_id", id.value()),
+                        Updates.combine(
+                            Updates.set("seen", true), Updates.min("seenAt", Date.from(at))),
+                        new FindOneAndUpdateOptions()
+                            .returnDocument(ReturnDocument.BEFORE)
+                            .projection(new Document("seen", 1))));
+    return before != null && !before.getBoolean("seen", false);
   }
 
   private static Document imageDocument(MessageImage image) {

@@ -1,9 +1,10 @@
 package io.chatapp.chat.messages.entity;
 
+import static io.chatapp.platform.json.JsonSupport.JSON;
+
 import io.chatapp.chat.chats.entity.ChatId;
 import io.chatapp.chat.common.entity.IsoTime;
 import io.chatapp.chat.users.entity.UserId;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.time.Instant;
@@ -51,6 +52,12 @@ public record Message(
     this(id, chatId, seq, sender, text, null, seen, seenAt, createdAt, null);
   }
 
+  /** The same message at another place in its chat. */
+  public Message withSeq(long newSeq) {
+    return new Message(
+        id, chatId, newSeq, sender, text, image, seen, seenAt, createdAt, deliveredAt);
+  }
+
   public Message withSeen(Instant at) {
     return new Message(id, chatId, seq, sender, text, image, true, at, createdAt, deliveredAt);
   }
@@ -72,7 +79,7 @@ public record Message(
 
   /** The message document of the REST and WebSocket contract. */
   public JsonObject toJson() {
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("_id", id.value())
         .add("chatId", chatId.value())
         .add("sender", sender.value())
@@ -80,11 +87,11 @@ public record Message(
         .add("image", image == null ? JsonValue.NULL : image.toJson())
         .add("messageType", messageType())
         .add("seen", seen)
-        .add("seenAt", seenAt == null ? JsonValue.NULL : Json.createValue(IsoTime.format(seenAt)))
+        .add("seenAt", seenAt == null ? JsonValue.NULL : JSON.createValue(IsoTime.format(seenAt)))
         .add("delivered", delivered())
         .add(
             "deliveredAt",
-            deliveredAt == null ? JsonValue.NULL : Json.createValue(IsoTime.format(deliveredAt)))
+            deliveredAt == null ? JsonValue.NULL : JSON.createValue(IsoTime.format(deliveredAt)))
         .add("createdAt", IsoTime.format(createdAt))
         .build();
   }

@@ -1,6 +1,7 @@
 package io.chatapp.chat.messages.entity;
 
-import jakarta.json.Json;
+import static io.chatapp.platform.json.JsonSupport.JSON;
+
 import jakarta.json.JsonObject;
 import java.net.URI;
 
@@ -23,7 +24,7 @@ public record MessageImage(String url, String publicId) {
   }
 
   public JsonObject toJson() {
-    return Json.createObjectBuilder().add("url", url).add("publicId", publicId).build();
+    return JSON.createObjectBuilder().add("url", url).add("publicId", publicId).build();
   }
 
   /** Reads {@code {url, publicId}}; {@link IllegalArgumentException} when it is not one. */

@@ -1,5 +1,7 @@
 package io.chatapp.chat.realtime.control;
 
+import static io.chatapp.platform.json.JsonSupport.JSON;
+
 import io.chatapp.chat.realtime.entity.Frame;
 import io.chatapp.chat.users.entity.UserId;
 import io.chatapp.platform.redis.RedisConnection;
@@ -9,7 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.NotificationOptions;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -95,19 +96,19 @@ public class RealtimeBus {
   /** Tells every instance to send the new list of online users to all its sockets. */
   public void presenceChanged() {
     publishRaw(
-        Json.createObjectBuilder().add("presence", true).build().toString(),
+        JSON.createObjectBuilder().add("presence", true).build().toString(),
         () -> broadcastPresence());
   }
 
   private void publish(Collection<UserId> users, Frame frame, DeliveredLocally receipt) {
-    JsonArrayBuilder to = Json.createArrayBuilder();
+    JsonArrayBuilder to = JSON.createArrayBuilder();
     users.forEach(user -> to.add(user.value()));
     JsonObjectBuilder message =
-        Json.createObjectBuilder().add("to", to).add("frame", frame.toText());
+        JSON.createObjectBuilder().add("to", to).add("frame", frame.toText());
     if (receipt != null) {
       message.add(
           "receipt",
-          Json.createObjectBuilder()
+          JSON.createObjectBuilder()
               .add("messageId", receipt.messageId())
               .add("chatId", receipt.chatId())
               .add("recipient", receipt.recipient().value())
@@ -161,7 +162,7 @@ public class RealtimeBus {
 
   private void dispatch(String text) {
     try {
-      JsonObject message = Json.createReader(new StringReader(text)).readObject();
+      JsonObject message = JSON.createReader(new StringReader(text)).readObject();
       if (message.containsKey("presence")) {
         broadcastPresence();
         return;
@@ -196,7 +197,7 @@ public class RealtimeBus {
 
   /** {@code getOnlineUsers} with everyone online on any instance. */
   Frame onlineUsers() {
-    var online = Json.createArrayBuilder();
+    var online = JSON.createArrayBuilder();
     presence.online().forEach(online::add);
     return Frame.of("getOnlineUsers", online.build());
   }

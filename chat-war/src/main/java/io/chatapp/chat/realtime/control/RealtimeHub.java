@@ -1,7 +1,8 @@
 package io.chatapp.chat.realtime.control;
 
+import static io.chatapp.platform.json.JsonSupport.JSON;
+
 import io.chatapp.chat.chats.control.ChatService;
-import io.chatapp.chat.chats.entity.Chat;
 import io.chatapp.chat.chats.entity.ChatId;
 import io.chatapp.chat.messages.control.MessageService;
 import io.chatapp.chat.messages.entity.MessageId;
@@ -14,7 +15,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.websocket.CloseReason;
@@ -137,32 +137,32 @@ public class RealtimeHub {
     try {
       switch (frame.event()) {
         case "join:chat" -> {
-          Chat chat = member(peer, chatId(frame.data()));
+          ChatId chat = chatId(frame.data());
+          UserId other = chats.otherMember(peer.user(), chat);
           bus.toUsers(
-              chat.users(),
-              Frame.of("user:joined:room", chatAndUser(chat.id(), peer.user()).build()));
+              List.of(peer.user(), other),
+              Frame.of("user:joined:room", chatAndUser(chat, peer.user()).build()));
         }
         case "leave:chat" -> chatId(frame.data());
         case "viewing:chat" -> {
-          Chat chat = member(peer, chatId(frame.data()));
-          viewing.viewing(peer.user(), socketKey(peer), chat.id());
+          ChatId chat = chatId(frame.data());
+          chats.requireMember(peer.user(), chat);
+          viewing.viewing(peer.user(), socketKey(peer), chat);
         }
         case "not:viewing:chat" -> viewing.notViewing(peer.user(), socketKey(peer));
         case "typing:start" -> {
-          Chat chat = member(peer, chatId(field(frame.data(), "chatId")));
-          UserId other = chat.otherThan(peer.user());
+          ChatId chat = chatId(field(frame.data(), "chatId"));
+          UserId other = chats.otherMember(peer.user(), chat);
           typing.start(
-              peer.id(),
-              chat.id(),
-              isTyping -> announceTyping(chat.id(), peer.user(), other, isTyping));
+              peer.id(), chat, isTyping -> announceTyping(chat, peer.user(), other, isTyping));
         }
         case "typing:stop" -> {
-          Chat chat = member(peer, chatId(field(frame.data(), "chatId")));
-          typing.stop(peer.id(), chat.id());
+          ChatId chat = chatId(field(frame.data(), "chatId"));
+          chats.requireMember(peer.user(), chat);
+          typing.stop(peer.id(), chat);
         }
         case "message:read" -> {
           ChatId chat = chatId(field(frame.data(), "chatId"));
-          member(peer, chat);
           messages.markRead(peer.user(), chat, messageIds(frame.data()));
         }
         default -> peer.send(Frame.error("Unknown event: " + frame.event()).toText());
@@ -185,11 +185,6 @@ public class RealtimeHub {
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "A typing announcement was lost", e);
     }
-  }
-
-  /** The chat, if the socket's user is a member: 404 or 403 otherwise. */
-  private Chat member(Peer peer, ChatId chat) {
-    return chats.memberChat(peer.user(), chat);
   }
 
   private void keepPresence() {
@@ -220,7 +215,7 @@ public class RealtimeHub {
   }
 
   private static jakarta.json.JsonObjectBuilder chatAndUser(ChatId chat, UserId user) {
-    return Json.createObjectBuilder().add("chatId", chat.value()).add("userId", user.value());
+    return JSON.createObjectBuilder().add("chatId", chat.value()).add("userId", user.value());
   }
 
   private static JsonValue field(JsonValue data, String name) {

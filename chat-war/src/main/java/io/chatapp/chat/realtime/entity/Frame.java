@@ -1,6 +1,7 @@
 package io.chatapp.chat.realtime.entity;
 
-import jakarta.json.Json;
+import static io.chatapp.platform.json.JsonSupport.JSON;
+
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -27,7 +28,7 @@ public record Frame(String event, JsonValue data) {
   /** The frame in a text message, or empty when it is not one. */
   public static Optional<Frame> parse(String text) {
     try {
-      JsonValue value = Json.createReader(new StringReader(text)).readValue();
+      JsonValue value = JSON.createReader(new StringReader(text)).readValue();
       if (value.getValueType() != JsonValue.ValueType.OBJECT) {
         return Optional.empty();
       }
@@ -43,10 +44,10 @@ public record Frame(String event, JsonValue data) {
   }
 
   public static Frame error(String message) {
-    return of("error", Json.createObjectBuilder().add("message", message).build());
+    return of("error", JSON.createObjectBuilder().add("message", message).build());
   }
 
   public String toText() {
-    return Json.createObjectBuilder().add("event", event).add("data", data).build().toString();
+    return JSON.createObjectBuilder().add("event", event).add("data", data).build().toString();
   }
 }

@@ -1,11 +1,12 @@
 package io.chatapp.chat.users.control;
 
+import static io.chatapp.platform.json.JsonSupport.JSON;
+
 import io.chatapp.chat.users.entity.UserId;
 import io.chatapp.platform.rest.DependencyUnavailableException;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
@@ -128,13 +129,13 @@ public class UserDirectory {
 
   /** What a client shows for a user whose profile cannot be had. */
   public static JsonObject unknown(UserId id) {
-    return Json.createObjectBuilder().add("_id", id.value()).add("name", "Unknown user").build();
+    return JSON.createObjectBuilder().add("_id", id.value()).add("name", "Unknown user").build();
   }
 
   private Map<UserId, JsonObject> fetchBatch(List<UserId> batch, String token) {
-    var ids = Json.createArrayBuilder();
+    var ids = JSON.createArrayBuilder();
     batch.forEach(id -> ids.add(id.value()));
-    String body = Json.createObjectBuilder().add("ids", ids).build().toString();
+    String body = JSON.createObjectBuilder().add("ids", ids).build().toString();
     HttpResponse<String> response =
         send(
             HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/user/batch"))
@@ -199,7 +200,7 @@ public class UserDirectory {
   }
 
   private static JsonObject parse(String body) {
-    try (JsonReader reader = Json.createReader(new StringReader(body))) {
+    try (JsonReader reader = JSON.createReader(new StringReader(body))) {
       return reader.readObject();
     } catch (RuntimeException e) {
       throw unavailable(new IOException("user-war answered something that is not a JSON object"));

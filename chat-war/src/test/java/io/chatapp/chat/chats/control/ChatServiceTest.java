@@ -91,7 +91,13 @@ class ChatServiceTest {
 
     long seq = stack.chatStore.nextSeq(withBob);
     stack.chatStore.recordMessage(
-        withBob, seq, bob, ann, "hello", java.time.Instant.now().plusSeconds(5));
+        withBob,
+        io.chatapp.chat.messages.entity.MessageId.fresh(),
+        seq,
+        bob,
+        ann,
+        "hello",
+        java.time.Instant.now().plusSeconds(5));
 
     List<ChatService.Listed> list = stack.chats.list(ann, ChatHarness.TOKEN);
     assertThat(list).extracting(listed -> listed.chat().id()).containsExactly(withBob, withCid);

@@ -13,6 +13,7 @@ import io.chatapp.chat.messages.control.MessageService;
 import io.chatapp.chat.messages.entity.Caption;
 import io.chatapp.chat.messages.entity.ClientId;
 import io.chatapp.chat.messages.entity.Message;
+import io.chatapp.chat.messages.entity.MessageId;
 import io.chatapp.chat.messages.entity.MessageImage;
 import io.chatapp.chat.messages.entity.MessageSent;
 import io.chatapp.chat.support.ChatHarness;
@@ -123,7 +124,8 @@ class CloudinaryImageStoreTest {
           .isInstanceOfSatisfying(
               ApiException.class, e -> assertThat(e.getResponse().getStatus()).isEqualTo(502));
       assertThat(stack.chatStore.find(chat).orElseThrow().seq()).isZero();
-      assertThat(stack.messageStore.findSend(chat.value() + ":" + ann.value() + ":c1")).isEmpty();
+      assertThat(stack.messageStore.find(MessageId.forClient(chat, ann, new ClientId("c1"))))
+          .isEmpty();
 
       status.set(200);
       Message sent =
@@ -166,7 +168,13 @@ class CloudinaryImageStoreTest {
 
   private MessageService service(ImageStore images) {
     return new MessageService(
-        stack.chats, stack.chatStore, stack.messageStore, stack.pipeline, stack.events, images);
+        stack.chats,
+        stack.chatStore,
+        stack.messageStore,
+        stack.pipeline,
+        stack.admission,
+        stack.events,
+        images);
   }
 
   private void upload(HttpExchange exchange) throws IOException {

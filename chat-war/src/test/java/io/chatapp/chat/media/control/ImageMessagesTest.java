@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.chatapp.chat.chats.entity.Chat;
 import io.chatapp.chat.media.entity.ImageFile;
+import io.chatapp.chat.messages.broker.Envelope;
 import io.chatapp.chat.messages.entity.Caption;
 import io.chatapp.chat.messages.entity.ClientId;
-import io.chatapp.chat.messages.entity.Envelope;
 import io.chatapp.chat.messages.entity.Message;
 import io.chatapp.chat.messages.entity.MessageSent;
 import io.chatapp.chat.support.ChatHarness;

@@ -13,7 +13,6 @@ import io.chatapp.chat.support.RecordingEvents;
 import io.chatapp.chat.users.control.UserDirectory;
 import io.chatapp.chat.users.entity.UserId;
 import io.chatapp.devstack.EmbeddedMongo;
-import io.chatapp.platform.amqp.BrokerConnection;
 import io.chatapp.platform.mongo.MongoConnection;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,6 +54,7 @@ public final class FlatCostBench {
   private final ChatStore chats;
   private final MessageStore messages;
   private final MessageService service;
+  private final MessageSteps steps;
   private final UserId ann = new UserId(ObjectId.get().toHexString());
   private final UserId bob = new UserId(ObjectId.get().toHexString());
   private final ChatId measured;
@@ -69,10 +69,8 @@ public final class FlatCostBench {
     RecordingEvents events = new RecordingEvents();
     UserDirectory users = new UserDirectory("http://127.0.0.1:1", 30);
     ChatService chatService = new ChatService(chats, users, events);
-    BrokerConnection idle = new BrokerConnection("amqp://127.0.0.1:1", 1000, null, null, null);
-    MessagePipeline pipeline =
-        new MessagePipeline(idle, messages, chats, events, PipelineNames.DEFAULT, 1);
-    this.service = new MessageService(chatService, chats, messages, pipeline, events, null);
+    this.service = new MessageService(chatService, chats, messages, null, null, events, null);
+    this.steps = new MessageSteps(messages, chats, service, null, events);
     chats.ensureIndexes();
     messages.ensureIndexes();
     measured = chats.findOrCreate(ann, bob).chat().id();
@@ -161,9 +159,9 @@ public final class FlatCostBench {
     print(level, "mark read", read);
   }
 
-  /** What one message costs MongoDB end to end: send path plus storage consumer. */
+  /** What one message costs MongoDB end to end: send path plus storage step. */
   private Message sendOne(UserId from, UserId to) {
-    service.chatService.memberChat(from, measured);
+    service.chatService.otherMember(from, measured);
     Message message =
         new Message(
             MessageId.fresh(),
@@ -174,9 +172,7 @@ public final class FlatCostBench {
             false,
             null,
             IsoTime.now());
-    if (messages.storeIfAbsent(message)) {
-      chats.recordMessage(measured, message.seq(), from, to, message.text(), message.createdAt());
-    }
+    steps.store(message, to);
     stored++;
     return message;
   }

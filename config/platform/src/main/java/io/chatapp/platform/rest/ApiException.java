@@ -44,8 +44,21 @@ public class ApiException extends WebApplicationException {
 
   /** 429 with a {@code Retry-After} header in whole seconds, at least one. */
   public static ApiException tooManyRequests(String message, Duration retryAfter) {
-    long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
     return new ApiException(
-        Response.status(Response.Status.TOO_MANY_REQUESTS).header("Retry-After", seconds), message);
+        Response.status(Response.Status.TOO_MANY_REQUESTS)
+            .header("Retry-After", seconds(retryAfter)),
+        message);
+  }
+
+  /** 503 with {@code Retry-After}: the service is at capacity and took nothing. */
+  public static ApiException busy(String message, Duration retryAfter) {
+    return new ApiException(
+        Response.status(Response.Status.SERVICE_UNAVAILABLE)
+            .header("Retry-After", seconds(retryAfter)),
+        message);
+  }
+
+  private static long seconds(Duration duration) {
+    return Math.max(1, (duration.toMillis() + 999) / 1000);
   }
 }

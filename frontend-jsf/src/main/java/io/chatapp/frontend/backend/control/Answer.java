@@ -1,6 +1,7 @@
 package io.chatapp.frontend.backend.control;
 
-import jakarta.json.Json;
+import static io.chatapp.platform.json.JsonSupport.JSON;
+
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
@@ -17,7 +18,7 @@ public record Answer(int status, String body, long retryAfterSeconds) {
   /** The service's {@code message}, or the fallback when it gave none. */
   public String message(String fallback) {
     try {
-      JsonObject json = Json.createReader(new StringReader(body)).readObject();
+      JsonObject json = JSON.createReader(new StringReader(body)).readObject();
       return json.getString("message", fallback);
     } catch (JsonException | IllegalStateException | ClassCastException e) {
       return fallback;

@@ -1,5 +1,7 @@
 package io.chatapp.frontend.chat.boundary;
 
+import static io.chatapp.platform.json.JsonSupport.JSON;
+
 import io.chatapp.frontend.backend.control.Answer;
 import io.chatapp.frontend.backend.control.BrowserSession;
 import io.chatapp.frontend.backend.control.Services;
@@ -7,7 +9,6 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import java.util.Map;
 import java.util.function.Function;
@@ -109,7 +110,7 @@ public class ChatPage {
   }
 
   private static String json(Function<JsonObjectBuilder, JsonObjectBuilder> fields) {
-    return fields.apply(Json.createObjectBuilder()).build().toString();
+    return fields.apply(JSON.createObjectBuilder()).build().toString();
   }
 
   private static String param(String name) {

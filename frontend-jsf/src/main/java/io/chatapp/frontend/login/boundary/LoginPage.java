@@ -1,5 +1,7 @@
 package io.chatapp.frontend.login.boundary;
 
+import static io.chatapp.platform.json.JsonSupport.JSON;
+
 import io.chatapp.frontend.backend.control.Answer;
 import io.chatapp.frontend.backend.control.Services;
 import jakarta.faces.application.FacesMessage;
@@ -7,7 +9,6 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.json.Json;
 import java.io.Serializable;
 
 /** The login use case: ask for a code by email, then type the 8-digit code from the mail. */
@@ -27,7 +28,7 @@ public class LoginPage implements Serializable {
 
   /** Asks the user service to mail a code; moves on to the code step when it did. */
   public void sendCode() {
-    String body = Json.createObjectBuilder().add("email", trimmed(email)).build().toString();
+    String body = JSON.createObjectBuilder().add("email", trimmed(email)).build().toString();
     Answer answer = services.session().anonymous(users -> users.login(body));
     if (answer.ok()) {
       codeSent = true;
@@ -52,7 +53,7 @@ public class LoginPage implements Serializable {
       return null;
     }
     String body =
-        Json.createObjectBuilder().add("email", trimmed(email)).add("otp", code).build().toString();
+        JSON.createObjectBuilder().add("email", trimmed(email)).add("otp", code).build().toString();
     Answer answer = services.session().anonymous(users -> users.verify(body));
     if (answer.ok()) {
       return "/chat.xhtml?faces-redirect=true";

@@ -44,8 +44,8 @@ class BrokerRestartIT {
             List.of(Duration.ofMillis(200), Duration.ofMillis(500), Duration.ofSeconds(1)),
             5,
             real ->
-                (body, properties) -> {
-                  real.handle(body, properties);
+                (body, messageId) -> {
+                  real.handle(body, messageId);
                   if (handled.incrementAndGet() == HOLD_AT) {
                     held.countDown();
                     released.await(90, TimeUnit.SECONDS);

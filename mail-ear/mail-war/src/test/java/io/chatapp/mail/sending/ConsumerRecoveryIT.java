@@ -28,11 +28,11 @@ class ConsumerRecoveryIT {
             List.of(Duration.ofMillis(200)),
             5,
             real ->
-                (body, properties) -> {
+                (body, messageId) -> {
                   if (crashNext.compareAndSet(true, false)) {
                     throw new LinkageError("simulated failure outside the handler's contract");
                   }
-                  real.handle(body, properties);
+                  real.handle(body, messageId);
                 });
   }
 

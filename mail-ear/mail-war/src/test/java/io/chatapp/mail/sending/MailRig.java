@@ -10,6 +10,8 @@ import io.chatapp.mail.sending.control.OtpMailHandler;
 import io.chatapp.mail.sending.control.SentMailLog;
 import io.chatapp.mail.sending.control.SmtpSettings;
 import io.chatapp.platform.amqp.BrokerConnection;
+import io.chatapp.platform.amqp.BrokerConsumers;
+import io.chatapp.platform.amqp.BrokerPublisher;
 import io.chatapp.platform.amqp.MessageHandler;
 import io.chatapp.platform.amqp.WorkQueue;
 import jakarta.json.Json;
@@ -60,30 +62,31 @@ final class MailRig implements AutoCloseable {
   private final ExecutorService consumers = Executors.newFixedThreadPool(2);
   private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
   private final BrokerConnection broker;
+  private final BrokerPublisher publisher;
   private volatile GreenMail smtp;
 
   MailRig(List<Duration> retryDelays, int prefetch, UnaryOperator<MessageHandler> decorate) {
     queue = new WorkQueue("send-otp-test-" + UUID.randomUUID(), retryDelays);
     startSmtp();
     broker =
-        new BrokerConnection(
-            rabbitUrl(), 5000, consumers, scheduler, Executors.defaultThreadFactory());
+        new BrokerConnection(rabbitUrl(), consumers, scheduler, Executors.defaultThreadFactory());
+    publisher = new BrokerPublisher(broker, 5000);
     MessageHandler inner = decorate.apply(handler);
-    broker.subscribe(
-        queue,
-        prefetch,
-        (body, properties) -> {
-          calls
-              .computeIfAbsent(
-                  String.valueOf(properties.getMessageId()), id -> new CopyOnWriteArrayList<>())
-              .add(Instant.now());
-          running.incrementAndGet();
-          try {
-            inner.handle(body, properties);
-          } finally {
-            running.decrementAndGet();
-          }
-        });
+    new BrokerConsumers(broker, publisher)
+        .subscribe(
+            queue,
+            prefetch,
+            (body, messageId) -> {
+              calls
+                  .computeIfAbsent(String.valueOf(messageId), id -> new CopyOnWriteArrayList<>())
+                  .add(Instant.now());
+              running.incrementAndGet();
+              try {
+                inner.handle(body, messageId);
+              } finally {
+                running.decrementAndGet();
+              }
+            });
     broker.start();
     await(Duration.ofSeconds(30), this::connected, "the broker connection");
   }
@@ -121,7 +124,7 @@ final class MailRig implements AutoCloseable {
   }
 
   void publishRaw(String messageId, byte[] body) {
-    broker.publish("", queue.name(), messageId, body);
+    publisher.publish("", queue.name(), messageId, body);
   }
 
   /** Starts the SMTP server on the rig's port, again after {@link #stopSmtp()}. */

@@ -1,6 +1,7 @@
 package io.chatapp.user.login.control;
 
 import io.chatapp.platform.amqp.BrokerConnection;
+import io.chatapp.platform.amqp.BrokerPublisher;
 import io.chatapp.platform.mail.MailRequest;
 import io.chatapp.platform.mail.OtpMailQueue;
 import io.chatapp.user.login.entity.Email;
@@ -24,6 +25,7 @@ public class OtpMailer {
   static final String SUBJECT = "Your chat login code";
 
   @Inject BrokerConnection broker;
+  @Inject BrokerPublisher publisher;
 
   private final Jsonb jsonb = JsonbBuilder.create();
 
@@ -34,7 +36,7 @@ public class OtpMailer {
   /** Publishes the mail; a broker that is down or does not confirm becomes a 503. */
   public void send(Email to, Otp otp) {
     MailRequest mail = new MailRequest(to.value(), SUBJECT, body(otp));
-    broker.publish(
+    publisher.publish(
         "",
         OtpMailQueue.SEND_OTP.name(),
         UUID.randomUUID().toString(),

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.chatapp.platform.amqp.BrokerConnection;
+import io.chatapp.platform.amqp.BrokerPublisher;
 import io.chatapp.platform.mongo.MongoConnection;
 import io.chatapp.platform.redis.RedisConnection;
 import io.chatapp.platform.rest.DependencyUnavailableException;
@@ -45,6 +46,7 @@ class OtpLoginIT {
   static OtpLogin loginThrough(BrokerConnection broker) {
     OtpMailer mailer = new OtpMailer();
     mailer.broker = broker;
+    mailer.publisher = new BrokerPublisher(broker, 1000);
     OtpLogin login = new OtpLogin();
     login.codes = new OtpStore(redis);
     login.mailer = mailer;
@@ -56,7 +58,6 @@ class OtpLoginIT {
     BrokerConnection deadBroker =
         new BrokerConnection(
             "amqp://guest:guest@127.0.0.1:1",
-            1000,
             executor,
             scheduler,
             Executors.defaultThreadFactory());

@@ -2,7 +2,7 @@ package io.chatapp.mail.sending.boundary;
 
 import io.chatapp.mail.sending.control.MailSender;
 import io.chatapp.mail.sending.control.OtpMailHandler;
-import io.chatapp.platform.amqp.BrokerConnection;
+import io.chatapp.platform.amqp.BrokerConsumers;
 import io.chatapp.platform.mail.OtpMailQueue;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -22,7 +22,7 @@ public class OtpMailConsumer {
 
   private static final Logger LOG = Logger.getLogger(OtpMailConsumer.class.getName());
 
-  @Inject BrokerConnection broker;
+  @Inject BrokerConsumers broker;
 
   @Inject OtpMailHandler handler;
 

@@ -1,8 +1,9 @@
 package io.chatapp.mail.sending.control;
 
+import static io.chatapp.platform.json.JsonSupport.JSON;
+
 import io.chatapp.mail.sending.entity.OutgoingMail;
 import io.chatapp.platform.amqp.PoisonMessageException;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -23,7 +24,7 @@ public final class MailRequestReader {
   public static OutgoingMail read(byte[] body) throws PoisonMessageException {
     JsonObject json;
     try (JsonReader reader =
-        Json.createReader(new StringReader(new String(body, StandardCharsets.UTF_8)))) {
+        JSON.createReader(new StringReader(new String(body, StandardCharsets.UTF_8)))) {
       JsonValue value = reader.readValue();
       if (value.getValueType() != JsonValue.ValueType.OBJECT) {
         throw new PoisonMessageException("not a JSON object");

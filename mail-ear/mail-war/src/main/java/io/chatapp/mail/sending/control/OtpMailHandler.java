@@ -1,6 +1,5 @@
 package io.chatapp.mail.sending.control;
 
-import com.rabbitmq.client.AMQP;
 import io.chatapp.mail.sending.entity.OutgoingMail;
 import io.chatapp.platform.amqp.MessageHandler;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,8 +34,7 @@ public class OtpMailHandler implements MessageHandler {
   }
 
   @Override
-  public void handle(byte[] body, AMQP.BasicProperties properties) throws Exception {
-    String messageId = properties.getMessageId();
+  public void handle(byte[] body, String messageId) throws Exception {
     if (sent.contains(messageId)) {
       LOG.log(Level.INFO, "Mail {0} was sent already; acknowledging the redelivery", messageId);
       return;

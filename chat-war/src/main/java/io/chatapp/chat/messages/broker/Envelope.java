@@ -1,9 +1,15 @@
-package io.chatapp.chat.messages.entity;
+package io.chatapp.chat.messages.broker;
+
+import static io.chatapp.platform.json.JsonSupport.JSON;
 
 import io.chatapp.chat.chats.entity.ChatId;
 import io.chatapp.chat.common.entity.IsoTime;
+import io.chatapp.chat.messages.entity.Caption;
+import io.chatapp.chat.messages.entity.Message;
+import io.chatapp.chat.messages.entity.MessageId;
+import io.chatapp.chat.messages.entity.MessageImage;
+import io.chatapp.chat.messages.entity.MessageText;
 import io.chatapp.chat.users.entity.UserId;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
@@ -17,7 +23,7 @@ import java.nio.charset.StandardCharsets;
 public record Envelope(Message message, UserId recipientId) {
 
   public byte[] toBytes() {
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("message", message.toJson())
         .add("seq", message.seq())
         .add("recipientId", recipientId.value())
@@ -28,7 +34,7 @@ public record Envelope(Message message, UserId recipientId) {
 
   /** Reads an envelope; {@link IllegalArgumentException} when it is not one. */
   public static Envelope parse(byte[] body) {
-    try (JsonReader reader = Json.createReader(new ByteArrayInputStream(body))) {
+    try (JsonReader reader = JSON.createReader(new ByteArrayInputStream(body))) {
       JsonObject envelope = reader.readObject();
       JsonObject m = envelope.getJsonObject("message");
       JsonValue seenAt = m.get("seenAt");

@@ -1,0 +1,36 @@
+package io.chatapp.platform.amqp;
+
+import com.rabbitmq.client.BuiltinExchangeType;
+import com.rabbitmq.client.Channel;
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * A durable fanout exchange and the work queues bound to it: each queue gets a copy of every
+ * message. {@code unbound} names queues an earlier version bound to it that must no longer get its
+ * messages (unbinding is idempotent), so an upgrade does not leave a stale route behind.
+ */
+public record Fanout(String exchange, List<WorkQueue> queues, List<String> unbound) {
+
+  public Fanout {
+    queues = List.copyOf(queues);
+    unbound = List.copyOf(unbound);
+  }
+
+  public Fanout(String exchange, List<WorkQueue> queues) {
+    this(exchange, queues, List.of());
+  }
+
+  /** Declares the exchange, its queues and their bindings (idempotent). */
+  public void declare(Channel channel) throws IOException {
+    channel.exchangeDeclare(exchange, BuiltinExchangeType.FANOUT, true);
+    for (WorkQueue queue : queues) {
+      queue.declare(channel);
+      channel.queueBind(queue.name(), exchange, "");
+    }
+    for (String queue : unbound) {
+      channel.queueDeclare(queue, true, false, false, null);
+      channel.queueUnbind(queue, exchange, "");
+    }
+  }
+}
