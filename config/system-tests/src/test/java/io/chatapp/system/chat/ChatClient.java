@@ -64,7 +64,10 @@ final class ChatClient {
         Json.createObjectBuilder().add("chatId", chatId).add("text", text).build().toString());
   }
 
-  /** {@code POST /message} as multipart: chatId, text (when not null) and the image part. */
+  /**
+   * {@code POST /message} as multipart: chatId, text (when not null) and the image part (when not
+   * null: the original web client sends a text message as multipart without one).
+   */
   Response sendImage(String chatId, String text, byte[] image, String filename) throws Exception {
     String boundary = "img-" + java.util.UUID.randomUUID();
     java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
@@ -76,13 +79,15 @@ final class ChatClient {
       write.accept(
           "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"text\"\r\n\r\n" + text);
     }
-    write.accept(
-        "\r\n--"
-            + boundary
-            + "\r\nContent-Disposition: form-data; name=\"image\"; filename=\""
-            + filename
-            + "\"\r\nContent-Type: application/octet-stream\r\n\r\n");
-    body.writeBytes(image);
+    if (image != null) {
+      write.accept(
+          "\r\n--"
+              + boundary
+              + "\r\nContent-Disposition: form-data; name=\"image\"; filename=\""
+              + filename
+              + "\"\r\nContent-Type: application/octet-stream\r\n\r\n");
+      body.writeBytes(image);
+    }
     write.accept("\r\n--" + boundary + "--\r\n");
     return send(
         HttpRequest.newBuilder(URI.create(chatApi() + "/message"))

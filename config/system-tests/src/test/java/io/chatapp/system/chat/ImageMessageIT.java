@@ -132,6 +132,20 @@ class ImageMessageIT extends TwoMembersAndAnOutsider {
   }
 
   @Test
+  void aTextSentAsMultipartWithoutAnImageIsATextMessage() throws Exception {
+    ChatClient.Response sent = ann.sendImage(chatId, "  plain words  ", null, null);
+    assertThat(sent.status()).as(sent.body()).isEqualTo(201);
+    JsonObject message = sent.json().getJsonObject("message");
+    assertThat(message.getString("messageType")).isEqualTo("text");
+    assertThat(message.getString("text")).isEqualTo("plain words");
+    assertThat(message.isNull("image")).isTrue();
+
+    ChatClient.Response empty = ann.sendImage(chatId, "   ", null, null);
+    assertThat(empty.status()).isEqualTo(400);
+    assertThat(empty.json().getString("message")).isEqualTo("text or image is required");
+  }
+
+  @Test
   void whatIsNotAnAcceptedImageIsRefusedClearly() throws Exception {
     ChatClient.Response text =
         ann.sendImage(chatId, null, "just text".getBytes(StandardCharsets.UTF_8), "fake.png");

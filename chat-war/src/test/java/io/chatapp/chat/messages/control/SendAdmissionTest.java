@@ -1,0 +1,81 @@
+package io.chatapp.chat.messages.control;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.chatapp.chat.messages.entity.Message;
+import io.chatapp.chat.support.Poll;
+import io.chatapp.chat.users.entity.UserId;
+import io.chatapp.platform.rest.ApiException;
+import java.time.Duration;
+import java.util.OptionalLong;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Admission control: refusals are quick 503s with Retry-After, and places come back. */
+class SendAdmissionTest {
+
+  private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+  private final AtomicLong backlog = new AtomicLong();
+
+  /** The pipeline as admission sees it: only its backlog matters here. */
+  private final MessagePipeline pipeline =
+      new MessagePipeline() {
+        @Override
+        public void accept(Message message, UserId recipient) {}
+
+        @Override
+        public OptionalLong backlog() {
+          long value = backlog.get();
+          return value < 0 ? OptionalLong.empty() : OptionalLong.of(value);
+        }
+      };
+
+  @AfterEach
+  void stop() {
+    scheduler.shutdownNow();
+  }
+
+  @Test
+  void sendsBeyondTheInFlightBoundAreRefusedUntilAPlaceIsFree() {
+    SendAdmission admission = new SendAdmission(pipeline, 2, 1000, scheduler);
+    admission.start();
+    SendAdmission.Permit first = admission.admit();
+    SendAdmission.Permit second = admission.admit();
+    assertThatThrownBy(admission::admit)
+        .isInstanceOfSatisfying(
+            ApiException.class,
+            e -> {
+              assertThat(e.getResponse().getStatus()).isEqualTo(503);
+              assertThat(e.getResponse().getHeaderString("Retry-After")).isEqualTo("1");
+            });
+    first.close();
+    admission.admit().close();
+    second.close();
+  }
+
+  @Test
+  void aBacklogOverTheBoundRefusesUntilItDrains() {
+    SendAdmission admission = new SendAdmission(pipeline, 10, 100, scheduler);
+    admission.start();
+    admission.admit().close();
+    backlog.set(101);
+    Poll.until(Duration.ofSeconds(5), "the backlog noticed", () -> refused(admission));
+    backlog.set(50);
+    Poll.until(Duration.ofSeconds(5), "the drain noticed", () -> !refused(admission));
+    backlog.set(-1); // the broker cannot be asked: a send then fails on its own, not here
+    Poll.until(Duration.ofSeconds(5), "unknown backlog admits", () -> !refused(admission));
+  }
+
+  private static boolean refused(SendAdmission admission) {
+    try {
+      admission.admit().close();
+      return false;
+    } catch (ApiException e) {
+      return e.getResponse().getStatus() == 503;
+    }
+  }
+}
