@@ -13,6 +13,7 @@ import java.util.List;
 record BenchOptions(
     List<Integer> rates,
     int seconds,
+    int warmup,
     int pairs,
     List<String> chatUrls,
     String userUrl,
@@ -20,11 +21,13 @@ record BenchOptions(
 
   static final String USAGE =
       """
-      bench/message-path [--rates 100,500,1000,2000,3000] [--seconds 20] [--pairs 20]
+      bench/message-path [--rates 100,500,1000,2000,3000] [--seconds 20] [--warmup 20] [--pairs 20]
                          [--chat-urls http://localhost:3002,http://localhost:3012]
                          [--user-url http://localhost:3000] [--mailbox-url http://localhost:3080]
         --rates       messages a second to offer, one round each (1 to 20000, at most 12 rounds)
         --seconds     length of each round (1 to 300)
+        --warmup      seconds at up to 50 msg/s first, not recorded, so that the first rate is
+                      not measured on cold JIT-compiled code (0 to 120)
         --pairs       sender/recipient pairs, each a 1:1 chat (1 to 500)
         --chat-urls   chat-war instances; with two, each pair's sender (socket and POSTs) is on
                       one and its recipient on the other, alternating. Default: CHAT_PORT, plus
@@ -42,6 +45,7 @@ record BenchOptions(
       within("--rates", rate, 1, 20_000);
     }
     within("--seconds", seconds, 1, 300);
+    within("--warmup", warmup, 0, 120);
     within("--pairs", pairs, 1, 500);
     if (chatUrls.isEmpty() || chatUrls.size() > 4) {
       throw new IllegalArgumentException("--chat-urls takes 1 to 4 addresses");
@@ -55,6 +59,7 @@ record BenchOptions(
   static BenchOptions parse(String[] args) {
     List<Integer> rates = List.of(100, 500, 1000, 2000, 3000);
     int seconds = 20;
+    int warmup = 20;
     int pairs = 20;
     List<String> chatUrls = null;
     String userUrl = Stack.url("user");
@@ -72,6 +77,7 @@ record BenchOptions(
         case "--rates" ->
             rates = Arrays.stream(value.split(",")).map(BenchOptions::number).toList();
         case "--seconds" -> seconds = number(value);
+        case "--warmup" -> warmup = number(value);
         case "--pairs" -> pairs = number(value);
         case "--chat-urls" -> chatUrls = Arrays.stream(value.split(",")).map(String::trim).toList();
         case "--user-url" -> userUrl = value;
@@ -82,6 +88,7 @@ record BenchOptions(
     return new BenchOptions(
         rates,
         seconds,
+        warmup,
         pairs,
         chatUrls == null ? defaultChatUrls() : chatUrls,
         trim(userUrl),

@@ -17,19 +17,20 @@ import java.util.concurrent.ExecutionException;
  * program, run by {@code bench/message-path} against a stack that config/start started; it prints
  * as it goes and writes {@code target/bench/message-path.json} and {@code .md}.
  *
- * <p>Each round: the sends for {@code --seconds} at the rate, then up to 10 s for every 201 to
- * arrive (the cut-off; a 201 not delivered by then is lost), then a drain until the stack has
- * caught up. The load generator shares the machine's cores with the stack, so it is kept lean (no
- * JSON parsing per message, no logging per message) and its own CPU is reported too.
+ * <p>First a warm-up round at up to 50 msg/s ({@code --warmup} s, not recorded): on a stack just
+ * started, Payara's JIT compiles the message path for a minute or so, and a first rate measured
+ * meanwhile says more about the start than about the code. Each round: the sends for {@code
+ * --seconds} at the rate, then up to 10 s for every 201 to arrive (the cut-off; a 201 not delivered
+ * by then is lost), then a drain until the stack has caught up. The load generator shares the
+ * machine's cores with the stack, so it is kept lean (no JSON parsing per message, no logging per
+ * message) and its own CPU is reported too.
  */
 public final class MessagePathBench {
 
   /** How long after a round's last send its 201s may still arrive. */
   private static final Duration SETTLE = Duration.ofSeconds(10);
 
-  /** A short round first, not recorded, so that the first rate does not pay for a cold JIT. */
-  private static final int WARMUP_SECONDS = 5;
-
+  /** The rate of the warm-up round (not recorded), at most: one any stack should carry. */
   private static final int WARMUP_MAX_RATE = 50;
 
   private final BenchOptions options;
@@ -88,10 +89,12 @@ public final class MessagePathBench {
       CpuMeter cpu = CpuMeter.find(Stack.dataDir().resolve("run"));
       Report report = new Report(options, started);
 
-      int warmupRate = Math.min(WARMUP_MAX_RATE, options.rates().get(0));
-      System.out.printf(
-          "==> warm-up: %d s at %d msg/s, not recorded%n", WARMUP_SECONDS, warmupRate);
-      round(cohort, loop, drain, cpu, warmupRound, warmupRate, WARMUP_SECONDS);
+      if (options.warmup() > 0) {
+        int warmupRate = Math.min(WARMUP_MAX_RATE, options.rates().get(0));
+        System.out.printf(
+            "==> warm-up: %d s at %d msg/s, not recorded%n", options.warmup(), warmupRate);
+        round(cohort, loop, drain, cpu, warmupRound, warmupRate, options.warmup());
+      }
       for (int i = 0; i < options.rates().size(); i++) {
         int rate = options.rates().get(i);
         System.out.printf(

@@ -58,6 +58,7 @@ final class Report {
           "offered/s",
           "sent/s",
           "late starts",
+          "skipped (cap)",
           "201",
           "429",
           "503",
@@ -83,11 +84,12 @@ final class Report {
         r.offered(),
         String.format("%.0f", r.sends().perSecond()),
         r.sends().lateStarts(),
+        r.sends().skipped(),
         a.created(),
         a.tooMany(),
         a.unavailable(),
         a.otherCount(),
-        a.clientErrors() + a.timeouts() + r.sends().skipped(),
+        a.clientErrors() + a.timeouts(),
         ms(a.p50Ms()),
         ms(a.p99Ms()),
         String.format("%.0f", d.perSecond()),
@@ -116,10 +118,11 @@ final class Report {
     md.append("# Message path: POST /api/v1/message to message:new at the recipient\n\n")
         .append(
             String.format(
-                "%s; %d pairs, %d s a rate, chat-war %s, %d cores%n%n",
+                "%s; %d pairs, %d s a rate after a %d s warm-up, chat-war %s, %d cores%n%n",
                 started,
                 options.pairs(),
                 options.seconds(),
+                options.warmup(),
                 String.join(" ", options.chatUrls()),
                 Runtime.getRuntime().availableProcessors()));
     md.append("| ").append(String.join(" | ", COLUMNS)).append(" |\n");
@@ -156,6 +159,7 @@ final class Report {
                 Json.createObjectBuilder()
                     .add("rates", rates)
                     .add("seconds", options.seconds())
+                    .add("warmupSeconds", options.warmup())
                     .add("pairs", options.pairs())
                     .add("chatUrls", urls)
                     .add("userUrl", options.userUrl())
