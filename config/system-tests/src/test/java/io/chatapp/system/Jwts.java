@@ -55,7 +55,7 @@ public final class Jwts {
 
   /**
    * The stack's signing key: {@code JWT_PRIVATE_KEY} (PEM or path), else the key config/start
-   * generated in the data folder ({@code CHAT_DATA_DIR}, else {@code .data} under the root).
+   * generated in the stack's data folder ({@link Stack#dataDir()}).
    */
   public static PrivateKey stackKey() throws IOException, GeneralSecurityException {
     String configured = System.getenv("JWT_PRIVATE_KEY");
@@ -66,7 +66,7 @@ public final class Jwts {
       Path file =
           configured != null && !configured.isBlank()
               ? Path.of(configured.trim())
-              : dataDir().resolve("keys/jwt-private.pem");
+              : Stack.dataDir().resolve("keys/jwt-private.pem");
       pem = Files.readString(file, StandardCharsets.US_ASCII);
     }
     String base64 =
@@ -75,14 +75,6 @@ public final class Jwts {
             .replaceAll("\\s", "");
     return KeyFactory.getInstance("RSA")
         .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
-  }
-
-  private static Path dataDir() {
-    String dataDir = System.getenv("CHAT_DATA_DIR");
-    if (dataDir != null && !dataDir.isBlank()) {
-      return Path.of(dataDir);
-    }
-    return Path.of(System.getProperty("chat.root", "../..")).resolve(".data");
   }
 
   private static String encode(String json) {

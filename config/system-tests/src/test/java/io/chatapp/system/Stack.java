@@ -4,9 +4,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 
-/** Where the running stack answers; the ports follow the same environment as config/start. */
+/**
+ * Where the running stack answers; the ports follow the same environment as config/start, and a
+ * system property {@code stack.url.<service>} (say {@code stack.url.user}) names another address.
+ */
 public final class Stack {
 
   /**
@@ -23,6 +27,10 @@ public final class Stack {
   private Stack() {}
 
   public static String url(String service) {
+    String configured = System.getProperty("stack.url." + service);
+    if (configured != null && !configured.isBlank()) {
+      return configured.replaceAll("/+$", "");
+    }
     return switch (service) {
       case "user" -> base("USER_PORT", 3000);
       case "mail" -> base("MAIL_HTTP_PORT", 3001);
@@ -40,6 +48,18 @@ public final class Stack {
    */
   public static String browserUrl(String service) {
     return url(service).replace("http://127.0.0.1:", "http://localhost:");
+  }
+
+  /**
+   * The stack's data folder (keys, logs, pid files): {@code CHAT_DATA_DIR}, else {@code .data}
+   * under the root ({@code chat.root}, else two folders up, where Maven runs this module).
+   */
+  public static Path dataDir() {
+    String dataDir = System.getenv("CHAT_DATA_DIR");
+    if (dataDir != null && !dataDir.isBlank()) {
+      return Path.of(dataDir);
+    }
+    return Path.of(System.getProperty("chat.root", "../..")).resolve(".data");
   }
 
   private static String base(String variable, int port) {

@@ -16,7 +16,7 @@ import java.time.Duration;
  * OTP flow (the code read from Redis, where user-war keeps it), then calling chat-war with the
  * access token it got.
  */
-final class ChatClient {
+public final class ChatClient {
 
   final String id;
   final String token;
@@ -36,8 +36,8 @@ final class ChatClient {
     return new ChatClient(session.userId(), session.accessToken());
   }
 
-  record Response(int status, String body) {
-    JsonObject json() {
+  public record Response(int status, String body) {
+    public JsonObject json() {
       return ChatClient.json(body);
     }
   }
@@ -98,7 +98,7 @@ final class ChatClient {
             .build());
   }
 
-  static HttpRequest post(String url, String body, String token) {
+  public static HttpRequest post(String url, String body, String token) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(url))
             .timeout(Duration.ofSeconds(15))
@@ -110,12 +110,12 @@ final class ChatClient {
     return request.build();
   }
 
-  static Response send(HttpRequest request) throws Exception {
+  public static Response send(HttpRequest request) throws Exception {
     HttpResponse<String> response = Stack.HTTP.send(request, HttpResponse.BodyHandlers.ofString());
     return new Response(response.statusCode(), response.body());
   }
 
-  static JsonObject json(String body) {
+  public static JsonObject json(String body) {
     try (JsonReader reader = Json.createReader(new StringReader(body))) {
       return reader.readObject();
     }

@@ -14,22 +14,29 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
-/** One client socket on chat-war, through Java's own WebSocket client, recording every frame. */
-final class Socket implements WebSocket.Listener, AutoCloseable {
+/**
+ * One client socket on chat-war, through Java's own WebSocket client, recording every frame; or,
+ * for a load generator, handing each frame's text on unparsed.
+ */
+public final class Socket implements WebSocket.Listener, AutoCloseable {
 
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   final List<JsonObject> frames = new CopyOnWriteArrayList<>();
   final CompletableFuture<Integer> closed = new CompletableFuture<>();
+  private final CompletableFuture<Void> firstFrame = new CompletableFuture<>();
   private final StringBuilder partial = new StringBuilder();
   private final boolean reads;
+  private final Consumer<String> texts;
   private WebSocket socket;
 
-  private Socket(boolean reads) {
+  private Socket(boolean reads, Consumer<String> texts) {
     this.reads = reads;
+    this.texts = texts == null ? text -> frames.add(parse(text)) : texts;
   }
 
   /** Connects with a Bearer token, as an integrator would. */
@@ -42,8 +49,34 @@ final class Socket implements WebSocket.Listener, AutoCloseable {
     return open(baseUrl, false, "Authorization", "Bearer " + token);
   }
 
+  /**
+   * Connects with a Bearer token and hands the text of every frame to {@code texts}, unparsed and
+   * unrecorded (on the client's threads, one frame at a time); returns once the server's first
+   * frame has arrived, when the server has registered the socket.
+   */
+  public static Socket bearer(String baseUrl, String token, Consumer<String> texts)
+      throws Exception {
+    Socket listener = connect(baseUrl, true, texts, "Authorization", "Bearer " + token);
+    listener.closed.thenAccept(
+        code ->
+            listener.firstFrame.completeExceptionally(new IllegalStateException("closed " + code)));
+    listener.firstFrame.get(30, TimeUnit.SECONDS);
+    return listener;
+  }
+
   static Socket open(String baseUrl, boolean reads, String... headers) throws Exception {
-    Socket listener = new Socket(reads);
+    Socket listener = connect(baseUrl, reads, null, headers);
+    if (reads) {
+      // the handshake can complete before the server has registered the socket; the server's
+      // first frame (the online users) says it has, as it tells a real client
+      listener.await("getOnlineUsers");
+    }
+    return listener;
+  }
+
+  private static Socket connect(
+      String baseUrl, boolean reads, Consumer<String> texts, String... headers) throws Exception {
+    Socket listener = new Socket(reads, texts);
     WebSocket.Builder builder = HTTP.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
     for (int i = 0; i + 1 < headers.length; i += 2) {
       builder.header(headers[i], headers[i + 1]);
@@ -52,11 +85,6 @@ final class Socket implements WebSocket.Listener, AutoCloseable {
         builder
             .buildAsync(URI.create(baseUrl.replaceFirst("^http", "ws") + "/ws"), listener)
             .get(10, TimeUnit.SECONDS);
-    if (reads) {
-      // the handshake can complete before the server has registered the socket; the server's
-      // first frame (the online users) says it has, as it tells a real client
-      listener.await("getOnlineUsers");
-    }
     return listener;
   }
 
@@ -67,13 +95,22 @@ final class Socket implements WebSocket.Listener, AutoCloseable {
 
   @Override
   public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-    partial.append(data);
-    if (last) {
-      frames.add(Json.createReader(new StringReader(partial.toString())).readObject());
-      partial.setLength(0);
+    if (last && partial.length() == 0) {
+      texts.accept(data.toString());
+    } else {
+      partial.append(data);
+      if (last) {
+        texts.accept(partial.toString());
+        partial.setLength(0);
+      }
     }
+    firstFrame.complete(null);
     webSocket.request(1);
     return null;
+  }
+
+  private static JsonObject parse(String text) {
+    return Json.createReader(new StringReader(text)).readObject();
   }
 
   @Override
@@ -87,7 +124,7 @@ final class Socket implements WebSocket.Listener, AutoCloseable {
     closed.complete(-1);
   }
 
-  void emit(String event, JsonValue data) {
+  public void emit(String event, JsonValue data) {
     socket
         .sendText(
             Json.createObjectBuilder().add("event", event).add("data", data).build().toString(),
@@ -95,7 +132,7 @@ final class Socket implements WebSocket.Listener, AutoCloseable {
         .join();
   }
 
-  void emit(String event, String data) {
+  public void emit(String event, String data) {
     emit(event, Json.createValue(data));
   }
 
@@ -141,6 +178,11 @@ final class Socket implements WebSocket.Listener, AutoCloseable {
 
   void clear() {
     frames.clear();
+  }
+
+  /** Completes with the close code when the socket closes (-1 when it broke). */
+  public CompletionStage<Integer> whenClosed() {
+    return closed;
   }
 
   @Override

@@ -1,0 +1,144 @@
+package io.chatapp.bench;
+
+import io.chatapp.system.Stack;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * What one run of the benchmark does, from its command line. Every figure is bounded and every
+ * address must be on this machine (loopback), so a run cannot turn into load on anything else.
+ */
+record BenchOptions(
+    List<Integer> rates,
+    int seconds,
+    int warmup,
+    int pairs,
+    List<String> chatUrls,
+    String userUrl,
+    String mailboxUrl) {
+
+  static final String USAGE =
+      """
+      bench/message-path [--rates 100,500,1000,2000,3000] [--seconds 20] [--warmup 20] [--pairs 20]
+                         [--chat-urls http://localhost:3002,http://localhost:3012]
+                         [--user-url http://localhost:3000] [--mailbox-url http://localhost:3080]
+        --rates       messages a second to offer, one round each (1 to 20000, at most 12 rounds)
+        --seconds     length of each round (1 to 300)
+        --warmup      seconds at up to 50 msg/s first, not recorded, so that the first rate is
+                      not measured on cold JIT-compiled code (0 to 120)
+        --pairs       sender/recipient pairs, each a 1:1 chat (1 to 500)
+        --chat-urls   chat-war instances; with two, each pair's sender (socket and POSTs) is on
+                      one and its recipient on the other, alternating. Default: CHAT_PORT, plus
+                      CHAT2_PORT when CHAT_INSTANCES=2 and it answers ready
+        --user-url    user-war (OTP login)   --mailbox-url  the local mailbox that holds the codes
+      Only loopback addresses are accepted. The stack must already run (config/start).""";
+
+  BenchOptions {
+    rates = List.copyOf(rates);
+    chatUrls = List.copyOf(chatUrls);
+    if (rates.isEmpty() || rates.size() > 12) {
+      throw new IllegalArgumentException("--rates takes 1 to 12 rates");
+    }
+    for (int rate : rates) {
+      within("--rates", rate, 1, 20_000);
+    }
+    within("--seconds", seconds, 1, 300);
+    within("--warmup", warmup, 0, 120);
+    within("--pairs", pairs, 1, 500);
+    if (chatUrls.isEmpty() || chatUrls.size() > 4) {
+      throw new IllegalArgumentException("--chat-urls takes 1 to 4 addresses");
+    }
+    chatUrls.forEach(BenchOptions::loopback);
+    loopback(userUrl);
+    loopback(mailboxUrl);
+  }
+
+  /** The options of the command line; the defaults for what it leaves out. */
+  static BenchOptions parse(String[] args) {
+    List<Integer> rates = List.of(100, 500, 1000, 2000, 3000);
+    int seconds = 20;
+    int warmup = 20;
+    int pairs = 20;
+    List<String> chatUrls = null;
+    String userUrl = Stack.url("user");
+    String mailboxUrl = Stack.url("mailbox");
+    for (int i = 0; i < args.length; i++) {
+      String name = args[i];
+      if (name.equals("--help") || name.equals("-h")) {
+        throw new IllegalArgumentException("");
+      }
+      if (i + 1 >= args.length) {
+        throw new IllegalArgumentException(name + " needs a value");
+      }
+      String value = args[++i];
+      switch (name) {
+        case "--rates" ->
+            rates = Arrays.stream(value.split(",")).map(BenchOptions::number).toList();
+        case "--seconds" -> seconds = number(value);
+        case "--warmup" -> warmup = number(value);
+        case "--pairs" -> pairs = number(value);
+        case "--chat-urls" -> chatUrls = Arrays.stream(value.split(",")).map(String::trim).toList();
+        case "--user-url" -> userUrl = value;
+        case "--mailbox-url" -> mailboxUrl = value;
+        default -> throw new IllegalArgumentException("unknown option " + name);
+      }
+    }
+    return new BenchOptions(
+        rates,
+        seconds,
+        warmup,
+        pairs,
+        chatUrls == null ? defaultChatUrls() : chatUrls,
+        trim(userUrl),
+        trim(mailboxUrl));
+  }
+
+  private static List<String> defaultChatUrls() {
+    List<String> urls = new ArrayList<>(List.of(Stack.url("chat")));
+    if ("2".equals(System.getenv("CHAT_INSTANCES")) && StackCheck.ready(Stack.url("chat2"))) {
+      urls.add(Stack.url("chat2"));
+    }
+    return urls;
+  }
+
+  private static int number(String value) {
+    try {
+      return Integer.parseInt(value.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("not a whole number: " + value);
+    }
+  }
+
+  private static void within(String option, int value, int min, int max) {
+    if (value < min || value > max) {
+      throw new IllegalArgumentException(option + " must be from " + min + " to " + max);
+    }
+  }
+
+  private static String trim(String url) {
+    return url.trim().replaceAll("/+$", "");
+  }
+
+  private static void loopback(String url) {
+    String host;
+    try {
+      URI uri = URI.create(url.trim());
+      host = uri.getHost();
+      if (!"http".equals(uri.getScheme()) || host == null) {
+        throw new IllegalArgumentException("not an http:// address: " + url);
+      }
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("not an http:// address: " + url);
+    }
+    boolean local =
+        host.equals("localhost")
+            || host.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}")
+            || host.equals("[::1]")
+            || host.equals("::1");
+    if (!local) {
+      throw new IllegalArgumentException("only loopback addresses are allowed, not " + url);
+    }
+  }
+}

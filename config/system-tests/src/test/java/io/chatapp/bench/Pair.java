@@ -1,0 +1,29 @@
+package io.chatapp.bench;
+
+import io.chatapp.system.chat.ChatClient;
+import java.net.URI;
+
+/**
+ * A 1:1 chat of the benchmark: its sender posts (to the sender's instance), its recipient's socket
+ * (maybe on another instance) is where delivery is timed.
+ */
+record Pair(Member sender, Member recipient, String chatId, URI messageUri) {
+
+  /** Starts the chat between the two, as the sender. */
+  static Pair start(Member sender, Member recipient) throws Exception {
+    ChatClient.Response chat =
+        ChatClient.send(
+            ChatClient.post(
+                sender.chatUrl() + "/api/v1/chat/new",
+                "{\"otherUserId\":\"" + recipient.id() + "\"}",
+                sender.token()));
+    if (chat.status() != 200 && chat.status() != 201) {
+      throw new IllegalStateException("chat/new answered " + chat.status() + ": " + chat.body());
+    }
+    return new Pair(
+        sender,
+        recipient,
+        chat.json().getString("chatId"),
+        URI.create(sender.chatUrl() + "/api/v1/message"));
+  }
+}

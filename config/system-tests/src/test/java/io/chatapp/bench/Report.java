@@ -1,0 +1,206 @@
+package io.chatapp.bench;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonWriter;
+import jakarta.json.stream.JsonGenerator;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The results of a run as a reader wants them: a Markdown table of the message path, one of CPU,
+ * and the highest rate that holds; and the same as JSON for a program, with everything the tables
+ * leave out (the first answer of each kind of failure, socket closes, the breakdowns).
+ */
+final class Report {
+
+  private final BenchOptions options;
+  private final Instant started;
+  private final List<RateResult> results = new ArrayList<>();
+
+  Report(BenchOptions options, Instant started) {
+    this.options = options;
+    this.started = started;
+  }
+
+  void add(RateResult result) {
+    results.add(result);
+  }
+
+  /** The highest offered rate that holds, if any does. */
+  Optional<Integer> highestHolding() {
+    return results.stream()
+        .filter(RateResult::holds)
+        .map(RateResult::offered)
+        .max(Integer::compare);
+  }
+
+  String holdsLine() {
+    return "highest rate that holds: "
+        + highestHolding().map(rate -> rate + " msg/s").orElse("none")
+        + " (delivery p99 < "
+        + (int) RateResult.HOLDS_P99_MS
+        + " ms, nothing lost, duplicated or failed)";
+  }
+
+  private static final List<String> COLUMNS =
+      List.of(
+          "offered/s",
+          "sent/s",
+          "late starts",
+          "skipped (cap)",
+          "201",
+          "429",
+          "503",
+          "other",
+          "client err/timeout",
+          "POST p50 ms",
+          "POST p99 ms",
+          "delivered/s",
+          "p50 ms",
+          "p95 ms",
+          "p99 ms",
+          "max ms",
+          ">10 s",
+          "lost",
+          "dup",
+          "holds");
+
+  /** A result's figures, one for each of {@link #COLUMNS}. */
+  private static List<Object> cells(RateResult r) {
+    RateResult.Answers a = r.answers();
+    RateResult.Delivery d = r.delivery();
+    return List.of(
+        r.offered(),
+        String.format("%.0f", r.sends().perSecond()),
+        r.sends().lateStarts(),
+        r.sends().skipped(),
+        a.created(),
+        a.tooMany(),
+        a.unavailable(),
+        a.otherCount(),
+        a.clientErrors() + a.timeouts(),
+        ms(a.p50Ms()),
+        ms(a.p99Ms()),
+        String.format("%.0f", d.perSecond()),
+        ms(d.p50Ms()),
+        ms(d.p95Ms()),
+        ms(d.p99Ms()),
+        ms(d.maxMs()),
+        d.laterThan10s(),
+        d.lost(),
+        d.duplicated(),
+        r.holds() ? "yes" : "no");
+  }
+
+  /** One result's figures on one line, as it is printed when its round ends. */
+  static String summary(RateResult r) {
+    List<Object> cells = cells(r);
+    StringBuilder line = new StringBuilder();
+    for (int i = 0; i < COLUMNS.size(); i++) {
+      line.append(i == 0 ? "" : ", ").append(COLUMNS.get(i)).append(' ').append(cells.get(i));
+    }
+    return line.toString();
+  }
+
+  String markdown() {
+    StringBuilder md = new StringBuilder();
+    md.append("# Message path: POST /api/v1/message to message:new at the recipient\n\n")
+        .append(
+            String.format(
+                "%s; %d pairs, %d s a rate after a %d s warm-up, chat-war %s, %d cores%n%n",
+                started,
+                options.pairs(),
+                options.seconds(),
+                options.warmup(),
+                String.join(" ", options.chatUrls()),
+                Runtime.getRuntime().availableProcessors()));
+    md.append("| ").append(String.join(" | ", COLUMNS)).append(" |\n");
+    md.append("|").append("---:|".repeat(COLUMNS.size() - 1)).append(":---:|\n");
+    results.forEach(r -> md.append(row(cells(r).toArray())));
+    md.append("\nCPU over each window, % of one core:\n\n");
+    Set<String> names = new LinkedHashSet<>();
+    results.forEach(r -> names.addAll(r.cpuPercent().keySet()));
+    md.append("| offered/s | ").append(String.join(" | ", names)).append(" |\n");
+    md.append("|---:|").append("---:|".repeat(names.size())).append('\n');
+    for (RateResult r : results) {
+      List<Object> cells = new ArrayList<>(List.of(r.offered()));
+      names.forEach(name -> cells.add(percent(r.cpuPercent().get(name))));
+      md.append(row(cells.toArray()));
+    }
+    md.append('\n').append(holdsLine()).append('\n');
+    return md.toString();
+  }
+
+  JsonObject json() {
+    JsonArrayBuilder rates = Json.createArrayBuilder();
+    options.rates().forEach(rates::add);
+    JsonArrayBuilder urls = Json.createArrayBuilder();
+    options.chatUrls().forEach(urls::add);
+    JsonArrayBuilder rows = Json.createArrayBuilder();
+    results.forEach(r -> rows.add(r.toJson()));
+    var json =
+        Json.createObjectBuilder()
+            .add("benchmark", "message-path")
+            .add("startedAt", started.toString())
+            .add("cores", Runtime.getRuntime().availableProcessors())
+            .add(
+                "options",
+                Json.createObjectBuilder()
+                    .add("rates", rates)
+                    .add("seconds", options.seconds())
+                    .add("warmupSeconds", options.warmup())
+                    .add("pairs", options.pairs())
+                    .add("chatUrls", urls)
+                    .add("userUrl", options.userUrl())
+                    .add("mailboxUrl", options.mailboxUrl()))
+            .add("results", rows);
+    highestHolding()
+        .ifPresentOrElse(
+            rate -> json.add("highestRateThatHolds", rate),
+            () -> json.addNull("highestRateThatHolds"));
+    return json.build();
+  }
+
+  /** Writes {@code message-path.json} and {@code message-path.md} into the folder. */
+  List<Path> write(Path folder) throws IOException {
+    Files.createDirectories(folder);
+    StringWriter text = new StringWriter();
+    try (JsonWriter writer =
+        Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true)).createWriter(text)) {
+      writer.writeObject(json());
+    }
+    Path json = Files.writeString(folder.resolve("message-path.json"), text + "\n");
+    Path md = Files.writeString(folder.resolve("message-path.md"), markdown());
+    return List.of(json, md);
+  }
+
+  private static String row(Object... cells) {
+    StringBuilder row = new StringBuilder("|");
+    for (Object cell : cells) {
+      row.append(' ').append(cell).append(" |");
+    }
+    return row.append('\n').toString();
+  }
+
+  private static String ms(double value) {
+    if (Double.isNaN(value)) {
+      return "-";
+    }
+    return value < 10 ? String.format("%.1f", value) : String.format("%.0f", value);
+  }
+
+  private static String percent(Double value) {
+    return value == null ? "-" : String.format("%.0f", value);
+  }
+}
