@@ -84,12 +84,12 @@ public final class ChatHarness implements AutoCloseable {
     publisher = new BrokerPublisher(broker, 5000);
     consumers = new BrokerConsumers(broker, publisher);
     pipeline = new BrokerMessagePipeline(broker, publisher, consumers, names, 20);
-    admission = new SendAdmission(pipeline, 256, 100_000, scheduler);
+    admission = new SendAdmission(pipeline, 256, 100_000, Duration.ofMinutes(1), scheduler);
     admission.start();
     messages =
         new MessageService(
             chats, chatStore, messageStore, pipeline, admission, events, localImages);
-    steps = new MessageSteps(messageStore, chatStore, messages, viewing, events);
+    steps = new MessageSteps(messageStore, chatStore, messages, viewing, events, admission);
     pipeline.steps(steps);
     chatStore.ensureIndexes();
     messageStore.ensureIndexes();

@@ -37,9 +37,10 @@ public class BrokerMessagePipeline implements MessagePipeline {
   @ConfigProperty(name = "pipeline.prefetch", defaultValue = "20")
   int prefetch;
 
+  /** Consumers of the storage and notification queues each: their steps wait on the database. */
   @Inject
-  @ConfigProperty(name = "pipeline.storage-consumers", defaultValue = "2")
-  int storageConsumers;
+  @ConfigProperty(name = "pipeline.consumers", defaultValue = "2")
+  int consumersPerQueue;
 
   PipelineNames names = PipelineNames.DEFAULT;
 
@@ -57,7 +58,7 @@ public class BrokerMessagePipeline implements MessagePipeline {
     this.consumers = consumers;
     this.names = names;
     this.prefetch = prefetch;
-    this.storageConsumers = 2;
+    this.consumersPerQueue = 2;
   }
 
   /** The steps, set once wiring by hand is done (they call back into the message service). */
@@ -74,9 +75,10 @@ public class BrokerMessagePipeline implements MessagePipeline {
     for (Fanout fanout : names.topology()) {
       broker.declare(fanout::declare);
     }
-    consumers.subscribe(names.storage(), prefetch, storageConsumers, (body, id) -> store(body));
+    consumers.subscribe(names.storage(), prefetch, consumersPerQueue, (body, id) -> store(body));
     consumers.subscribe(names.delivery(), prefetch, (body, id) -> deliver(body));
-    consumers.subscribe(names.notification(), prefetch, (body, id) -> announce(body));
+    consumers.subscribe(
+        names.notification(), prefetch, consumersPerQueue, (body, id) -> announce(body));
   }
 
   @Override

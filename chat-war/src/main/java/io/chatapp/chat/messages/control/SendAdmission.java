@@ -7,21 +7,25 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.OptionalLong;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Admission control for sends: past capacity the service refuses at once (503 with {@code
  * Retry-After}) what it cannot take, instead of answering 201 for a message delivered a minute
- * later. Two bounds: sends waiting for the broker at once on this instance ({@code
- * pipeline.max-in-flight}), and messages waiting for a pipeline step on all instances ({@code
- * pipeline.max-backlog}, asked of the broker every 200 ms). The second one is what keeps the
- * consumers from being starved by the request threads: measured before it existed, delivery fell
- * from 164 to 24 msg/s past saturation while every POST still answered 201.
+ * later. Three bounds: how late the messages being delivered now are ({@code
+ * pipeline.max-delay-ms}: the pipeline is behind, whatever its capacity on this machine), messages
+ * waiting for a pipeline step on all instances ({@code pipeline.max-backlog}, asked of the broker
+ * every 200 ms: the pipeline is stuck), and sends waiting for the broker at once on this instance
+ * ({@code pipeline.max-in-flight}). The first two are what keep the consumers from being starved by
+ * the request threads: measured before they existed, delivery fell from 164 to 24 msg/s past
+ * saturation while every POST still answered 201.
  */
 @ApplicationScoped
 public class SendAdmission {
@@ -38,11 +42,19 @@ public class SendAdmission {
   @ConfigProperty(name = "pipeline.max-backlog", defaultValue = "2000")
   long maxBacklog;
 
+  @Inject
+  @ConfigProperty(name = "pipeline.max-delay-ms", defaultValue = "2000")
+  long maxDelayMillis;
+
   @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
   ScheduledExecutorService scheduler;
 
   private Semaphore inFlight;
   private volatile boolean backedUp;
+
+  /** The latest delay from send to delivery seen since the last check, in milliseconds. */
+  private final AtomicLong recentDelay = new AtomicLong();
+
   private ScheduledFuture<?> poll;
 
   public SendAdmission() {}
@@ -52,10 +64,12 @@ public class SendAdmission {
       MessagePipeline pipeline,
       int maxInFlight,
       long maxBacklog,
+      Duration maxDelay,
       ScheduledExecutorService scheduler) {
     this.pipeline = pipeline;
     this.maxInFlight = maxInFlight;
     this.maxBacklog = maxBacklog;
+    this.maxDelayMillis = maxDelay.toMillis();
     this.scheduler = scheduler;
   }
 
@@ -91,8 +105,14 @@ public class SendAdmission {
     void close();
   }
 
+  /** A message sent at {@code sentAt} is being delivered now. */
+  public void delivering(Instant sentAt) {
+    recentDelay.accumulateAndGet(Duration.between(sentAt, Instant.now()).toMillis(), Math::max);
+  }
+
   private void checkBacklog() {
+    long delay = recentDelay.getAndSet(0); // nothing delivered since the last check: not behind
     OptionalLong backlog = pipeline.backlog();
-    backedUp = backlog.isPresent() && backlog.getAsLong() > maxBacklog;
+    backedUp = delay > maxDelayMillis || (backlog.isPresent() && backlog.getAsLong() > maxBacklog);
   }
 }

@@ -269,7 +269,13 @@ class MessagePipelineTest {
           }
         };
     MessageSteps steps =
-        new MessageSteps(stack.messageStore, flaky, stack.messages, stack.viewing, stack.events);
+        new MessageSteps(
+            stack.messageStore,
+            flaky,
+            stack.messages,
+            stack.viewing,
+            stack.events,
+            stack.admission);
     Message message = unsent(p.ann(), p.chat(), "counted once");
     assertThatThrownBy(() -> steps.store(message, p.bob()))
         .isInstanceOf(DependencyUnavailableException.class);

@@ -8,6 +8,7 @@ import io.chatapp.chat.support.Poll;
 import io.chatapp.chat.users.entity.UserId;
 import io.chatapp.platform.rest.ApiException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.OptionalLong;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -41,7 +42,8 @@ class SendAdmissionTest {
 
   @Test
   void sendsBeyondTheInFlightBoundAreRefusedUntilAPlaceIsFree() {
-    SendAdmission admission = new SendAdmission(pipeline, 2, 1000, scheduler);
+    SendAdmission admission =
+        new SendAdmission(pipeline, 2, 1000, Duration.ofSeconds(2), scheduler);
     admission.start();
     SendAdmission.Permit first = admission.admit();
     SendAdmission.Permit second = admission.admit();
@@ -59,7 +61,8 @@ class SendAdmissionTest {
 
   @Test
   void aBacklogOverTheBoundRefusesUntilItDrains() {
-    SendAdmission admission = new SendAdmission(pipeline, 10, 100, scheduler);
+    SendAdmission admission =
+        new SendAdmission(pipeline, 10, 100, Duration.ofSeconds(2), scheduler);
     admission.start();
     admission.admit().close();
     backlog.set(101);
@@ -68,6 +71,17 @@ class SendAdmissionTest {
     Poll.until(Duration.ofSeconds(5), "the drain noticed", () -> !refused(admission));
     backlog.set(-1); // the broker cannot be asked: a send then fails on its own, not here
     Poll.until(Duration.ofSeconds(5), "unknown backlog admits", () -> !refused(admission));
+  }
+
+  @Test
+  void deliveriesLaterThanTheBoundRefuseUntilTheyAreOnTimeAgain() {
+    SendAdmission admission =
+        new SendAdmission(pipeline, 10, 1000, Duration.ofSeconds(2), scheduler);
+    admission.start();
+    admission.delivering(Instant.now().minusSeconds(5));
+    Poll.until(Duration.ofSeconds(5), "the delay noticed", () -> refused(admission));
+    admission.delivering(Instant.now().minusMillis(100));
+    Poll.until(Duration.ofSeconds(5), "on time again", () -> !refused(admission));
   }
 
   private static boolean refused(SendAdmission admission) {
