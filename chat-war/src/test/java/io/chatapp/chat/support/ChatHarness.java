@@ -89,7 +89,7 @@ public final class ChatHarness implements AutoCloseable {
     messages =
         new MessageService(
             chats, chatStore, messageStore, pipeline, admission, events, localImages);
-    steps = new MessageSteps(messageStore, chatStore, messages, viewing, events, admission);
+    steps = new MessageSteps(messageStore, chatStore, messages, viewing, events);
     pipeline.steps(steps);
     chatStore.ensureIndexes();
     messageStore.ensureIndexes();

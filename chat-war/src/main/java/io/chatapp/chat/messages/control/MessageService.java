@@ -212,8 +212,12 @@ public class MessageService {
     }
   }
 
-  /** Records that the message reached a recipient's socket; true the first time (✓✓). */
-  public boolean markDelivered(MessageId id) {
+  /**
+   * Records that the message, sent at {@code sentAt}, reached a recipient's socket; true the first
+   * time (✓✓). How late it arrived tells admission control whether the pipeline keeps up.
+   */
+  public boolean markDelivered(MessageId id, Instant sentAt) {
+    admission.delivering(sentAt);
     return messages.markDelivered(id, IsoTime.now());
   }
 }

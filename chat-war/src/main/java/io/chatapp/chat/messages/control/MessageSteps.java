@@ -32,7 +32,6 @@ public class MessageSteps {
   @Inject MessageService service;
   @Inject Viewing viewing;
   @Inject DomainEvents events;
-  @Inject SendAdmission admission;
 
   public MessageSteps() {}
 
@@ -42,14 +41,12 @@ public class MessageSteps {
       ChatStore chats,
       MessageService service,
       Viewing viewing,
-      DomainEvents events,
-      SendAdmission admission) {
+      DomainEvents events) {
     this.messages = messages;
     this.chats = chats;
     this.service = service;
     this.viewing = viewing;
     this.events = events;
-    this.admission = admission;
   }
 
   /**
@@ -107,7 +104,6 @@ public class MessageSteps {
 
   /** {@code message:new} to the recipient's sockets and the sender's other ones. */
   public void deliver(Message stored, UserId recipient) {
-    admission.delivering(stored.createdAt());
     events.fire(new MessageSent(stored, stored.chatId(), stored.sender(), recipient));
   }
 

@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.ObservesAsync;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -56,7 +57,8 @@ public class EventRelay {
             event.message().id().value(),
             event.chatId().value(),
             event.recipientId(),
-            event.senderId()));
+            event.senderId(),
+            event.message().createdAt().toEpochMilli()));
   }
 
   /**
@@ -92,7 +94,8 @@ public class EventRelay {
    */
   void deliveredLocally(@ObservesAsync DeliveredLocally event) {
     try {
-      if (messages.markDelivered(new MessageId(event.messageId()))) {
+      if (messages.markDelivered(
+          new MessageId(event.messageId()), Instant.ofEpochMilli(event.sentAtMillis()))) {
         bus.toUsers(
             List.of(event.sender()),
             Frame.of(

@@ -55,7 +55,7 @@ public class RealtimeBus {
 
   /** A recipient's socket on this instance received a new message. */
   public record DeliveredLocally(
-      String messageId, String chatId, UserId recipient, UserId sender) {}
+      String messageId, String chatId, UserId recipient, UserId sender, long sentAtMillis) {}
 
   public String instance() {
     return instance;
@@ -112,7 +112,8 @@ public class RealtimeBus {
               .add("messageId", receipt.messageId())
               .add("chatId", receipt.chatId())
               .add("recipient", receipt.recipient().value())
-              .add("sender", receipt.sender().value()));
+              .add("sender", receipt.sender().value())
+              .add("sentAt", receipt.sentAtMillis()));
     }
     String text = message.build().toString();
     publishRaw(text, () -> dispatch(text));
@@ -182,7 +183,8 @@ public class RealtimeBus {
                   receipt.getString("messageId"),
                   receipt.getString("chatId"),
                   recipient,
-                  new UserId(receipt.getString("sender"))),
+                  new UserId(receipt.getString("sender")),
+                  receipt.getJsonNumber("sentAt").longValue()),
               NotificationOptions.ofExecutor(receipts));
         }
       }

@@ -70,7 +70,7 @@ public final class FlatCostBench {
     UserDirectory users = new UserDirectory("http://127.0.0.1:1", 30);
     ChatService chatService = new ChatService(chats, users, events);
     this.service = new MessageService(chatService, chats, messages, null, null, events, null);
-    this.steps = new MessageSteps(messages, chats, service, null, events, null);
+    this.steps = new MessageSteps(messages, chats, service, null, events);
     chats.ensureIndexes();
     messages.ensureIndexes();
     measured = chats.findOrCreate(ann, bob).chat().id();

@@ -269,13 +269,7 @@ class MessagePipelineTest {
           }
         };
     MessageSteps steps =
-        new MessageSteps(
-            stack.messageStore,
-            flaky,
-            stack.messages,
-            stack.viewing,
-            stack.events,
-            stack.admission);
+        new MessageSteps(stack.messageStore, flaky, stack.messages, stack.viewing, stack.events);
     Message message = unsent(p.ann(), p.chat(), "counted once");
     assertThatThrownBy(() -> steps.store(message, p.bob()))
         .isInstanceOf(DependencyUnavailableException.class);
