@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 
 /**
  * Messages in MongoDB. Every read and write goes by {@code _id} or by the unique key {@code
@@ -199,15 +200,10 @@ public class MessageStore {
    */
   public boolean markDelivered(MessageId id, Instant at) {
     Document before =
-        mongo.call(
-            db ->
-                messages()
-                    .findOneAndUpdate(
-                        Filters.eq("_id", id.value()),
-                        Updates.min("deliveredAt", Date.from(at)),
-                        new FindOneAndUpdateOptions()
-                            .returnDocument(ReturnDocument.BEFORE)
-                            .projection(new Document("deliveredAt", 1).append("seen", 1))));
+        updateReturningBefore(
+            id,
+            Updates.min("deliveredAt", Date.from(at)),
+            new Document("deliveredAt", 1).append("seen", 1));
     return before != null && before.get("deliveredAt") == null && !before.getBoolean("seen", false);
   }
 
@@ -217,17 +213,24 @@ public class MessageStore {
    */
   public boolean markSeen(MessageId id, Instant at) {
     Document before =
-        mongo.call(
-            db ->
-                messages()
-                    .findOneAndUpdate(
-                        Filters.eq("_id", id.value()),
-                        Updates.combine(
-                            Updates.set("seen", true), Updates.min("seenAt", Date.from(at))),
-                        new FindOneAndUpdateOptions()
-                            .returnDocument(ReturnDocument.BEFORE)
-                            .projection(new Document("seen", 1))));
+        updateReturningBefore(
+            id,
+            Updates.combine(Updates.set("seen", true), Updates.min("seenAt", Date.from(at))),
+            new Document("seen", 1));
     return before != null && !before.getBoolean("seen", false);
+  }
+
+  /** One update of a message by {@code _id}; the fields asked for as they were before it. */
+  private Document updateReturningBefore(MessageId id, Bson update, Document fields) {
+    return mongo.call(
+        db ->
+            messages()
+                .findOneAndUpdate(
+                    Filters.eq("_id", id.value()),
+                    update,
+                    new FindOneAndUpdateOptions()
+                        .returnDocument(ReturnDocument.BEFORE)
+                        .projection(fields)));
   }
 
   private static Document imageDocument(MessageImage image) {
