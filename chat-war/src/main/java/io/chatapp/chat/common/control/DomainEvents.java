@@ -5,9 +5,9 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
 /**
- * Fires the service's domain events ({@code ChatCreated}, {@code MessageSent}, {@code
- * MessageNotice}, {@code MessagesRead}) as CDI events, synchronously, for the WebSocket side to
- * turn into frames. One place, so code outside the container can watch what is fired.
+ * Fires the service's domain events ({@code ChatCreated}, {@code MessageSent}, {@code ChatRefresh},
+ * {@code MessagesRead}) as CDI events, synchronously, for the WebSocket side to turn into frames.
+ * One place, so code outside the container can watch what is fired.
  */
 @ApplicationScoped
 public class DomainEvents {
