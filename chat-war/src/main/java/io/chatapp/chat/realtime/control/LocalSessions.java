@@ -20,7 +20,15 @@ public class LocalSessions {
   Peer add(Session session, UserId user, int maxQueued) {
     Peer peer = new Peer(session, user, maxQueued);
     bySocket.put(session.getId(), peer);
-    byUser.computeIfAbsent(user, u -> ConcurrentHashMap.newKeySet()).add(peer);
+    // added inside compute: a concurrent remove of the user's last socket cannot drop the set
+    // this socket was just put in (computeIfAbsent(...).add could, leaving it without frames)
+    byUser.compute(
+        user,
+        (u, peers) -> {
+          Set<Peer> current = peers == null ? ConcurrentHashMap.newKeySet() : peers;
+          current.add(peer);
+          return current;
+        });
     return peer;
   }
 

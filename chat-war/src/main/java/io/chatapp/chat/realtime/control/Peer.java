@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.Queue;
+import java.util.concurrent.Future;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -38,6 +39,7 @@ public final class Peer {
   private boolean sending;
   private boolean closed;
   private volatile long lastPongAt = System.currentTimeMillis();
+  private volatile Future<?> closeTask;
 
   Peer(Session session, UserId user, int maxQueued) {
     this.session = session;
@@ -142,11 +144,32 @@ public final class Peer {
     return lastPongAt;
   }
 
-  void close(CloseReason reason) {
+  /** A task of this socket's (its token expiry) to cancel once it is closed. */
+  void onClose(Future<?> task) {
+    closeTask = task;
+    if (isClosed()) {
+      task.cancel(false);
+    }
+  }
+
+  /** The socket is gone: its queue and its task go with it, so nothing keeps it in memory. */
+  void released() {
     synchronized (this) {
       closed = true;
       queue.clear();
     }
+    Future<?> task = closeTask;
+    if (task != null) {
+      task.cancel(false);
+    }
+  }
+
+  private synchronized boolean isClosed() {
+    return closed;
+  }
+
+  void close(CloseReason reason) {
+    released();
     try {
       if (session.isOpen()) {
         session.close(reason);

@@ -81,10 +81,11 @@ public class RealtimeHub {
   public void opened(Session session, UserId user, Instant expiry) {
     Peer peer = sessions.add(session, user, maxQueued);
     long untilExpiry = Math.max(0, expiry.toEpochMilli() - System.currentTimeMillis());
-    scheduler.schedule(
-        () -> peer.close(new CloseReason(() -> TOKEN_EXPIRED, "Access token expired")),
-        untilExpiry,
-        TimeUnit.MILLISECONDS);
+    peer.onClose(
+        scheduler.schedule(
+            () -> peer.close(new CloseReason(() -> TOKEN_EXPIRED, "Access token expired")),
+            untilExpiry,
+            TimeUnit.MILLISECONDS));
     try {
       if (presence.connected(user, socketKey(peer))) {
         bus.presenceChanged();
@@ -121,6 +122,7 @@ public class RealtimeHub {
         .remove(session)
         .ifPresent(
             peer -> {
+              peer.released();
               typing.peerClosed(peer.id());
               try {
                 viewing.notViewing(peer.user(), socketKey(peer));

@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -42,7 +43,8 @@ public class BrokerPublisher {
   @ConfigProperty(name = "rabbitmq.confirm-timeout-ms", defaultValue = "5000")
   long confirmTimeoutMillis;
 
-  private final ConfirmChannel[] channels = new ConfirmChannel[CHANNELS];
+  private final AtomicReferenceArray<ConfirmChannel> channels =
+      new AtomicReferenceArray<>(CHANNELS);
   private final AtomicInteger next = new AtomicInteger();
 
   public BrokerPublisher() {}
@@ -116,28 +118,39 @@ public class BrokerPublisher {
     return new DependencyUnavailableException("The message broker", cause);
   }
 
+  /**
+   * The channel of the next slot, opened when it is not. The connection is asked for outside the
+   * lock: its watchdog holds its own lock while it tells this class to {@link #clear}, and taking
+   * the two the other way round deadlocked a publish at start-up.
+   */
   private ConfirmChannel channel() throws IOException {
     int slot = Math.floorMod(next.getAndIncrement(), CHANNELS);
+    ConfirmChannel current = channels.get(slot);
+    if (current != null && current.channel.isOpen()) {
+      return current;
+    }
+    Connection open =
+        connection
+            .openOrConnect()
+            .orElseThrow(
+                () ->
+                    new DependencyUnavailableException(
+                        "The message broker", new IOException(connection.lastError())));
     synchronized (channels) {
-      ConfirmChannel current = channels[slot];
-      if (current != null && current.channel.isOpen()) {
-        return current;
+      current = channels.get(slot);
+      if (current == null || !current.channel.isOpen()) {
+        current = new ConfirmChannel(open.createChannel());
+        channels.set(slot, current);
       }
-      Connection open =
-          connection
-              .openOrConnect()
-              .orElseThrow(
-                  () ->
-                      new DependencyUnavailableException(
-                          "The message broker", new IOException(connection.lastError())));
-      channels[slot] = new ConfirmChannel(open.createChannel());
-      return channels[slot];
+      return current;
     }
   }
 
   private void clear() {
     synchronized (channels) {
-      java.util.Arrays.fill(channels, null);
+      for (int slot = 0; slot < CHANNELS; slot++) {
+        channels.set(slot, null);
+      }
     }
   }
 
