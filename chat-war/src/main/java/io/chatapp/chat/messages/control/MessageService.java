@@ -76,7 +76,9 @@ public class MessageService {
     if (earlier.isPresent()) {
       return earlier.get();
     }
-    return accept(retried, chatId, sender, recipient, text.value(), null);
+    try (SendAdmission.Permit permit = admission.admit()) {
+      return accept(retried, chatId, sender, recipient, text.value(), null);
+    }
   }
 
   /**
@@ -92,12 +94,14 @@ public class MessageService {
     if (earlier.isPresent()) {
       return earlier.get();
     }
-    MessageImage stored = images.store(chatId, image);
-    try {
-      return accept(retried, chatId, sender, recipient, caption.value(), stored);
-    } catch (RuntimeException e) {
-      images.delete(stored.publicId());
-      throw e;
+    try (SendAdmission.Permit permit = admission.admit()) { // before the image is stored
+      MessageImage stored = images.store(chatId, image);
+      try {
+        return accept(retried, chatId, sender, recipient, caption.value(), stored);
+      } catch (RuntimeException e) {
+        images.delete(stored.publicId());
+        throw e;
+      }
     }
   }
 
@@ -108,22 +112,20 @@ public class MessageService {
       UserId recipient,
       String text,
       MessageImage image) {
-    try (SendAdmission.Permit permit = admission.admit()) {
-      Message message =
-          new Message(
-              id.orElseGet(MessageId::fresh),
-              chatId,
-              chats.nextSeq(chatId),
-              sender,
-              text,
-              image,
-              false,
-              null,
-              IsoTime.now(),
-              null);
-      pipeline.accept(message, recipient);
-      return message;
-    }
+    Message message =
+        new Message(
+            id.orElseGet(MessageId::fresh),
+            chatId,
+            chats.nextSeq(chatId),
+            sender,
+            text,
+            image,
+            false,
+            null,
+            IsoTime.now(),
+            null);
+    pipeline.accept(message, recipient);
+    return message;
   }
 
   /**
