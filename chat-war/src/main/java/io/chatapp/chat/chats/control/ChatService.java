@@ -66,8 +66,11 @@ public class ChatService {
 
   /** The chat as stored if {@code caller} is a member: 404 when unknown, 403 when not theirs. */
   public Chat memberChat(UserId caller, ChatId id) {
-    membersFor(caller, id);
-    return chats.find(id).orElseThrow(() -> ApiException.notFound("No chat with id " + id));
+    Chat chat = chats.find(id).orElseThrow(() -> ApiException.notFound("No chat with id " + id));
+    if (!chat.isMember(caller)) {
+      throw notAMember();
+    }
+    return chat;
   }
 
   /**
@@ -84,11 +87,15 @@ public class ChatService {
     membersFor(caller, id);
   }
 
+  private static ApiException notAMember() {
+    return ApiException.forbidden("You are not a member of this chat");
+  }
+
   private List<UserId> membersFor(UserId caller, ChatId id) {
     List<UserId> users =
         members.of(id).orElseThrow(() -> ApiException.notFound("No chat with id " + id));
     if (!users.contains(caller)) {
-      throw ApiException.forbidden("You are not a member of this chat");
+      throw notAMember();
     }
     return users;
   }

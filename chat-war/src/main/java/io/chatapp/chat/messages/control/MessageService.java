@@ -24,6 +24,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Sending, reading and marking messages read. Every operation costs a fixed number of lookups by
@@ -70,15 +71,7 @@ public class MessageService {
    * at capacity). With a client id, a retry returns the stored message, never a second one.
    */
   public Message send(UserId sender, ChatId chatId, MessageText text, Optional<ClientId> clientId) {
-    UserId recipient = chatService.otherMember(sender, chatId);
-    Optional<MessageId> retried = clientId.map(id -> MessageId.forClient(chatId, sender, id));
-    Optional<Message> earlier = retried.flatMap(messages::find);
-    if (earlier.isPresent()) {
-      return earlier.get();
-    }
-    try (SendAdmission.Permit permit = admission.admit()) {
-      return accept(retried, chatId, sender, recipient, text.value(), null);
-    }
+    return send(sender, chatId, text.value(), clientId, () -> null);
   }
 
   /**
@@ -88,44 +81,46 @@ public class MessageService {
    */
   public Message sendImage(
       UserId sender, ChatId chatId, ImageFile image, Caption caption, Optional<ClientId> clientId) {
+    return send(sender, chatId, caption.value(), clientId, () -> images.store(chatId, image));
+  }
+
+  /** A send: admission comes before the image (if any) is stored, so a refusal stores nothing. */
+  private Message send(
+      UserId sender,
+      ChatId chatId,
+      String text,
+      Optional<ClientId> clientId,
+      Supplier<MessageImage> storeImage) {
     UserId recipient = chatService.otherMember(sender, chatId);
     Optional<MessageId> retried = clientId.map(id -> MessageId.forClient(chatId, sender, id));
     Optional<Message> earlier = retried.flatMap(messages::find);
     if (earlier.isPresent()) {
       return earlier.get();
     }
-    try (SendAdmission.Permit permit = admission.admit()) { // before the image is stored
-      MessageImage stored = images.store(chatId, image);
+    try (SendAdmission.Permit permit = admission.admit()) {
+      MessageImage image = storeImage.get();
       try {
-        return accept(retried, chatId, sender, recipient, caption.value(), stored);
+        Message message =
+            new Message(
+                retried.orElseGet(MessageId::fresh),
+                chatId,
+                chats.nextSeq(chatId),
+                sender,
+                text,
+                image,
+                false,
+                null,
+                IsoTime.now(),
+                null);
+        pipeline.accept(message, recipient);
+        return message;
       } catch (RuntimeException e) {
-        images.delete(stored.publicId());
+        if (image != null) {
+          images.delete(image.publicId());
+        }
         throw e;
       }
     }
-  }
-
-  private Message accept(
-      Optional<MessageId> id,
-      ChatId chatId,
-      UserId sender,
-      UserId recipient,
-      String text,
-      MessageImage image) {
-    Message message =
-        new Message(
-            id.orElseGet(MessageId::fresh),
-            chatId,
-            chats.nextSeq(chatId),
-            sender,
-            text,
-            image,
-            false,
-            null,
-            IsoTime.now(),
-            null);
-    pipeline.accept(message, recipient);
-    return message;
   }
 
   /**
@@ -178,24 +173,12 @@ public class MessageService {
     if (ids.size() > 100) {
       throw ApiException.badRequest("At most 100 message ids at a time");
     }
-    Instant now = IsoTime.now();
-    List<MessageId> changed;
-    if (ids.size() == 1) {
-      MessageId id = ids.get(0);
-      boolean theirs =
-          messages
-              .find(id)
-              .filter(m -> m.chatId().equals(chatId) && m.sender().equals(other))
-              .isPresent();
-      changed = theirs && messages.markSeen(id, now) ? List.of(id) : List.of();
-    } else {
-      changed =
-          messages.findAll(ids).stream()
-              .filter(m -> m.chatId().equals(chatId) && m.sender().equals(other) && !m.seen())
-              .map(Message::id)
-              .toList();
-      messages.markSeen(changed, now);
-    }
+    List<MessageId> changed =
+        messages.findAll(ids).stream()
+            .filter(m -> m.chatId().equals(chatId) && m.sender().equals(other) && !m.seen())
+            .map(Message::id)
+            .toList();
+    messages.markSeen(changed, IsoTime.now());
     chats.resetUnread(chatId, reader);
     if (!changed.isEmpty()) {
       events.fire(new MessagesRead(chatId, reader, other, changed));
