@@ -71,11 +71,6 @@ public class BrokerPublisher {
    * DependencyUnavailableException} when it refused, dropped the connection or did not answer in
    * time.
    */
-  public CompletableFuture<Void> publishAsync(
-      String exchange, String routingKey, String messageId, byte[] body) {
-    return publishAsync(exchange, routingKey, properties(messageId), body);
-  }
-
   CompletableFuture<Void> publishAsync(
       String exchange, String routingKey, AMQP.BasicProperties properties, byte[] body) {
     try {
@@ -88,7 +83,7 @@ public class BrokerPublisher {
   }
 
   /** Waits for a publish started by {@link #publishAsync}; 503 when it failed. */
-  public void await(CompletableFuture<Void> confirm) {
+  void await(CompletableFuture<Void> confirm) {
     try {
       confirm.get();
     } catch (InterruptedException e) {
