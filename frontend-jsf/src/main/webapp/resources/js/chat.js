@@ -157,6 +157,9 @@ var Chat = (function () {
     return ChatRpc.call('rpcChats').then(function (answer) {
       if (answer.status !== 200) { return; }
       state.chats = answer.body.chats || [];
+      state.chats.forEach(function (e) {
+        if (e.user && e.user.lastSeen) { state.lastSeen[e.user._id] = new Date(e.user.lastSeen); }
+      });
       sortChats();
       renderChatList();
     });
@@ -375,13 +378,21 @@ var Chat = (function () {
   // ---- live events ------------------------------------------------------------------------
 
   function bindSocket() {
+    // presence of my contacts: the list when the socket opens, then each change
     ChatSocket.on('getOnlineUsers', function (ids) {
-      var now = new Date();
-      Object.keys(state.online).forEach(function (id) {
-        if ((ids || []).indexOf(id) < 0) { state.lastSeen[id] = now; }
-      });
       state.online = {};
       (ids || []).forEach(function (id) { state.online[id] = true; });
+      renderChatList();
+      renderPeerStatus();
+    });
+    ChatSocket.on('user:online', function (data) {
+      state.online[data.userId] = true;
+      renderChatList();
+      renderPeerStatus();
+    });
+    ChatSocket.on('user:offline', function (data) {
+      delete state.online[data.userId];
+      if (data.lastSeen) { state.lastSeen[data.userId] = new Date(data.lastSeen); }
       renderChatList();
       renderPeerStatus();
     });

@@ -14,7 +14,9 @@ import io.chatapp.chat.messages.control.MessageService;
 import io.chatapp.chat.messages.control.MessageSteps;
 import io.chatapp.chat.messages.control.MessageStore;
 import io.chatapp.chat.messages.control.SendAdmission;
+import io.chatapp.chat.messages.control.SendRate;
 import io.chatapp.chat.realtime.control.Viewing;
+import io.chatapp.chat.users.control.LastSeen;
 import io.chatapp.chat.users.control.UserDirectory;
 import io.chatapp.devstack.EmbeddedMongo;
 import io.chatapp.platform.amqp.BrokerConnection;
@@ -47,6 +49,7 @@ public final class ChatHarness implements AutoCloseable {
   public final UserDirectory users;
   public final RecordingEvents events = new RecordingEvents();
   public final ChatStore chatStore = new ChatStore(mongo);
+  public final LastSeen lastSeen = new LastSeen(mongo);
   public final MessageStore messageStore = new MessageStore(mongo);
   public final ChatService chats;
   public final PipelineNames names;
@@ -55,6 +58,7 @@ public final class ChatHarness implements AutoCloseable {
   public final BrokerConsumers consumers;
   public final BrokerMessagePipeline pipeline;
   public final SendAdmission admission;
+  public final SendRate sendRate = new SendRate(1000, 1000);
   public final RedisConnection redis = new RedisConnection(redisUrl());
   public final Viewing viewing = new Viewing(redis);
   public final MessageService messages;
@@ -76,7 +80,7 @@ public final class ChatHarness implements AutoCloseable {
   public ChatHarness(String brokerUrl) throws Exception {
     userService = new UserServiceStandIn();
     users = new UserDirectory(userService.url(), 30);
-    chats = new ChatService(chatStore, users, events);
+    chats = new ChatService(chatStore, users, lastSeen, events);
     names =
         PipelineNames.withPrefix(
             "test-" + UUID.randomUUID(), List.of(Duration.ofMillis(200), Duration.ofMillis(500)));
@@ -88,7 +92,7 @@ public final class ChatHarness implements AutoCloseable {
     admission.start();
     messages =
         new MessageService(
-            chats, chatStore, messageStore, pipeline, admission, events, localImages);
+            chats, chatStore, messageStore, pipeline, admission, sendRate, events, localImages);
     steps = new MessageSteps(messageStore, chatStore, messages, viewing, events);
     pipeline.steps(steps);
     chatStore.ensureIndexes();

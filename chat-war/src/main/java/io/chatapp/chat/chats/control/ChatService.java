@@ -1,15 +1,20 @@
 package io.chatapp.chat.chats.control;
 
+import static io.chatapp.platform.json.JsonSupport.JSON;
+
 import io.chatapp.chat.chats.entity.Chat;
 import io.chatapp.chat.chats.entity.ChatCreated;
 import io.chatapp.chat.chats.entity.ChatId;
 import io.chatapp.chat.common.control.DomainEvents;
+import io.chatapp.chat.common.entity.IsoTime;
+import io.chatapp.chat.users.control.LastSeen;
 import io.chatapp.chat.users.control.UserDirectory;
 import io.chatapp.chat.users.entity.UserId;
 import io.chatapp.platform.rest.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -20,19 +25,21 @@ public class ChatService {
   @Inject ChatStore chats;
   @Inject ChatMembers members;
   @Inject UserDirectory users;
+  @Inject LastSeen lastSeen;
   @Inject DomainEvents events;
 
   public ChatService() {}
 
   /** For use outside the container (tests, benchmarks). */
-  public ChatService(ChatStore chats, UserDirectory users, DomainEvents events) {
+  public ChatService(ChatStore chats, UserDirectory users, LastSeen lastSeen, DomainEvents events) {
     this.chats = chats;
     this.members = new ChatMembers(chats);
     this.users = users;
+    this.lastSeen = lastSeen;
     this.events = events;
   }
 
-  /** A chat and one member's view of it. */
+  /** A chat and one member's view of it: the other member's profile, with {@code lastSeen}. */
   public record Listed(Chat chat, JsonObject otherUser) {}
 
   /** The chat with {@code other}, made (and announced to them) if there was none. */
@@ -54,13 +61,29 @@ public class ChatService {
     return creation;
   }
 
-  /** The caller's chats, newest activity first, each with the other member's profile. */
+  /**
+   * The caller's chats, newest activity first, each with the other member's profile and, once they
+   * have been online, when they were last.
+   */
   public List<Listed> list(UserId caller, String token) {
     List<Chat> found = chats.listFor(caller);
-    Map<UserId, JsonObject> profiles =
-        users.profiles(found.stream().map(chat -> chat.otherThan(caller)).toList(), token);
+    List<UserId> others = found.stream().map(chat -> chat.otherThan(caller)).toList();
+    Map<UserId, JsonObject> profiles = users.profiles(others, token);
+    Map<UserId, Instant> seen = lastSeen.of(others);
     return found.stream()
-        .map(chat -> new Listed(chat, profiles.get(chat.otherThan(caller))))
+        .map(
+            chat -> {
+              UserId other = chat.otherThan(caller);
+              JsonObject profile = profiles.get(other);
+              Instant at = seen.get(other);
+              return new Listed(
+                  chat,
+                  at == null
+                      ? profile
+                      : JSON.createObjectBuilder(profile)
+                          .add("lastSeen", IsoTime.format(at))
+                          .build());
+            })
         .toList();
   }
 

@@ -40,6 +40,7 @@ public class MessageService {
   @Inject MessageStore messages;
   @Inject MessagePipeline pipeline;
   @Inject SendAdmission admission;
+  @Inject SendRate rate;
   @Inject DomainEvents events;
   @Inject ImageStore images;
 
@@ -52,6 +53,7 @@ public class MessageService {
       MessageStore messages,
       MessagePipeline pipeline,
       SendAdmission admission,
+      SendRate rate,
       DomainEvents events,
       ImageStore images) {
     this.chatService = chatService;
@@ -59,6 +61,7 @@ public class MessageService {
     this.messages = messages;
     this.pipeline = pipeline;
     this.admission = admission;
+    this.rate = rate;
     this.events = events;
     this.images = images;
   }
@@ -97,6 +100,7 @@ public class MessageService {
     if (earlier.isPresent()) {
       return earlier.get();
     }
+    rate.take(sender);
     try (SendAdmission.Permit permit = admission.admit()) {
       MessageImage image = storeImage.get();
       try {

@@ -17,8 +17,13 @@ public class LocalSessions {
   private final Map<String, Peer> bySocket = new ConcurrentHashMap<>();
   private final Map<UserId, Set<Peer>> byUser = new ConcurrentHashMap<>();
 
-  Peer add(Session session, UserId user, int maxQueued) {
-    Peer peer = new Peer(session, user, maxQueued);
+  Peer add(
+      Session session,
+      UserId user,
+      int maxQueued,
+      java.util.concurrent.Executor threads,
+      Peer.FrameBudget budget) {
+    Peer peer = new Peer(session, user, maxQueued, threads, budget);
     bySocket.put(session.getId(), peer);
     // added inside compute: a concurrent remove of the user's last socket cannot drop the set
     // this socket was just put in (computeIfAbsent(...).add could, leaving it without frames)
@@ -61,11 +66,19 @@ public class LocalSessions {
     return reached;
   }
 
-  void sendToAll(String text) {
-    bySocket.values().forEach(peer -> peer.send(text));
-  }
-
   Collection<Peer> all() {
     return List.copyOf(bySocket.values());
+  }
+
+  /** Whether frames for the peer's user reach the peer. */
+  boolean reaches(Peer peer) {
+    return byUser.getOrDefault(peer.user(), Set.of()).contains(peer);
+  }
+
+  /** How many sockets each user has open here. */
+  Map<UserId, Integer> countsByUser() {
+    Map<UserId, Integer> counts = new java.util.HashMap<>();
+    byUser.forEach((user, peers) -> counts.put(user, peers.size()));
+    return counts;
   }
 }

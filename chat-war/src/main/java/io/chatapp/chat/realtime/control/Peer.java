@@ -1,5 +1,8 @@
 package io.chatapp.chat.realtime.control;
 
+import io.chatapp.chat.chats.entity.ChatId;
+import io.chatapp.chat.common.control.SerialExecutor;
+import io.chatapp.chat.common.control.TokenBucket;
 import io.chatapp.chat.users.entity.UserId;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
@@ -8,6 +11,9 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Future;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -15,6 +21,8 @@ import java.util.logging.Logger;
 /**
  * One open socket and what it is doing. Frames go out asynchronously, one at a time, through a
  * bounded queue: a client that cannot keep up is disconnected instead of holding anyone else up.
+ * Frames coming in are handled in order on the socket's own {@link #inbox}, off the container's
+ * threads, as far as its frame budget (a token bucket) allows.
  */
 public final class Peer {
 
@@ -40,11 +48,95 @@ public final class Peer {
   private boolean closed;
   private volatile long lastPongAt = System.currentTimeMillis();
   private volatile Future<?> closeTask;
+  private final SerialExecutor inbox;
+  private final TokenBucket budget;
+  private final int burst;
+  private int refusedInARow;
+  private volatile ChatId viewing;
+  private final Set<ChatId> joined = ConcurrentHashMap.newKeySet();
+  private volatile boolean counted;
 
-  Peer(Session session, UserId user, int maxQueued) {
+  /** What {@link #admit} made of an incoming frame. */
+  enum Admission {
+    TAKEN,
+    /** The first frame over budget: the client is told. */
+    WARNED,
+    REFUSED,
+    /** Still sending after the warning: the socket is closed. */
+    CLOSE
+  }
+
+  Peer(Session session, UserId user, int maxQueued, Executor threads, FrameBudget limits) {
     this.session = session;
     this.user = user;
     this.maxQueued = maxQueued;
+    this.inbox = new SerialExecutor(threads);
+    this.budget = new TokenBucket(limits.perSecond(), limits.burst(), System.nanoTime());
+    this.burst = limits.burst();
+  }
+
+  /** Frames a socket may send: {@code perSecond} on average, {@code burst} at once. */
+  record FrameBudget(double perSecond, int burst) {}
+
+  /** Runs the socket's work one task at a time, in order. */
+  Executor inbox() {
+    return inbox;
+  }
+
+  /**
+   * Counts an incoming frame against the budget. Refused frames are dropped; once a burst's worth
+   * was refused in a row after the warning, the socket goes.
+   */
+  synchronized Admission admit(long nowNanos) {
+    if (budget.tryTake(nowNanos)) {
+      refusedInARow = 0;
+      return Admission.TAKEN;
+    }
+    refusedInARow++;
+    if (refusedInARow == 1) {
+      return Admission.WARNED;
+    }
+    return refusedInARow > burst ? Admission.CLOSE : Admission.REFUSED;
+  }
+
+  /** Notes the chat on screen; false when it was that one already (nothing changes). */
+  boolean view(ChatId chat) {
+    if (chat.equals(viewing)) {
+      return false;
+    }
+    viewing = chat;
+    return true;
+  }
+
+  /** Notes that no chat is on screen; false when none was. */
+  boolean stopViewing() {
+    if (viewing == null) {
+      return false;
+    }
+    viewing = null;
+    return true;
+  }
+
+  ChatId viewing() {
+    return viewing;
+  }
+
+  /** Notes a joined chat; false when it was joined already. */
+  boolean join(ChatId chat) {
+    return joined.add(chat);
+  }
+
+  void leave(ChatId chat) {
+    joined.remove(chat);
+  }
+
+  /** Presence counts this socket (so closing it must uncount it). */
+  void counted() {
+    counted = true;
+  }
+
+  boolean isCounted() {
+    return counted;
   }
 
   public String id() {

@@ -4,102 +4,289 @@ import io.chatapp.chat.users.entity.UserId;
 import io.chatapp.platform.redis.RedisConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import redis.clients.jedis.params.SetParams;
 
 /**
- * Who is online, shared by every chat-war instance in Redis. Each open socket is a member of {@code
- * presence:sessions:<userId>} whose score is when it expires; its instance pushes that forward
- * every few seconds, so the sockets of a crashed instance expire by themselves. {@code
- * presence:online} lists the users with at least one live socket.
+ * Who is online, shared by every chat-war instance in Redis, at a cost per socket event and per
+ * instance, never per socket pair or per socket per period:
+ *
+ * <ul>
+ *   <li>{@code presence:user:<userId>}: a hash of instance id to how many sockets the user has open
+ *       there;
+ *   <li>{@code presence:instance:<instance>}: the users with a socket on that instance;
+ *   <li>{@code presence:instances}: each live instance, scored by when it expires. An instance
+ *       pushes its own expiry forward with one command every few seconds; a crashed one stops, and
+ *       the {@link #sweep} of any other instance then takes its users offline.
+ * </ul>
+ *
+ * A user is online while a live instance counts a socket of theirs. Each write is one script, so
+ * two instances never disagree on who came online or went offline last.
  */
 @ApplicationScoped
 public class Presence {
 
-  static final String ONLINE = "presence:online";
   static final long TTL_MILLIS = 30_000;
+
+  /** Counts the socket unless the user already has {@code max}; the live count before, or -1. */
+  private static final String CONNECT =
+      """
+      local now = tonumber(ARGV[3])
+      local fields = redis.call('HGETALL', KEYS[1])
+      local total = 0
+      for i = 1, #fields, 2 do
+        local expiry = redis.call('ZSCORE', KEYS[3], fields[i])
+        if expiry and tonumber(expiry) > now then total = total + tonumber(fields[i + 1]) end
+      end
+      if total >= tonumber(ARGV[4]) then return -1 end
+      redis.call('HINCRBY', KEYS[1], ARGV[1], 1)
+      redis.call('SADD', KEYS[2], ARGV[2])
+      return total
+      """;
+
+  /** Uncounts the socket; the user's live count after it. */
+  private static final String DISCONNECT =
+      """
+      local now = tonumber(ARGV[3])
+      if redis.call('HINCRBY', KEYS[1], ARGV[1], -1) <= 0 then
+        redis.call('HDEL', KEYS[1], ARGV[1])
+        redis.call('SREM', KEYS[2], ARGV[2])
+      end
+      local fields = redis.call('HGETALL', KEYS[1])
+      local total = 0
+      for i = 1, #fields, 2 do
+        local expiry = redis.call('ZSCORE', KEYS[3], fields[i])
+        if expiry and tonumber(expiry) > now then total = total + tonumber(fields[i + 1]) end
+      end
+      return total
+      """;
+
+  /**
+   * Takes a dead instance's sockets out (only the sweeper that removes it from the instances does
+   * so); the users who have no live socket left.
+   */
+  private static final String BURY =
+      """
+      if redis.call('ZREM', KEYS[1], ARGV[1]) == 0 then return {} end
+      local now = tonumber(ARGV[2])
+      local gone = {}
+      local users = redis.call('SMEMBERS', KEYS[2])
+      for _, user in ipairs(users) do
+        local key = ARGV[3] .. 'presence:user:' .. user
+        redis.call('HDEL', key, ARGV[1])
+        local viewing = ARGV[3] .. 'viewing:' .. user -- Viewing's keys: socket key to chat
+        for _, socket in ipairs(redis.call('HKEYS', viewing)) do
+          if string.sub(socket, 1, #ARGV[1] + 1) == ARGV[1] .. ':' then
+            redis.call('HDEL', viewing, socket)
+          end
+        end
+        local fields = redis.call('HGETALL', key)
+        local total = 0
+        for i = 1, #fields, 2 do
+          local expiry = redis.call('ZSCORE', KEYS[1], fields[i])
+          if expiry and tonumber(expiry) > now then total = total + tonumber(fields[i + 1]) end
+        end
+        if total == 0 then table.insert(gone, user) end
+      end
+      redis.call('DEL', KEYS[2])
+      return gone
+      """;
+
+  /** Which of the users a live instance counts: 1 or 0 for each, in order. */
+  private static final String ONLINE =
+      """
+      local now = tonumber(ARGV[1])
+      local result = {}
+      for k, key in ipairs(KEYS) do
+        local fields = redis.call('HGETALL', key)
+        local online = 0
+        for i = 1, #fields, 2 do
+          local expiry = redis.call('ZSCORE', ARGV[2], fields[i])
+          if expiry and tonumber(expiry) > now and tonumber(fields[i + 1]) > 0 then online = 1 end
+        end
+        result[k] = online
+      end
+      return result
+      """;
 
   @Inject RedisConnection redis;
 
-  public Presence() {}
+  private final String instance = UUID.randomUUID().toString();
+  private final String namespace;
+  private final String instances;
 
-  public Presence(RedisConnection redis) {
+  public Presence() {
+    this("");
+  }
+
+  /** Outside the container, with every key prefixed by {@code namespace} (tests). */
+  public Presence(RedisConnection redis, String namespace) {
+    this(namespace);
     this.redis = redis;
   }
 
-  /** Records a socket; true when the user just came online. */
-  public boolean connected(UserId user, String socketKey) {
-    return redis.call(
-        jedis -> {
-          String key = sessionsKey(user);
-          jedis.zadd(key, System.currentTimeMillis() + TTL_MILLIS, socketKey);
-          jedis.pexpire(key, TTL_MILLIS * 2);
-          return jedis.sadd(ONLINE, user.value()) == 1;
-        });
+  private Presence(String namespace) {
+    this.namespace = namespace;
+    this.instances = instancesKey(namespace);
   }
 
-  /** Forgets a socket; true when the user has no socket left anywhere. */
-  public boolean disconnected(UserId user, String socketKey) {
+  /** The live instances and when each expires, for keys prefixed by {@code namespace}. */
+  static String instancesKey(String namespace) {
+    return namespace + "presence:instances";
+  }
+
+  /** This instance's id: the prefix of its sockets' keys. */
+  public String instance() {
+    return instance;
+  }
+
+  /** What {@link #connected} made of a new socket. */
+  public enum Arrival {
+    /** The user's first socket anywhere. */
+    CAME_ONLINE,
+    /** The user was online already. */
+    WAS_ONLINE,
+    /** The user holds the most sockets allowed; this one is not counted. */
+    REFUSED
+  }
+
+  /** Counts a new socket of the user's, unless they already hold {@code maxSockets}. */
+  public Arrival connected(UserId user, int maxSockets) {
+    long before =
+        redis.call(
+            jedis ->
+                (Long)
+                    jedis.eval(
+                        CONNECT,
+                        List.of(userKey(user.value()), instanceKey(instance), instances),
+                        List.of(
+                            instance,
+                            user.value(),
+                            "" + System.currentTimeMillis(),
+                            "" + maxSockets)));
+    return before < 0 ? Arrival.REFUSED : before == 0 ? Arrival.CAME_ONLINE : Arrival.WAS_ONLINE;
+  }
+
+  /** Uncounts a socket; true when the user has no socket left anywhere. */
+  public boolean disconnected(UserId user) {
+    long after =
+        redis.call(
+            jedis ->
+                (Long)
+                    jedis.eval(
+                        DISCONNECT,
+                        List.of(userKey(user.value()), instanceKey(instance), instances),
+                        List.of(instance, user.value(), "" + System.currentTimeMillis())));
+    return after == 0;
+  }
+
+  /**
+   * Keeps this instance alive for another {@link #TTL_MILLIS}: one command whatever the number of
+   * sockets. False when Redis did not know the instance (it lost its data, or the instance was
+   * swept while it stalled): then its sockets must be counted again ({@link #recount}).
+   */
+  public boolean heartbeat() {
+    long added =
+        redis.call(
+            jedis -> jedis.zadd(instances, System.currentTimeMillis() + TTL_MILLIS, instance));
+    return added == 0;
+  }
+
+  /**
+   * Writes this instance's counts as they really are, in one pipeline: after Redis lost them, or
+   * after a socket closed while Redis was away. Returns the users it had counted here and no longer
+   * does.
+   */
+  public List<UserId> recount(Map<UserId, Integer> socketsByUser) {
     return redis.call(
         jedis -> {
-          String key = sessionsKey(user);
-          jedis.zrem(key, socketKey);
-          jedis.zremrangeByScore(key, Double.NEGATIVE_INFINITY, System.currentTimeMillis());
-          if (jedis.zcard(key) == 0) {
-            return jedis.srem(ONLINE, user.value()) == 1;
+          List<UserId> gone = new ArrayList<>();
+          try (var pipeline = jedis.pipelined()) {
+            for (String user : jedis.smembers(instanceKey(instance))) {
+              if (!socketsByUser.containsKey(new UserId(user))) {
+                pipeline.hdel(userKey(user), instance);
+                pipeline.srem(instanceKey(instance), user);
+                gone.add(new UserId(user));
+              }
+            }
+            socketsByUser.forEach(
+                (user, count) -> {
+                  pipeline.hset(userKey(user.value()), instance, "" + count);
+                  pipeline.sadd(instanceKey(instance), user.value());
+                });
+            pipeline.zadd(instances, System.currentTimeMillis() + TTL_MILLIS, instance);
+            pipeline.sync();
           }
-          return false;
+          return gone;
         });
   }
 
-  /** Keeps this instance's sockets alive for another {@link #TTL_MILLIS}. */
-  public void heartbeat(Collection<Peer> peers, String instance) {
-    if (peers.isEmpty()) {
-      return;
-    }
-    long expiry = System.currentTimeMillis() + TTL_MILLIS;
-    redis.call(
-        jedis -> {
-          for (Peer peer : peers) {
-            String key = sessionsKey(peer.user());
-            jedis.zadd(key, expiry, instance + ":" + peer.id());
-            jedis.pexpire(key, TTL_MILLIS * 2);
-            jedis.sadd(ONLINE, peer.user().value());
-          }
-          return null;
-        });
-  }
-
-  /** Drops sockets whose instance stopped refreshing them; true when someone went offline. */
-  public boolean sweep() {
+  /**
+   * Takes the sockets of instances that stopped refreshing themselves out, from one instance at a
+   * time ({@code presence:sweeper} is held for the period); the users who went offline.
+   */
+  public List<UserId> sweep(long periodMillis) {
     return redis.call(
         jedis -> {
-          boolean changed = false;
+          if (jedis.set(
+                  namespace + "presence:sweeper",
+                  instance,
+                  SetParams.setParams().nx().px(periodMillis))
+              == null) {
+            return List.of();
+          }
           long now = System.currentTimeMillis();
-          for (String user : jedis.smembers(ONLINE)) {
-            String key = sessionsKey(user);
-            jedis.zremrangeByScore(key, Double.NEGATIVE_INFINITY, now);
-            if (jedis.zcard(key) == 0 && jedis.srem(ONLINE, user) == 1) {
-              changed = true;
+          List<UserId> gone = new ArrayList<>();
+          for (String dead : jedis.zrangeByScore(instances, Double.NEGATIVE_INFINITY, now)) {
+            Object users =
+                jedis.eval(
+                    BURY,
+                    List.of(instances, instanceKey(dead)),
+                    List.of(dead, "" + now, namespace));
+            for (Object user : (List<?>) users) {
+              gone.add(new UserId(user.toString()));
             }
           }
-          return changed;
+          return gone;
         });
   }
 
-  public List<String> online() {
-    return redis.call(jedis -> List.copyOf(jedis.smembers(ONLINE)));
+  /** Those of the users who are online now. */
+  public List<UserId> online(Collection<UserId> users) {
+    if (users.isEmpty()) {
+      return List.of();
+    }
+    List<UserId> asked = List.copyOf(users);
+    List<?> flags =
+        redis.call(
+            jedis ->
+                (List<?>)
+                    jedis.eval(
+                        ONLINE,
+                        asked.stream().map(user -> userKey(user.value())).toList(),
+                        List.of("" + System.currentTimeMillis(), instances)));
+    List<UserId> online = new ArrayList<>();
+    for (int i = 0; i < asked.size(); i++) {
+      if (((Long) flags.get(i)) == 1) {
+        online.add(asked.get(i));
+      }
+    }
+    return online;
   }
 
   public boolean isOnline(UserId user) {
-    return redis.call(jedis -> jedis.sismember(ONLINE, user.value()));
+    return !online(List.of(user)).isEmpty();
   }
 
-  static String sessionsKey(UserId user) {
-    return sessionsKey(user.value());
+  private String userKey(String userId) {
+    return namespace + "presence:user:" + userId;
   }
 
-  private static String sessionsKey(String userId) {
-    return "presence:sessions:" + userId;
+  private String instanceKey(String instance) {
+    return namespace + "presence:instance:" + instance;
   }
 }

@@ -2,6 +2,7 @@ package io.chatapp.chat.realtime.control;
 
 import static io.chatapp.platform.json.JsonSupport.JSON;
 
+import io.chatapp.chat.chats.control.Contacts;
 import io.chatapp.chat.realtime.entity.Frame;
 import io.chatapp.chat.users.entity.UserId;
 import io.chatapp.platform.redis.RedisConnection;
@@ -11,13 +12,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.NotificationOptions;
 import jakarta.inject.Inject;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
 import java.io.StringReader;
 import java.util.Collection;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -38,7 +40,7 @@ public class RealtimeBus {
 
   @Inject RedisConnection redis;
   @Inject LocalSessions sessions;
-  @Inject Presence presence;
+  @Inject Contacts contacts;
   @Inject Event<DeliveredLocally> delivered;
 
   /**
@@ -49,17 +51,12 @@ public class RealtimeBus {
 
   private ExecutorService receipts;
 
-  private final String instance = UUID.randomUUID().toString();
   private volatile boolean running;
   private volatile JedisPubSub subscriber;
 
   /** A recipient's socket on this instance received a new message. */
   public record DeliveredLocally(
       String messageId, String chatId, UserId recipient, UserId sender, long sentAtMillis) {}
-
-  public String instance() {
-    return instance;
-  }
 
   synchronized void start() {
     if (!running) {
@@ -93,11 +90,13 @@ public class RealtimeBus {
     publish(users, frame, receipt);
   }
 
-  /** Tells every instance to send the new list of online users to all its sockets. */
-  public void presenceChanged() {
+  /** Tells every instance that these users' contacts changed (a chat of theirs began). */
+  public void forgetContacts(Collection<UserId> users) {
+    JsonArrayBuilder ids = JSON.createArrayBuilder();
+    users.forEach(user -> ids.add(user.value()));
     publishRaw(
-        JSON.createObjectBuilder().add("presence", true).build().toString(),
-        () -> broadcastPresence());
+        JSON.createObjectBuilder().add("contacts", ids).build().toString(),
+        () -> contacts.forget(users));
   }
 
   private void publish(Collection<UserId> users, Frame frame, DeliveredLocally receipt) {
@@ -164,14 +163,11 @@ public class RealtimeBus {
   private void dispatch(String text) {
     try {
       JsonObject message = JSON.createReader(new StringReader(text)).readObject();
-      if (message.containsKey("presence")) {
-        broadcastPresence();
+      if (message.containsKey("contacts")) {
+        contacts.forget(users(message.getJsonArray("contacts")));
         return;
       }
-      List<UserId> to =
-          message.getJsonArray("to").getValuesAs(jakarta.json.JsonString.class).stream()
-              .map(value -> new UserId(value.getString()))
-              .toList();
+      List<UserId> to = users(message.getJsonArray("to"));
       var reached = sessions.sendTo(to, message.getString("frame"));
       JsonObject receipt = message.getJsonObject("receipt");
       if (receipt != null) {
@@ -193,14 +189,9 @@ public class RealtimeBus {
     }
   }
 
-  private void broadcastPresence() {
-    sessions.sendToAll(onlineUsers().toText());
-  }
-
-  /** {@code getOnlineUsers} with everyone online on any instance. */
-  Frame onlineUsers() {
-    var online = JSON.createArrayBuilder();
-    presence.online().forEach(online::add);
-    return Frame.of("getOnlineUsers", online.build());
+  private static List<UserId> users(JsonArray ids) {
+    return ids.getValuesAs(JsonString.class).stream()
+        .map(value -> new UserId(value.getString()))
+        .toList();
   }
 }

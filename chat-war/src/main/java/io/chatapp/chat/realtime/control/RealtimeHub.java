@@ -21,10 +21,14 @@ import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import jakarta.ws.rs.WebApplicationException;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -35,6 +39,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * socket authenticated as, never for a user id inside the frame, and every chat it names is checked
  * for membership.
  */
+/**
+ * What the WebSocket endpoint does with sockets and their frames. Every frame acts for the user the
+ * socket authenticated as, never for a user id inside the frame, and every chat it names is checked
+ * for membership. The container's socket threads only count a frame against its socket's budget and
+ * queue it: the work happens on a few threads of this hub's own ({@code ws.frame-threads}), in
+ * order per socket.
+ */
 @ApplicationScoped
 public class RealtimeHub {
 
@@ -43,8 +54,11 @@ public class RealtimeHub {
   /** Close code telling the client its access token expired: refresh it, then reconnect. */
   public static final int TOKEN_EXPIRED = 4401;
 
+  static final long PRESENCE_PERIOD_MILLIS = 10_000;
+
   @Inject LocalSessions sessions;
   @Inject Presence presence;
+  @Inject ContactPresence contactPresence;
   @Inject Viewing viewing;
   @Inject Typing typing;
   @Inject RealtimeBus bus;
@@ -59,57 +73,91 @@ public class RealtimeHub {
   @ConfigProperty(name = "ws.ping-seconds", defaultValue = "25")
   int pingSeconds;
 
-  @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
-  ScheduledExecutorService scheduler;
+  @Inject
+  @ConfigProperty(name = "ws.frames-per-second", defaultValue = "20")
+  int framesPerSecond;
 
-  private final List<ScheduledFuture<?>> tasks = new ArrayList<>();
+  @Inject
+  @ConfigProperty(name = "ws.frame-burst", defaultValue = "40")
+  int frameBurst;
+
+  @Inject
+  @ConfigProperty(name = "ws.max-sockets-per-user", defaultValue = "20")
+  int maxSocketsPerUser;
+
+  @Inject
+  @ConfigProperty(name = "ws.frame-threads", defaultValue = "4")
+  int frameThreadCount;
+
+  /** Threads of the application's context for frames and timers, never the shared pools. */
+  @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
+  ThreadFactory threadFactory;
+
+  private ExecutorService frameThreads;
+  private ScheduledThreadPoolExecutor timers;
+  private Peer.FrameBudget budget;
+
+  /** Set when Redis missed a socket's change: the next upkeep writes this instance's state anew. */
+  private volatile boolean recountNeeded;
 
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
     bus.start();
-    tasks.add(scheduler.scheduleWithFixedDelay(this::keepPresence, 10, 10, TimeUnit.SECONDS));
-    tasks.add(
-        scheduler.scheduleWithFixedDelay(
-            this::pingAndReap, pingSeconds, pingSeconds, TimeUnit.SECONDS));
+    budget = new Peer.FrameBudget(framesPerSecond, frameBurst);
+    frameThreads = Executors.newFixedThreadPool(frameThreadCount, threadFactory);
+    timers = new ScheduledThreadPoolExecutor(1, threadFactory);
+    timers.setRemoveOnCancelPolicy(true);
+    timers.scheduleWithFixedDelay(
+        this::keepPresence, 0, PRESENCE_PERIOD_MILLIS, TimeUnit.MILLISECONDS);
+    timers.scheduleWithFixedDelay(this::pingAndReap, pingSeconds, pingSeconds, TimeUnit.SECONDS);
   }
 
   @PreDestroy
   void stop() {
-    tasks.forEach(task -> task.cancel(false));
+    if (timers != null) {
+      timers.shutdownNow();
+      frameThreads.shutdownNow();
+    }
   }
 
   /** A socket opened for an authenticated user whose token expires at {@code expiry}. */
   public void opened(Session session, UserId user, Instant expiry) {
-    Peer peer = sessions.add(session, user, maxQueued);
+    Peer peer = sessions.add(session, user, maxQueued, frameThreads, budget);
     long untilExpiry = Math.max(0, expiry.toEpochMilli() - System.currentTimeMillis());
     peer.onClose(
-        scheduler.schedule(
+        timers.schedule(
             () -> peer.close(new CloseReason(() -> TOKEN_EXPIRED, "Access token expired")),
             untilExpiry,
             TimeUnit.MILLISECONDS));
-    try {
-      if (presence.connected(user, socketKey(peer))) {
-        bus.presenceChanged();
-      } else {
-        peer.send(bus.onlineUsers().toText());
-      }
-    } catch (DependencyUnavailableException e) {
-      peer.send(Frame.error("Presence is unavailable right now").toText());
-    }
+    peer.inbox().execute(() -> arrive(peer, session));
   }
 
-  /** A text frame from a socket. */
+  /** A text frame from a socket: queued if its budget allows, else refused. */
   public void received(Session session, String text) {
     sessions
         .get(session)
         .ifPresent(
-            peer ->
-                Frame.parse(text)
-                    .ifPresentOrElse(
-                        frame -> handle(peer, frame),
-                        () ->
-                            peer.send(
-                                Frame.error("Not a frame: send {\"event\": ..., \"data\": ...}")
-                                    .toText())));
+            peer -> {
+              switch (peer.admit(System.nanoTime())) {
+                case TAKEN -> peer.inbox().execute(() -> handle(peer, text));
+                case WARNED -> {
+                  LOG.info(() -> "A socket of " + peer.user() + " sends too many frames");
+                  peer.send(
+                      Frame.error(
+                              "Too many frames: at most "
+                                  + frameBurst
+                                  + " at once and "
+                                  + framesPerSecond
+                                  + " a second; slow down or be disconnected")
+                          .toText());
+                }
+                case REFUSED -> {}
+                case CLOSE -> {
+                  LOG.info(() -> "Closing a socket of " + peer.user() + ": too many frames");
+                  peer.close(
+                      new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "Too many frames"));
+                }
+              }
+            });
   }
 
   public void ponged(Session session) {
@@ -123,16 +171,56 @@ public class RealtimeHub {
         .ifPresent(
             peer -> {
               peer.released();
-              typing.peerClosed(peer.id());
-              try {
-                viewing.notViewing(peer.user(), socketKey(peer));
-                if (presence.disconnected(peer.user(), socketKey(peer))) {
-                  bus.presenceChanged();
-                }
-              } catch (DependencyUnavailableException e) {
-                LOG.fine("Redis away while a socket closed; presence expires by itself");
-              }
+              peer.inbox().execute(() -> depart(peer));
             });
+  }
+
+  /** Counts the socket in presence and sends it its online contacts; past the bound it goes. */
+  private void arrive(Peer peer, Session session) {
+    try {
+      Presence.Arrival arrival = presence.connected(peer.user(), maxSocketsPerUser);
+      if (arrival == Presence.Arrival.REFUSED) {
+        sessions.remove(session);
+        LOG.info(() -> peer.user() + " has " + maxSocketsPerUser + " sockets open; refused one");
+        peer.close(
+            new CloseReason(
+                CloseReason.CloseCodes.VIOLATED_POLICY,
+                "Too many open sockets: at most " + maxSocketsPerUser + " per user"));
+        return;
+      }
+      peer.counted();
+      peer.send(contactPresence.onlineContacts(peer.user()).toText());
+      if (arrival == Presence.Arrival.CAME_ONLINE) {
+        contactPresence.cameOnline(peer.user());
+      }
+    } catch (DependencyUnavailableException e) {
+      recountNeeded = true;
+      peer.send(Frame.error("Presence is unavailable right now").toText());
+    }
+  }
+
+  private void depart(Peer peer) {
+    typing.peerClosed(peer.id());
+    try {
+      if (peer.viewing() != null) {
+        viewing.notViewing(peer.user(), socketKey(peer));
+      }
+      if (peer.isCounted() && presence.disconnected(peer.user())) {
+        contactPresence.wentOffline(List.of(peer.user()));
+      }
+    } catch (DependencyUnavailableException e) {
+      recountNeeded = true;
+      LOG.fine("Redis away while a socket closed; counted again once it is back");
+    }
+  }
+
+  private void handle(Peer peer, String text) {
+    Frame.parse(text)
+        .ifPresentOrElse(
+            frame -> handle(peer, frame),
+            () ->
+                peer.send(
+                    Frame.error("Not a frame: send {\"event\": ..., \"data\": ...}").toText()));
   }
 
   private void handle(Peer peer, Frame frame) {
@@ -141,17 +229,25 @@ public class RealtimeHub {
         case "join:chat" -> {
           ChatId chat = chatId(frame.data());
           UserId other = chats.otherMember(peer.user(), chat);
-          bus.toUsers(
-              List.of(peer.user(), other),
-              Frame.of("user:joined:room", chatAndUser(chat, peer.user()).build()));
+          if (peer.join(chat)) {
+            bus.toUsers(
+                List.of(peer.user(), other),
+                Frame.of("user:joined:room", chatAndUser(chat, peer.user()).build()));
+          }
         }
-        case "leave:chat" -> chatId(frame.data());
+        case "leave:chat" -> peer.leave(chatId(frame.data()));
         case "viewing:chat" -> {
           ChatId chat = chatId(frame.data());
           chats.requireMember(peer.user(), chat);
-          viewing.viewing(peer.user(), socketKey(peer), chat);
+          if (peer.view(chat)) {
+            viewing.viewing(peer.user(), socketKey(peer), chat);
+          }
         }
-        case "not:viewing:chat" -> viewing.notViewing(peer.user(), socketKey(peer));
+        case "not:viewing:chat" -> {
+          if (peer.stopViewing()) {
+            viewing.notViewing(peer.user(), socketKey(peer));
+          }
+        }
         case "typing:start" -> {
           ChatId chat = chatId(field(frame.data(), "chatId"));
           UserId other = chats.otherMember(peer.user(), chat);
@@ -172,6 +268,9 @@ public class RealtimeHub {
     } catch (WebApplicationException e) {
       peer.send(Frame.error(e.getMessage()).toText());
     } catch (DependencyUnavailableException e) {
+      if (frame.event().contains("viewing")) {
+        recountNeeded = true;
+      }
       peer.send(Frame.error(e.dependency() + " is unavailable; try again shortly").toText());
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Handling " + frame.event() + " failed", e);
@@ -189,16 +288,40 @@ public class RealtimeHub {
     }
   }
 
+  /**
+   * Every {@link #PRESENCE_PERIOD_MILLIS}: keeps this instance alive in presence (one command),
+   * writes its sockets anew when Redis lost or missed them, and takes the users of dead instances
+   * offline (one instance sweeps at a time).
+   */
   private void keepPresence() {
     try {
-      presence.heartbeat(sessions.all(), bus.instance());
-      sessions.all().stream().map(Peer::user).distinct().forEach(viewing::touch);
-      if (presence.sweep()) {
-        bus.presenceChanged();
+      if (!presence.heartbeat() || recountNeeded) {
+        recountNeeded = false;
+        recount();
       }
+      contactPresence.wentOffline(presence.sweep(PRESENCE_PERIOD_MILLIS));
     } catch (RuntimeException e) {
+      recountNeeded = true;
       LOG.log(Level.FINE, "Presence upkeep skipped: {0}", e.getMessage());
     }
+  }
+
+  /** Writes the counts and views of this instance's sockets as they are; all of them count now. */
+  private void recount() {
+    Collection<Peer> peers = sessions.all();
+    Map<UserId, Map<String, ChatId>> views = new HashMap<>();
+    for (UserId gone : presence.recount(sessions.countsByUser())) {
+      views.put(gone, Map.of());
+    }
+    for (Peer peer : peers) {
+      peer.counted();
+      Map<String, ChatId> mine = views.computeIfAbsent(peer.user(), user -> new HashMap<>());
+      ChatId chat = peer.viewing();
+      if (chat != null) {
+        mine.put(socketKey(peer), chat);
+      }
+    }
+    viewing.rewrite(presence.instance(), views);
   }
 
   private void pingAndReap() {
@@ -213,7 +336,7 @@ public class RealtimeHub {
   }
 
   private String socketKey(Peer peer) {
-    return bus.instance() + ":" + peer.id();
+    return presence.instance() + ":" + peer.id();
   }
 
   private static jakarta.json.JsonObjectBuilder chatAndUser(ChatId chat, UserId user) {

@@ -5,32 +5,54 @@ import io.chatapp.chat.users.entity.UserId;
 import io.chatapp.platform.redis.RedisConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Which chat each socket has open on screen, in Redis so that the instance that handles a new
  * message knows it even when the recipient's socket is on another instance: {@code
- * viewing:<userId>} maps a socket to a chat id.
+ * viewing:<userId>} maps a socket key ({@code <instance>:<socket>}) to a chat id. An entry counts
+ * only while its instance is live in {@link Presence}, whose sweep removes a dead instance's
+ * entries; a live instance removes its own when the socket stops viewing or closes.
  */
 @ApplicationScoped
 public class Viewing {
 
-  static final long TTL_SECONDS = 120;
+  /** Whether a socket of a live instance shows the chat. */
+  private static final String IS_VIEWING =
+      """
+      local now = tonumber(ARGV[2])
+      local entries = redis.call('HGETALL', KEYS[1])
+      for i = 1, #entries, 2 do
+        if entries[i + 1] == ARGV[1] then
+          local instance = string.sub(entries[i], 1, string.find(entries[i], ':', 1, true) - 1)
+          local expiry = redis.call('ZSCORE', KEYS[2], instance)
+          if expiry and tonumber(expiry) > now then return 1 end
+        end
+      end
+      return 0
+      """;
 
   @Inject RedisConnection redis;
 
-  public Viewing() {}
+  private final String namespace;
+
+  public Viewing() {
+    this.namespace = "";
+  }
 
   public Viewing(RedisConnection redis) {
+    this(redis, "");
+  }
+
+  /** Outside the container, with every key prefixed by {@code namespace} (tests). */
+  public Viewing(RedisConnection redis, String namespace) {
     this.redis = redis;
+    this.namespace = namespace;
   }
 
   public void viewing(UserId user, String socketKey, ChatId chat) {
-    redis.call(
-        jedis -> {
-          jedis.hset(key(user), socketKey, chat.value());
-          jedis.expire(key(user), TTL_SECONDS);
-          return null;
-        });
+    redis.call(jedis -> jedis.hset(key(user), socketKey, chat.value()));
   }
 
   public void notViewing(UserId user, String socketKey) {
@@ -39,15 +61,45 @@ public class Viewing {
 
   /** Whether any socket of the user shows the chat right now. */
   public boolean isViewing(UserId user, ChatId chat) {
-    return redis.call(jedis -> jedis.hvals(key(user)).contains(chat.value()));
+    return redis.call(
+            jedis ->
+                (Long)
+                    jedis.eval(
+                        IS_VIEWING,
+                        List.of(key(user), Presence.instancesKey(namespace)),
+                        List.of(chat.value(), "" + System.currentTimeMillis())))
+        == 1;
   }
 
-  /** Keeps the entries of live sockets from expiring. */
-  public void touch(UserId user) {
-    redis.call(jedis -> jedis.expire(key(user), TTL_SECONDS));
+  /**
+   * Writes what this instance's sockets view as it really is, in one pipeline, for the users with
+   * sockets here and those that had some: after Redis lost it, or after a socket closed while Redis
+   * was away. {@code views} maps each user to their sockets' keys and chats.
+   */
+  public void rewrite(String instance, Map<UserId, Map<String, ChatId>> views) {
+    redis.call(
+        jedis -> {
+          String prefix = instance + ":";
+          for (var entry : views.entrySet()) {
+            String key = key(entry.getKey());
+            List<String> stale =
+                jedis.hkeys(key).stream()
+                    .filter(socket -> socket.startsWith(prefix))
+                    .filter(socket -> !entry.getValue().containsKey(socket))
+                    .toList();
+            try (var pipeline = jedis.pipelined()) {
+              if (!stale.isEmpty()) {
+                pipeline.hdel(key, stale.toArray(String[]::new));
+              }
+              entry.getValue().forEach((socket, chat) -> pipeline.hset(key, socket, chat.value()));
+              pipeline.sync();
+            }
+          }
+          return null;
+        });
   }
 
-  private static String key(UserId user) {
-    return "viewing:" + user.value();
+  private String key(UserId user) {
+    return namespace + "viewing:" + user.value();
   }
 }

@@ -144,7 +144,7 @@ class ChatServiceTest {
     UserId bob = stack.userService.add("Bob");
     stack.chats.start(ann, bob, ChatHarness.TOKEN);
     UserDirectory down = new UserDirectory("http://127.0.0.1:1", 30);
-    ChatService withoutUsers = new ChatService(stack.chatStore, down, stack.events);
+    ChatService withoutUsers = new ChatService(stack.chatStore, down, stack.lastSeen, stack.events);
 
     List<ChatService.Listed> list = withoutUsers.list(ann, ChatHarness.TOKEN);
     assertThat(list).hasSize(1);

@@ -173,6 +173,7 @@ class CloudinaryImageStoreTest {
         stack.messageStore,
         stack.pipeline,
         stack.admission,
+        stack.sendRate,
         stack.events,
         images);
   }

@@ -10,6 +10,7 @@ import io.chatapp.chat.common.entity.IsoTime;
 import io.chatapp.chat.messages.entity.Message;
 import io.chatapp.chat.messages.entity.MessageId;
 import io.chatapp.chat.support.RecordingEvents;
+import io.chatapp.chat.users.control.LastSeen;
 import io.chatapp.chat.users.control.UserDirectory;
 import io.chatapp.chat.users.entity.UserId;
 import io.chatapp.devstack.EmbeddedMongo;
@@ -68,8 +69,8 @@ public final class FlatCostBench {
     this.messages = new MessageStore(mongo);
     RecordingEvents events = new RecordingEvents();
     UserDirectory users = new UserDirectory("http://127.0.0.1:1", 30);
-    ChatService chatService = new ChatService(chats, users, events);
-    this.service = new MessageService(chatService, chats, messages, null, null, events, null);
+    ChatService chatService = new ChatService(chats, users, new LastSeen(mongo), events);
+    this.service = new MessageService(chatService, chats, messages, null, null, null, events, null);
     this.steps = new MessageSteps(messages, chats, service, null, events);
     chats.ensureIndexes();
     messages.ensureIndexes();

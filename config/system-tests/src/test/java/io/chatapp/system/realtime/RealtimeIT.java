@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The WebSocket contract against the running stack with two chat-war instances: delivery to every
- * session, presence, typing with its expiry, read receipts, delivery receipts, refusals of forged
- * identities and foreign origins, a stalled client, and everything across instances.
+ * session, typing with its expiry, read receipts, delivery receipts, refusals of forged identities
+ * and foreign origins, a stalled client, and everything across instances.
  */
 class RealtimeIT {
 
@@ -58,27 +58,6 @@ class RealtimeIT {
       }
       aliceTab1.await("message:delivered", data -> listsId(data, messageId));
       aliceTab2.await("message:delivered", data -> listsId(data, messageId));
-    }
-  }
-
-  @Test
-  void presenceFollowsTheLastOpenSession() throws Exception {
-    try (Socket watcher = Socket.bearer(Stack.url("chat"), alice.accessToken())) {
-      Socket carolTab1 = Socket.bearer(Stack.url("chat2"), carol.accessToken());
-      watcher.await("getOnlineUsers", data -> contains(data, carol.userId()));
-      Socket carolTab2 = Socket.bearer(Stack.url("chat"), carol.accessToken());
-      carolTab2.await("getOnlineUsers", data -> contains(data, carol.userId()));
-      carolTab1.close();
-      carolTab2.emit("not:viewing:chat", JsonValue.NULL);
-      Thread.sleep(500);
-      watcher.clear();
-      assertThat(
-              watcher.arrives(
-                  "getOnlineUsers", data -> !contains(data, carol.userId()), Duration.ofSeconds(2)))
-          .as("still online while a tab is open")
-          .isFalse();
-      carolTab2.close();
-      watcher.await("getOnlineUsers", data -> !contains(data, carol.userId()));
     }
   }
 
@@ -207,6 +186,7 @@ class RealtimeIT {
       for (int i = 0; i < 60; i++) {
         HttpResponse<String> sent = send(alice, i + " " + padding);
         assertThat(sent.statusCode()).isEqualTo(201);
+        Thread.sleep(40); // within the 20 messages a second one user may send
         ids.add(json(sent.body()).getJsonObject("message").getString("_id"));
       }
       String last = ids.get(ids.size() - 1);
@@ -236,10 +216,6 @@ class RealtimeIT {
   private static boolean listsId(JsonValue data, String messageId) {
     return data.asJsonObject().getJsonArray("messageIds").stream()
         .anyMatch(id -> id.toString().equals("\"" + messageId + "\""));
-  }
-
-  private static boolean contains(JsonValue data, String userId) {
-    return data.asJsonArray().stream().anyMatch(id -> id.toString().equals("\"" + userId + "\""));
   }
 
   private static boolean isTyping(JsonValue data, boolean typing) {

@@ -44,6 +44,11 @@ public final class Socket implements WebSocket.Listener, AutoCloseable {
     return open(baseUrl, true, "Authorization", "Bearer " + token);
   }
 
+  /** Connects with a Bearer token without waiting for the server's first frame. */
+  static Socket unawaited(String baseUrl, String token) throws Exception {
+    return connect(baseUrl, true, null, "Authorization", "Bearer " + token);
+  }
+
   /** Connects with a Bearer token and then never reads a frame: a stalled client. */
   static Socket stalled(String baseUrl, String token) throws Exception {
     return open(baseUrl, false, "Authorization", "Bearer " + token);

@@ -1,0 +1,32 @@
+package io.chatapp.chat.messages.control;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.chatapp.chat.users.entity.UserId;
+import io.chatapp.platform.rest.ApiException;
+import org.bson.types.ObjectId;
+import org.junit.jupiter.api.Test;
+
+class SendRateTest {
+
+  @Test
+  void aUserPastTheBurstGets429WithRetryAfterAndOthersAreNotAffected() {
+    SendRate rate = new SendRate(1, 3);
+    UserId fast = new UserId(new ObjectId().toHexString());
+    UserId other = new UserId(new ObjectId().toHexString());
+    for (int i = 0; i < 3; i++) {
+      rate.take(fast);
+    }
+    assertThatThrownBy(() -> rate.take(fast))
+        .isInstanceOfSatisfying(
+            ApiException.class,
+            e -> {
+              assertThat(e.getResponse().getStatus()).isEqualTo(429);
+              assertThat(e.getResponse().getHeaderString("Retry-After")).isEqualTo("1");
+              assertThat(e.getMessage()).contains("too fast");
+            });
+    assertThatCode(() -> rate.take(other)).doesNotThrowAnyException();
+  }
+}
