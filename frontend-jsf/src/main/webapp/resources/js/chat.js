@@ -59,35 +59,52 @@ var ChatSocket = (function () {
   var setConnected = function () {};
 
   function connect() {
+    var current;
     try {
-      socket = new WebSocket(url);
+      current = new WebSocket(url);
     } catch (e) {
       schedule();
       return;
     }
-    socket.onopen = function () {
+    socket = current;
+    var wasOpen = false;
+    current.onopen = function () {
+      wasOpen = true;
       var reconnect = opened;
       opened = true;
       attempts = 0;
       setConnected(true);
       if (reconnect) { onReconnect(); }
     };
-    socket.onmessage = function (event) {
+    current.onmessage = function (event) {
       var frame;
       try { frame = JSON.parse(event.data); } catch (e) { return; }
       (handlers[frame.event] || []).forEach(function (handler) { handler(frame.data); });
     };
-    socket.onclose = function (event) {
+    current.onclose = function (event) {
+      if (socket !== current) { return; }
       setConnected(false);
-      if (event.code === 4401 || event.code === 1008) {
+      if (event.code === 4401) {
         // the access token expired: refresh it, then reconnect at once
-        ChatRpc.call('rpcRefresh').then(function (answer) {
-          if (answer.status === 200) { connect(); }
-        });
-        return;
+        renewThen(connect);
+      } else if (!wasOpen) {
+        // a refused handshake (a 401 reaches the page only as 1006): refresh before retrying
+        renewThen(schedule);
+      } else {
+        schedule();
       }
-      schedule();
     };
+  }
+
+  /**
+   * Refreshes the session, then goes on. Only a refresh the user service really refused (401)
+   * ends the session, and ChatRpc then sends the person to the login page; anything else (the
+   * user service away, no answer) is tried again later.
+   */
+  function renewThen(next) {
+    ChatRpc.call('rpcRefresh').then(function (answer) {
+      if (answer.status === 200) { next(); } else if (answer.status !== 401) { schedule(); }
+    });
   }
 
   function schedule() {
@@ -101,6 +118,7 @@ var ChatSocket = (function () {
       url = socketUrl;
       onReconnect = options.onReconnect;
       setConnected = options.setConnected;
+      setConnected(false);
       connect();
     },
     on: function (name, handler) {

@@ -156,6 +156,7 @@ class TwoPeopleChatIT {
                   .build(),
               HttpResponse.BodyHandlers.ofString());
       assertThat(sent.statusCode()).as(sent.body()).isEqualTo(201);
+      Thread.sleep(50); // within the 20 messages a second one user may send
     }
     bob.awaitLong(
         d -> bob.text(By.cssSelector("#messages .message:last-child .text")).equals("history 200"));

@@ -55,14 +55,29 @@ public class BrowserSession {
     return withSession("chat", bearer -> call.apply(chats, bearer));
   }
 
-  /** Trades the refresh token for new cookies; false when the session is over. */
-  public boolean refresh() {
+  /**
+   * Trades the refresh token for new cookies: 200 when done, 401 only when the session is really
+   * over (no refresh token, or the user service refused it), else the user service's trouble (503
+   * when it is unreachable), which a later attempt may get past.
+   */
+  public Answer renew() {
     if (refreshToken == null) {
-      return false;
+      return Answer.of(401, "{\"message\":\"Your session has ended\"}");
     }
     String previous = accessToken;
     Answer answer = answer("user", () -> users.refresh(Tokens.REFRESH_COOKIE + "=" + refreshToken));
-    return answer.ok() && accessToken != null && !accessToken.equals(previous);
+    if (answer.ok() && accessToken != null && !accessToken.equals(previous)) {
+      return Answer.of(200, "{}");
+    }
+    if (answer.ok() || answer.status() == 401 || answer.status() == 403) {
+      return Answer.of(401, "{\"message\":\"Your session has ended\"}");
+    }
+    return answer;
+  }
+
+  /** Trades the refresh token for new cookies; false when that did not work now. */
+  public boolean refresh() {
+    return renew().status() == 200;
   }
 
   /** Ends the session at the user service (revoking the refresh token) and in the browser. */

@@ -84,13 +84,12 @@ public class ChatPage {
     reply(session().asUser((users, bearer) -> users.updateName(bearer, body)));
   }
 
-  /** Remote command: refresh the access token before it expires. */
+  /**
+   * Remote command: refresh the access token (before it expires, or after the socket was refused).
+   * 401 only when the session is over; 503 and the like when the user service is away for now.
+   */
   public void refresh() {
-    boolean refreshed = session().refresh();
-    reply(
-        refreshed
-            ? new Answer(200, "{}", 0)
-            : new Answer(401, "{\"message\":\"Your session has ended\"}", 0));
+    reply(session().renew());
   }
 
   /** Remote command: log out here and at the user service. */
