@@ -158,6 +158,8 @@ export_service_environment() {
   export MEDIA_DIR=${MEDIA_DIR:-$DATA_DIR/media}
   export CHAT_PUBLIC_URL=${CHAT_PUBLIC_URL:-http://localhost:$CHAT_PORT}
   export MAIL_SENT_IDS_FILE=${MAIL_SENT_IDS_FILE:-$DATA_DIR/mail/sent-ids.log}
+  # the UI calls user-war from loopback for its browsers, and says who they are in X-Forwarded-For
+  export HTTP_TRUSTED_PROXIES=${HTTP_TRUSTED_PROXIES:-127.0.0.1,::1}
 }
 
 # health_status PORT : the HTTP status of /health/ready, 000 when nothing answers

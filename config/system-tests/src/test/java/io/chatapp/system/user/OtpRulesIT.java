@@ -23,7 +23,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
-/** The rules of the one-time code: rate limit, expiry, wrong-code limit, single use. */
+/**
+ * The rules of the one-time code: rate limit, expiry, single use (wrong codes: {@link
+ * LoginAbuseIT}).
+ */
 class OtpRulesIT {
 
   @Test
@@ -52,37 +55,6 @@ class OtpRulesIT {
     HttpResponse<String> late = verify(email, otp);
     assertThat(late.statusCode()).isEqualTo(400);
     assertThat(message(late)).containsIgnoringCase("expired");
-  }
-
-  @Test
-  void fiveWrongCodesBurnTheCode() throws Exception {
-    String email = newEmail("burn");
-    login(email);
-    String otp = otpOf(email);
-    String wrong = otp.equals("00000000") ? "11111111" : "00000000";
-
-    for (int i = 1; i <= 5; i++) {
-      HttpResponse<String> refused = verify(email, wrong);
-      assertThat(refused.statusCode()).isEqualTo(400);
-      assertThat(message(refused)).isNotBlank();
-    }
-    assertThat(REDIS.exists("otp:" + email)).isFalse();
-    HttpResponse<String> tooLate = verify(email, otp);
-    assertThat(tooLate.statusCode()).isEqualTo(400);
-    assertThat(tooLate.headers().allValues("Set-Cookie")).isEmpty();
-  }
-
-  @Test
-  void fourWrongCodesLeaveTheRightOneWorking() throws Exception {
-    String email = newEmail("four");
-    login(email);
-    String otp = otpOf(email);
-    String wrong = otp.equals("00000000") ? "11111111" : "00000000";
-    for (int i = 1; i <= 4; i++) {
-      verify(email, wrong);
-      assertThat(REDIS.hget("otp:" + email, "tries")).isEqualTo(String.valueOf(i));
-    }
-    assertThat(verify(email, otp).statusCode()).isEqualTo(200);
   }
 
   @Test

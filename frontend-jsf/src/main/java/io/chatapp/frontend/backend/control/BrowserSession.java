@@ -25,6 +25,7 @@ public class BrowserSession {
   private final UserServiceClient users;
   private final ChatServiceClient chats;
   private final HttpServletResponse response;
+  private final String client;
   private String accessToken;
   private String refreshToken;
 
@@ -32,17 +33,22 @@ public class BrowserSession {
       UserServiceClient users,
       ChatServiceClient chats,
       HttpServletRequest request,
-      HttpServletResponse response) {
+      HttpServletResponse response,
+      String client) {
     this.users = users;
     this.chats = chats;
     this.response = response;
+    this.client = client;
     this.accessToken = cookie(request, Tokens.ACCESS_COOKIE);
     this.refreshToken = cookie(request, Tokens.REFRESH_COOKIE);
   }
 
-  /** Calls the user service without a session (login, verify); cookies it sets go on. */
-  public Answer anonymous(Function<UserServiceClient, Response> call) {
-    return answer("user", () -> call.apply(users));
+  /**
+   * Calls the user service without a session (login, verify), with the browser's address; cookies
+   * it sets go on.
+   */
+  public Answer anonymous(BiFunction<UserServiceClient, String, Response> call) {
+    return answer("user", () -> call.apply(users, client));
   }
 
   /** Calls the user service as the signed-in user. */

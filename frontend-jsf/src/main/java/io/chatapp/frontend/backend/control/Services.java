@@ -1,5 +1,6 @@
 package io.chatapp.frontend.backend.control;
 
+import io.chatapp.platform.http.ClientAddress;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.faces.context.ExternalContext;
@@ -24,6 +25,8 @@ public class Services {
   @ConfigProperty(name = "chat.service.url", defaultValue = "http://localhost:3002")
   String chatServiceUrl;
 
+  @Inject ClientAddress clients;
+
   private UserServiceClient users;
   private ChatServiceClient chats;
 
@@ -35,7 +38,7 @@ public class Services {
 
   /** The session of the browser behind this servlet request. */
   public BrowserSession session(HttpServletRequest request, HttpServletResponse response) {
-    return new BrowserSession(users, chats, request, response);
+    return new BrowserSession(users, chats, request, response, clients.of(request));
   }
 
   /** The session of the browser behind the current Faces request. */

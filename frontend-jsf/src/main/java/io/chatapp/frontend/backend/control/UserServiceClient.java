@@ -15,13 +15,14 @@ import jakarta.ws.rs.core.Response;
 @Consumes(MediaType.APPLICATION_JSON)
 public interface UserServiceClient {
 
+  /** {@code client}: the browser's address, for the user service's limits per client. */
   @POST
   @Path("/login")
-  Response login(String body);
+  Response login(@HeaderParam("X-Forwarded-For") String client, String body);
 
   @POST
   @Path("/verify")
-  Response verify(String body);
+  Response verify(@HeaderParam("X-Forwarded-For") String client, String body);
 
   @GET
   @Path("/auth/refresh")

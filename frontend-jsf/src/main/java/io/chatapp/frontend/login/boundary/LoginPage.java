@@ -29,7 +29,7 @@ public class LoginPage implements Serializable {
   /** Asks the user service to mail a code; moves on to the code step when it did. */
   public void sendCode() {
     String body = JSON.createObjectBuilder().add("email", trimmed(email)).build().toString();
-    Answer answer = services.session().anonymous(users -> users.login(body));
+    Answer answer = services.session().anonymous((users, client) -> users.login(client, body));
     if (answer.ok()) {
       codeSent = true;
       otp = null;
@@ -54,7 +54,7 @@ public class LoginPage implements Serializable {
     }
     String body =
         JSON.createObjectBuilder().add("email", trimmed(email)).add("otp", code).build().toString();
-    Answer answer = services.session().anonymous(users -> users.verify(body));
+    Answer answer = services.session().anonymous((users, client) -> users.verify(client, body));
     if (answer.ok()) {
       return "/chat.xhtml?faces-redirect=true";
     }

@@ -1,5 +1,6 @@
 package io.chatapp.user.login.boundary;
 
+import io.chatapp.platform.http.ClientAddress;
 import io.chatapp.user.MessageReply;
 import io.chatapp.user.UserReply;
 import io.chatapp.user.login.control.OtpLogin;
@@ -10,12 +11,14 @@ import io.chatapp.user.token.boundary.AuthCookies;
 import io.chatapp.user.token.control.Sessions;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -32,6 +35,8 @@ public class LoginResource {
   static final String BODY_REQUIRED = "A JSON object body is required";
 
   @Inject OtpLogin login;
+  @Inject ClientAddress clients;
+  @Context HttpServletRequest http;
   @Inject Sessions sessions;
   @Inject AuthCookies cookies;
 
@@ -39,7 +44,7 @@ public class LoginResource {
   @Path("login")
   @Operation(summary = "Mail an 8-digit code to the address (one request per 60 s)")
   public MessageReply login(@NotNull(message = BODY_REQUIRED) @Valid LoginRequest request) {
-    login.sendCode(new Email(request.email()));
+    login.sendCode(new Email(request.email()), clients.of(http));
     return new MessageReply("OTP sent to your email");
   }
 
@@ -47,7 +52,7 @@ public class LoginResource {
   @Path("verify")
   @Operation(summary = "Trade the code for the accessToken and refreshToken cookies")
   public Response verify(@NotNull(message = BODY_REQUIRED) @Valid VerifyRequest request) {
-    User user = login.verify(new Email(request.email()), request.otp());
+    User user = login.verify(new Email(request.email()), request.otp(), clients.of(http));
     return cookies
         .set(
             Response.ok(new UserReply("Login successful", UserView.of(user))), sessions.start(user))

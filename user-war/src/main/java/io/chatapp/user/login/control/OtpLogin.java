@@ -9,38 +9,44 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.Optional;
 
 /**
  * Login by one-time code: send a code to an address, then accept it once. Either step changes
- * nothing when it fails: a code that could not be mailed is taken back with its cooldown.
+ * nothing when it fails: a code that could not be mailed is taken back with its cooldown. Both
+ * steps are limited per client ({@link LoginLimits}); wrong guesses never take the code from the
+ * person it was mailed to ({@link OtpStore}).
  */
 @ApplicationScoped
 public class OtpLogin {
 
   @Inject OtpStore codes;
+  @Inject LoginLimits limits;
   @Inject OtpMailer mailer;
   @Inject UserStore users;
 
   private final SecureRandom random = new SecureRandom();
   private final Clock clock = Clock.systemUTC();
 
-  /** Makes, keeps and mails a new code; 429 within the cooldown, 503 when mail cannot go out. */
-  public void sendCode(Email email) {
-    Otp otp = Otp.generate(random);
-    Optional<Duration> wait = codes.issue(email, otp);
-    if (wait.isPresent()) {
+  /**
+   * Mails the address its code (the one still valid, else a new one) for {@code client}; 429 past
+   * the client's limit or within the address's cooldown, 503 when mail cannot go out.
+   */
+  public void sendCode(Email email, String client) {
+    limits.askForCode(client);
+    Otp fresh = Otp.generate(random);
+    OtpStore.Issue issue = codes.issue(email, fresh, client);
+    if (issue.code().isEmpty()) {
       throw ApiException.tooManyRequests(
           "A code was sent to this address less than "
               + OtpStore.COOLDOWN.toSeconds()
-              + " seconds ago: wait before asking again",
-          wait.get());
+              + " seconds ago: use it, or wait before asking again",
+          issue.retryAfter());
     }
+    Otp otp = issue.code().get();
     try {
       mailer.send(email, otp);
     } catch (RuntimeException e) {
-      codes.withdraw(email, otp);
+      codes.withdraw(email, otp, otp.equals(fresh));
       throw e;
     }
   }
@@ -49,8 +55,9 @@ public class OtpLogin {
    * The user the code proves, found or created; 400 when the code is wrong, used or expired. The
    * code is used up only after the user is there, so a MongoDB failure leaves it usable.
    */
-  public User verify(Email email, String typed) {
-    return switch (codes.check(email, typed)) {
+  public User verify(Email email, String typed, String client) {
+    limits.requireMayTry(client);
+    return switch (codes.check(email, typed, client)) {
       case MATCHED -> {
         User user = users.findOrCreate(email, clock.instant());
         if (!codes.use(email, new Otp(typed.trim()))) {
@@ -58,11 +65,19 @@ public class OtpLogin {
         }
         yield user;
       }
-      case WRONG -> throw ApiException.badRequest("Invalid OTP: check the code and try again");
-      case BURNT ->
-          throw ApiException.badRequest(
-              "Too many wrong codes: this one no longer works, request a new one");
-      case NONE -> throw noCode();
+      case WRONG -> {
+        limits.wrongCode(client);
+        throw ApiException.badRequest("Invalid OTP: check the code and try again");
+      }
+      case STRANGERS_LIMITED ->
+          throw ApiException.tooManyRequests(
+              "Too many wrong codes for this address from devices that did not ask for it: ask for"
+                  + " the code on this device (the same code is mailed again), then type it",
+              OtpStore.COOLDOWN);
+      case NONE -> {
+        limits.wrongCode(client);
+        throw noCode();
+      }
     };
   }
 

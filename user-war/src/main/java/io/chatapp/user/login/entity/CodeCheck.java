@@ -4,10 +4,13 @@ package io.chatapp.user.login.entity;
 public enum CodeCheck {
   /** It matched; the code stays until it is used ({@code OtpStore.use}). */
   MATCHED,
-  /** It did not match; more tries are left. */
+  /** It did not match; the code stays for its owner. */
   WRONG,
-  /** It did not match and that was the last try: the code is gone. */
-  BURNT,
-  /** There is no code for this address: never asked for, expired, used or burnt. */
+  /**
+   * Not compared: clients that did not ask for this code used up their tries at it. The client can
+   * ask for the code itself (it is mailed again), then try.
+   */
+  STRANGERS_LIMITED,
+  /** There is no code for this address: never asked for, expired or used. */
   NONE
 }

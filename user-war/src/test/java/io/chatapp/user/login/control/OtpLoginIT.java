@@ -7,6 +7,7 @@ import io.chatapp.platform.amqp.BrokerConnection;
 import io.chatapp.platform.amqp.BrokerPublisher;
 import io.chatapp.platform.mongo.MongoConnection;
 import io.chatapp.platform.redis.RedisConnection;
+import io.chatapp.platform.rest.ApiException;
 import io.chatapp.platform.rest.DependencyUnavailableException;
 import io.chatapp.user.RealRedis;
 import io.chatapp.user.login.entity.CodeCheck;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.Test;
  */
 class OtpLoginIT {
 
+  static final String CLIENT = "client-" + UUID.randomUUID();
   static RedisConnection redis;
   static ExecutorService executor = Executors.newCachedThreadPool();
   static ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
@@ -49,6 +51,7 @@ class OtpLoginIT {
     mailer.publisher = new BrokerPublisher(broker, 1000);
     OtpLogin login = new OtpLogin();
     login.codes = new OtpStore(redis);
+    login.limits = new LoginLimits(redis, 600, 600, 100);
     login.mailer = mailer;
     return login;
   }
@@ -63,7 +66,7 @@ class OtpLoginIT {
             Executors.defaultThreadFactory());
     Email email = new Email("broker-down-" + UUID.randomUUID() + "@example.com");
 
-    assertThatThrownBy(() -> loginThrough(deadBroker).sendCode(email))
+    assertThatThrownBy(() -> loginThrough(deadBroker).sendCode(email, CLIENT))
         .isInstanceOf(DependencyUnavailableException.class);
 
     assertThat(redis.<Boolean>call(jedis -> jedis.exists(OtpStore.codeKey(email)))).isFalse();
@@ -74,22 +77,63 @@ class OtpLoginIT {
   void aCodeThatMatchedWhileMongoDbWasDownStaysUsable() {
     Email email = new Email("mongo-down-" + UUID.randomUUID() + "@example.com");
     OtpStore codes = new OtpStore(redis);
-    codes.issue(email, new Otp("12345678"));
+    codes.issue(email, new Otp("12345678"), CLIENT);
     OtpLogin login = new OtpLogin();
     login.codes = codes;
+    login.limits = new LoginLimits(redis, 600, 600, 100);
     MongoConnection deadMongo = new MongoConnection("mongodb://127.0.0.1:1", "none");
     try {
       login.users = new UserStore(deadMongo);
 
-      assertThatThrownBy(() -> login.verify(email, "12345678"))
+      assertThatThrownBy(() -> login.verify(email, "12345678", CLIENT))
           .isInstanceOf(DependencyUnavailableException.class);
     } finally {
       deadMongo.close();
     }
 
-    assertThat(codes.check(email, "12345678")).isEqualTo(CodeCheck.MATCHED);
+    assertThat(codes.check(email, "12345678", CLIENT)).isEqualTo(CodeCheck.MATCHED);
     assertThat(codes.use(email, new Otp("12345678"))).isTrue();
     redis.call(jedis -> jedis.del(OtpStore.cooldownKey(email)));
+  }
+
+  @Test
+  void aClientAskingForTooManyCodesGets429WithRetryAfterAndOthersDoNot() {
+    LoginLimits limits = new LoginLimits(redis, 6, 3, 5);
+    String flooder = "flooder-" + UUID.randomUUID();
+    for (int i = 0; i < 3; i++) {
+      limits.askForCode(flooder);
+    }
+    assertThatThrownBy(() -> limits.askForCode(flooder))
+        .isInstanceOfSatisfying(
+            ApiException.class,
+            e -> {
+              assertThat(e.getResponse().getStatus()).isEqualTo(429);
+              assertThat(e.getResponse().getHeaderString("Retry-After")).isEqualTo("10");
+            });
+    limits.askForCode("someone-else-" + UUID.randomUUID());
+  }
+
+  @Test
+  void wrongCodesPastTheFreeOnesMakeTheClientWaitLongerEachTime() {
+    LoginLimits limits = new LoginLimits(redis, 600, 600, 2);
+    String guesser = "guesser-" + UUID.randomUUID();
+    limits.wrongCode(guesser);
+    limits.requireMayTry(guesser);
+    limits.wrongCode(guesser);
+    assertThat(retryAfter(() -> limits.requireMayTry(guesser))).isEqualTo(30);
+    limits.wrongCode(guesser);
+    assertThat(retryAfter(() -> limits.requireMayTry(guesser))).isEqualTo(60);
+    limits.requireMayTry("someone-else-" + UUID.randomUUID());
+  }
+
+  private static long retryAfter(Runnable call) {
+    try {
+      call.run();
+    } catch (ApiException e) {
+      assertThat(e.getResponse().getStatus()).isEqualTo(429);
+      return Long.parseLong(e.getResponse().getHeaderString("Retry-After"));
+    }
+    throw new AssertionError("not refused");
   }
 
   @Test

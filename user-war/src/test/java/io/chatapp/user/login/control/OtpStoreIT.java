@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -46,15 +47,24 @@ class OtpStoreIT {
     email = new Email("otp-it-" + UUID.randomUUID() + "@example.com");
   }
 
+  static final String OWNER = "198.51.100.7";
+  static final String STRANGER = "203.0.113.66";
+
   @AfterEach
   void cleanUp() {
-    redis.call(jedis -> jedis.del(OtpStore.codeKey(email), OtpStore.cooldownKey(email)));
+    redis.call(
+        jedis ->
+            jedis.del(
+                OtpStore.codeKey(email), OtpStore.cooldownKey(email), OtpStore.askersKey(email)));
+  }
+
+  private Optional<Otp> issue(String code) {
+    return store.issue(email, new Otp(code), OWNER).code();
   }
 
   @Test
-  void issuingKeepsTheCodeForFiveMinutesAndBlocksASecondForAMinute() {
-    Otp otp = new Otp("12345678");
-    assertThat(store.issue(email, otp)).isEmpty();
+  void issuingKeepsTheCodeForFiveMinutesAndBlocksASecondMailForAMinute() {
+    assertThat(issue("12345678")).contains(new Otp("12345678"));
 
     Map<String, String> kept = redis.call(jedis -> jedis.hgetAll("otp:" + email.value()));
     assertThat(kept).containsEntry("code", "12345678").containsEntry("tries", "0");
@@ -62,104 +72,120 @@ class OtpStoreIT {
     assertThat(redis.<Long>call(jedis -> jedis.ttl("otp:cooldown:" + email.value())))
         .isBetween(55L, 60L);
 
-    assertThat(store.issue(email, new Otp("87654321")))
-        .hasValueSatisfying(
-            wait -> assertThat(wait).isBetween(Duration.ofSeconds(55), Duration.ofSeconds(60)));
+    OtpStore.Issue refused = store.issue(email, new Otp("87654321"), OWNER);
+    assertThat(refused.code()).isEmpty();
+    assertThat(refused.retryAfter()).isBetween(Duration.ofSeconds(55), Duration.ofSeconds(60));
     assertThat(redis.<String>call(jedis -> jedis.hget("otp:" + email.value(), "code")))
         .as("the refused request changed nothing")
         .isEqualTo("12345678");
   }
 
   @Test
-  void aNewCodeAfterTheCooldownReplacesTheOldOneAndItsTries() {
-    store.issue(email, new Otp("11111111"));
-    store.check(email, "00000000");
+  void askingAgainAfterTheCooldownMailsTheSameCodeSoTheMailboxKeepsWorking() {
+    issue("11111111");
     redis.call(jedis -> jedis.del(OtpStore.cooldownKey(email)));
+    assertThat(store.issue(email, new Otp("22222222"), STRANGER).code())
+        .contains(new Otp("11111111"));
+    assertThat(store.check(email, "11111111", OWNER)).isEqualTo(CodeCheck.MATCHED);
+  }
 
-    assertThat(store.issue(email, new Otp("22222222"))).isEmpty();
-    assertThat(store.check(email, "11111111")).isEqualTo(CodeCheck.WRONG);
-    assertThat(store.check(email, "22222222")).isEqualTo(CodeCheck.MATCHED);
+  @Test
+  void aCodeThatExpiredIsReplacedByANewOne() {
+    issue("11111111");
+    redis.call(jedis -> jedis.del(OtpStore.codeKey(email), OtpStore.cooldownKey(email)));
+    assertThat(issue("22222222")).contains(new Otp("22222222"));
+    assertThat(store.check(email, "22222222", OWNER)).isEqualTo(CodeCheck.MATCHED);
   }
 
   @Test
   void theRightCodeWorksOnce() {
-    store.issue(email, new Otp("12345678"));
-    assertThat(store.check(email, "12345678")).isEqualTo(CodeCheck.MATCHED);
+    issue("12345678");
+    assertThat(store.check(email, "12345678", OWNER)).isEqualTo(CodeCheck.MATCHED);
     assertThat(store.use(email, new Otp("12345678"))).isTrue();
-    assertThat(store.check(email, "12345678")).isEqualTo(CodeCheck.NONE);
+    assertThat(store.check(email, "12345678", OWNER)).isEqualTo(CodeCheck.NONE);
     assertThat(store.use(email, new Otp("12345678"))).isFalse();
     assertThat(redis.<Boolean>call(jedis -> jedis.exists("otp:" + email.value()))).isFalse();
   }
 
   @Test
-  void fiveWrongTriesBurnTheCode() {
-    store.issue(email, new Otp("12345678"));
-    for (int i = 1; i <= 4; i++) {
-      assertThat(store.check(email, "00000000")).isEqualTo(CodeCheck.WRONG);
-      assertThat(redis.<String>call(jedis -> jedis.hget("otp:" + email.value(), "tries")))
-          .isEqualTo(String.valueOf(i));
+  void wrongCodesFromStrangersNeverTakeTheCodeFromItsOwner() {
+    issue("12345678");
+    for (int i = 0; i < OtpStore.STRANGER_TRIES; i++) {
+      assertThat(store.check(email, "00000000", STRANGER)).isEqualTo(CodeCheck.WRONG);
     }
-    assertThat(store.check(email, "00000000")).isEqualTo(CodeCheck.BURNT);
-    assertThat(store.check(email, "12345678")).isEqualTo(CodeCheck.NONE);
+    assertThat(store.check(email, "12345678", STRANGER))
+        .as("strangers used up their tries: not even compared")
+        .isEqualTo(CodeCheck.STRANGERS_LIMITED);
+    assertThat(store.check(email, "12345678", "192.0.2.1"))
+        .as("nor from any other address")
+        .isEqualTo(CodeCheck.STRANGERS_LIMITED);
+    for (int i = 0; i < 50; i++) {
+      assertThat(store.check(email, "00000000", OWNER)).isEqualTo(CodeCheck.WRONG);
+    }
+    assertThat(store.check(email, "12345678", OWNER))
+        .as("the owner's own typos count only against her own limit")
+        .isEqualTo(CodeCheck.MATCHED);
   }
 
   @Test
-  void fourWrongTriesStillLeaveTheRightOne() {
-    store.issue(email, new Otp("12345678"));
-    for (int i = 0; i < 4; i++) {
-      store.check(email, "00000000");
+  void aClientThatAsksForTheCodeMayTryItEvenWhenStrangersUsedUpTheirTries() {
+    issue("12345678");
+    for (int i = 0; i <= OtpStore.STRANGER_TRIES; i++) {
+      store.check(email, "00000000", STRANGER);
     }
-    assertThat(store.check(email, "12345678")).isEqualTo(CodeCheck.MATCHED);
+    String laptop = "192.0.2.44";
+    assertThat(store.check(email, "12345678", laptop)).isEqualTo(CodeCheck.STRANGERS_LIMITED);
+    store.issue(email, new Otp("99999999"), laptop);
+    assertThat(store.check(email, "12345678", laptop)).isEqualTo(CodeCheck.MATCHED);
   }
 
   @Test
   void aMatchThatIsNotUsedLeavesTheCodeUsable() {
-    store.issue(email, new Otp("12345678"));
-    assertThat(store.check(email, "12345678")).isEqualTo(CodeCheck.MATCHED);
-    assertThat(store.check(email, "12345678")).isEqualTo(CodeCheck.MATCHED);
+    issue("12345678");
+    assertThat(store.check(email, "12345678", OWNER)).isEqualTo(CodeCheck.MATCHED);
+    assertThat(store.check(email, "12345678", OWNER)).isEqualTo(CodeCheck.MATCHED);
     assertThat(store.use(email, new Otp("12345678"))).isTrue();
   }
 
   @Test
-  void noTryIsComparedPastTheFifth() {
-    store.issue(email, new Otp("12345678"));
-    for (int i = 0; i < 5; i++) {
-      assertThat(store.check(email, "12345678")).isEqualTo(CodeCheck.MATCHED);
-    }
-    assertThat(store.check(email, "12345678")).isEqualTo(CodeCheck.NONE);
-  }
-
-  @Test
   void noCodeWithoutAsking() {
-    assertThat(store.check(email, "12345678")).isEqualTo(CodeCheck.NONE);
+    assertThat(store.check(email, "12345678", OWNER)).isEqualTo(CodeCheck.NONE);
   }
 
   @Test
   void anExpiredCodeIsGone() {
-    store.issue(email, new Otp("12345678"));
+    issue("12345678");
     redis.call(jedis -> jedis.pexpire(OtpStore.codeKey(email), 1));
     sleep(20);
-    assertThat(store.check(email, "12345678")).isEqualTo(CodeCheck.NONE);
+    assertThat(store.check(email, "12345678", OWNER)).isEqualTo(CodeCheck.NONE);
   }
 
   @Test
-  void withdrawingUndoesTheIssue() {
+  void withdrawingANewCodeUndoesTheIssue() {
     Otp otp = new Otp("12345678");
-    store.issue(email, otp);
-    store.withdraw(email, otp);
+    store.issue(email, otp, OWNER);
+    store.withdraw(email, otp, true);
     assertThat(redis.<Boolean>call(jedis -> jedis.exists(OtpStore.codeKey(email)))).isFalse();
     assertThat(redis.<Boolean>call(jedis -> jedis.exists(OtpStore.cooldownKey(email)))).isFalse();
-    assertThat(store.issue(email, new Otp("87654321"))).isEmpty();
+    assertThat(issue("87654321")).contains(new Otp("87654321"));
   }
 
   @Test
-  void concurrentGuessesAreComparedAtMostFiveTimes() throws Exception {
-    store.issue(email, new Otp("12345678"));
+  void withdrawingAResentCodeKeepsIt() {
+    issue("12345678");
+    redis.call(jedis -> jedis.del(OtpStore.cooldownKey(email)));
+    store.withdraw(email, new Otp("12345678"), false);
+    assertThat(store.check(email, "12345678", OWNER)).isEqualTo(CodeCheck.MATCHED);
+  }
+
+  @Test
+  void concurrentStrangerGuessesAreComparedAtMostTheirTries() throws Exception {
+    issue("12345678");
     SecureRandom random = new SecureRandom();
     List<Callable<CodeCheck>> guesses = new ArrayList<>();
     for (int i = 0; i < 40; i++) {
-      String guess = String.format("%08d", random.nextInt(12_000_000, 99_999_999));
-      guesses.add(() -> store.check(email, guess));
+      String guess = String.format("%08d", random.nextInt(12_400_000, 99_999_999));
+      guesses.add(() -> store.check(email, guess, STRANGER));
     }
     ExecutorService pool = Executors.newFixedThreadPool(20);
     List<CodeCheck> outcomes = new ArrayList<>();
@@ -170,20 +196,20 @@ class OtpStoreIT {
     } finally {
       pool.shutdownNow();
     }
-    long compared = outcomes.stream().filter(o -> o != CodeCheck.NONE).count();
-    assertThat(compared).isEqualTo(5);
-    assertThat(outcomes).containsOnlyOnce(CodeCheck.BURNT);
-    assertThat(store.check(email, "12345678")).isEqualTo(CodeCheck.NONE);
+    assertThat(outcomes).filteredOn(o -> o == CodeCheck.WRONG).hasSize(OtpStore.STRANGER_TRIES);
+    assertThat(store.check(email, "12345678", OWNER)).isEqualTo(CodeCheck.MATCHED);
   }
 
   @Test
   void concurrentRightAnswersSucceedOnce() throws Exception {
     Otp otp = new Otp("12345678");
-    store.issue(email, otp);
+    store.issue(email, otp, OWNER);
     ExecutorService pool = Executors.newFixedThreadPool(10);
     List<Callable<Boolean>> tries = new ArrayList<>();
     for (int i = 0; i < 10; i++) {
-      tries.add(() -> store.check(email, "12345678") == CodeCheck.MATCHED && store.use(email, otp));
+      tries.add(
+          () ->
+              store.check(email, "12345678", OWNER) == CodeCheck.MATCHED && store.use(email, otp));
     }
     List<Boolean> outcomes = new ArrayList<>();
     try {
