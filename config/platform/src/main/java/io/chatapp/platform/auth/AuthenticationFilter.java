@@ -1,5 +1,6 @@
 package io.chatapp.platform.auth;
 
+import io.chatapp.platform.http.OriginCheck;
 import io.chatapp.platform.rest.ErrorBody;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
@@ -14,7 +15,9 @@ import java.util.Optional;
 
 /**
  * Lets an {@link Authenticated} request through only with a valid access token, from the {@code
- * Authorization: Bearer} header (integrators) or the {@code accessToken} cookie (browsers).
+ * Authorization: Bearer} header (integrators) or the {@code accessToken} cookie (browsers). A
+ * change made with the cookie must come from the web UI's origins ({@link OriginCheck}): 403
+ * otherwise.
  */
 @Provider
 @Authenticated
@@ -23,16 +26,25 @@ public class AuthenticationFilter implements ContainerRequestFilter {
 
   @Inject TokenVerifier verifier;
   @Inject CurrentCaller currentCaller;
+  @Inject OriginCheck origins;
 
   @Override
   public void filter(ContainerRequestContext request) {
     Cookie cookie = request.getCookies().get(Tokens.ACCESS_COOKIE);
+    String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
     Optional<String> token =
-        RequestTokens.accessToken(
-            request.getHeaderString(HttpHeaders.AUTHORIZATION),
-            cookie == null ? null : cookie.getValue());
+        RequestTokens.accessToken(authorization, cookie == null ? null : cookie.getValue());
     if (token.isEmpty()) {
       refuse(request, "Not authenticated: log in first");
+      return;
+    }
+    boolean byCookie = RequestTokens.accessToken(authorization, null).isEmpty();
+    if (byCookie
+        && origins.isForeign(
+            request.getMethod(),
+            request.getHeaderString("Origin"),
+            request.getHeaderString("Referer"))) {
+      request.abortWith(ErrorBody.response(Response.Status.FORBIDDEN, OriginCheck.refusal()));
       return;
     }
     verifier

@@ -1,7 +1,10 @@
 package io.chatapp.frontend.chat.boundary;
 
+import static io.chatapp.platform.json.JsonSupport.JSON;
+
 import io.chatapp.frontend.backend.control.Services;
 import io.chatapp.platform.auth.TokenVerifier;
+import io.chatapp.platform.http.OriginCheck;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -29,6 +32,7 @@ public class ImageUploadServlet extends HttpServlet {
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
 
+  @Inject OriginCheck origins;
   @Inject Services services;
   @Inject TokenVerifier verifier;
 
@@ -39,6 +43,13 @@ public class ImageUploadServlet extends HttpServlet {
   @Override
   protected void doPost(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
+    if (origins.isForeign("POST", request.getHeader("Origin"), request.getHeader("Referer"))) {
+      json(
+          response,
+          403,
+          JSON.createObjectBuilder().add("message", OriginCheck.refusal()).build().toString());
+      return;
+    }
     String type = request.getContentType();
     if (type == null || !type.startsWith("multipart/form-data")) {
       json(response, 415, "{\"message\":\"Send the image as multipart/form-data\"}");

@@ -1,6 +1,7 @@
 package io.chatapp.user.token.boundary;
 
 import io.chatapp.platform.auth.Tokens;
+import io.chatapp.platform.http.OriginCheck;
 import io.chatapp.platform.rest.ApiException;
 import io.chatapp.user.MessageReply;
 import io.chatapp.user.UserReply;
@@ -11,6 +12,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -28,6 +30,7 @@ public class SessionResource {
 
   @Inject Sessions sessions;
   @Inject AuthCookies cookies;
+  @Inject OriginCheck origins;
 
   @GET
   @Path("auth/refresh")
@@ -48,7 +51,13 @@ public class SessionResource {
   @POST
   @Path("logout")
   @Operation(summary = "Revoke the refresh token and clear both cookies")
-  public Response logout(@CookieParam(Tokens.REFRESH_COOKIE) String refreshToken) {
+  public Response logout(
+      @CookieParam(Tokens.REFRESH_COOKIE) String refreshToken,
+      @HeaderParam("Origin") String origin,
+      @HeaderParam("Referer") String referer) {
+    if (origins.isForeign("POST", origin, referer)) {
+      throw ApiException.forbidden(OriginCheck.refusal());
+    }
     sessions.end(refreshToken);
     return cookies.clear(Response.ok(new MessageReply("Logged out successfully"))).build();
   }
