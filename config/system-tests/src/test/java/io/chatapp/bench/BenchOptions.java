@@ -95,7 +95,7 @@ record BenchOptions(
         trim(mailboxUrl));
   }
 
-  private static List<String> defaultChatUrls() {
+  static List<String> defaultChatUrls() {
     List<String> urls = new ArrayList<>(List.of(Stack.url("chat")));
     if ("2".equals(System.getenv("CHAT_INSTANCES")) && StackCheck.ready(Stack.url("chat2"))) {
       urls.add(Stack.url("chat2"));
@@ -103,7 +103,7 @@ record BenchOptions(
     return urls;
   }
 
-  private static int number(String value) {
+  static int number(String value) {
     try {
       return Integer.parseInt(value.trim());
     } catch (NumberFormatException e) {
@@ -111,17 +111,17 @@ record BenchOptions(
     }
   }
 
-  private static void within(String option, int value, int min, int max) {
+  static void within(String option, int value, int min, int max) {
     if (value < min || value > max) {
       throw new IllegalArgumentException(option + " must be from " + min + " to " + max);
     }
   }
 
-  private static String trim(String url) {
+  static String trim(String url) {
     return url.trim().replaceAll("/+$", "");
   }
 
-  private static void loopback(String url) {
+  static void loopback(String url) {
     String host;
     try {
       URI uri = URI.create(url.trim());

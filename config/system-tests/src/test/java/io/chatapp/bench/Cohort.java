@@ -131,7 +131,7 @@ final class Cohort implements AutoCloseable {
     return members;
   }
 
-  private static List<Integer> range(int count) {
+  static List<Integer> range(int count) {
     List<Integer> range = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       range.add(i);
@@ -140,7 +140,7 @@ final class Cohort implements AutoCloseable {
   }
 
   /** What {@link #each} does with one item. */
-  private interface Work<T, R> {
+  interface Work<T, R> {
     R apply(T item) throws Exception;
   }
 
@@ -148,8 +148,14 @@ final class Cohort implements AutoCloseable {
    * Runs the work on every item, {@link #PARALLEL} at a time, with about ten lines of progress; the
    * results in the items' order.
    */
-  private static <T, R> List<R> each(String done, List<T> items, Work<T, R> work) throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(PARALLEL);
+  static <T, R> List<R> each(String done, List<T> items, Work<T, R> work) throws Exception {
+    return each(done, items, work, PARALLEL);
+  }
+
+  /** {@link #each}, {@code parallel} at a time. */
+  static <T, R> List<R> each(String done, List<T> items, Work<T, R> work, int parallel)
+      throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(parallel);
     long started = System.nanoTime();
     AtomicInteger finished = new AtomicInteger();
     int step = Math.max(1, items.size() / 10);

@@ -3,10 +3,12 @@ package io.chatapp.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -59,6 +61,22 @@ final class CpuMeter {
       }
     }
     return new CpuMeter(pids, ticksPerSecond());
+  }
+
+  /**
+   * The same processes, with these (say the generator's worker processes) counted as {@link #SELF}.
+   */
+  CpuMeter withLoadGenerator(List<Long> more) {
+    Map<String, List<Long>> all = new LinkedHashMap<>(pids);
+    List<Long> self = new ArrayList<>(all.get(SELF));
+    self.addAll(more);
+    all.put(SELF, List.copyOf(self));
+    return new CpuMeter(all, ticksPerSecond);
+  }
+
+  /** The names the figures go by, {@link #SELF} first. */
+  Set<String> names() {
+    return pids.keySet();
   }
 
   Sample sample() {

@@ -22,16 +22,21 @@ final class StackCheck {
 
   /** The services that are not ready, each with its address; empty when all are. */
   static List<String> notReady(BenchOptions options) {
+    return notReady(options.chatUrls(), options.userUrl(), options.mailboxUrl());
+  }
+
+  /** The same, for the given chat-war instances, user-war and mailbox. */
+  static List<String> notReady(List<String> chatUrls, String userUrl, String mailboxUrl) {
     List<String> missing = new ArrayList<>();
-    List<String> services = new ArrayList<>(options.chatUrls());
-    services.add(options.userUrl());
+    List<String> services = new ArrayList<>(chatUrls);
+    services.add(userUrl);
     services.add(Stack.url("mail"));
     for (String url : services) {
       if (!ready(url)) {
         missing.add(url + "/health/ready");
       }
     }
-    String mailbox = options.mailboxUrl() + "/api/messages?to=ready-check%40bench.example";
+    String mailbox = mailboxUrl + "/api/messages?to=ready-check%40bench.example";
     if (!answers(mailbox)) {
       missing.add(mailbox);
     }
