@@ -16,6 +16,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
+import java.time.Instant;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -48,9 +49,14 @@ public class HandshakeGuard extends HttpFilter {
       refuse(response, 403, "This origin may not open a socket with a cookie login");
       return;
     }
+    JWTClaimsSet proven = claims.get();
+    Object session = proven.getClaim(Tokens.SESSION_CLAIM);
     SocketPrincipal principal =
         new SocketPrincipal(
-            claims.get().getSubject(), claims.get().getExpirationTime().toInstant());
+            proven.getSubject(),
+            session == null ? null : session.toString(),
+            proven.getIssueTime() == null ? Instant.EPOCH : proven.getIssueTime().toInstant(),
+            proven.getExpirationTime().toInstant());
     chain.doFilter(
         new HttpServletRequestWrapper(request) {
           @Override

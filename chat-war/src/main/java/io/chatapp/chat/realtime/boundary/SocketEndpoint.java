@@ -32,7 +32,12 @@ public class SocketEndpoint {
       return;
     }
     session.setMaxIdleTimeout(0);
-    hub().opened(session, new UserId(principal.userId()), principal.tokenExpiry());
+    hub()
+        .opened(
+            session,
+            new UserId(principal.userId()),
+            new RealtimeHub.Credentials(
+                principal.session(), principal.issuedAt(), principal.tokenExpiry()));
   }
 
   @OnMessage(maxMessageSize = 65536)

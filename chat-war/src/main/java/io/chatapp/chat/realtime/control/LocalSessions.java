@@ -22,8 +22,9 @@ public class LocalSessions {
       UserId user,
       int maxQueued,
       java.util.concurrent.Executor threads,
-      Peer.FrameBudget budget) {
-    Peer peer = new Peer(session, user, maxQueued, threads, budget);
+      Peer.FrameBudget budget,
+      RealtimeHub.Credentials credentials) {
+    Peer peer = new Peer(session, user, maxQueued, threads, budget, credentials);
     bySocket.put(session.getId(), peer);
     // added inside compute: a concurrent remove of the user's last socket cannot drop the set
     // this socket was just put in (computeIfAbsent(...).add could, leaving it without frames)

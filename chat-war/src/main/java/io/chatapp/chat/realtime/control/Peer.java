@@ -51,7 +51,7 @@ public final class Peer {
   private final SerialExecutor inbox;
   private final TokenBucket budget;
   private final int burst;
-  private int refusedInARow;
+  private int refused;
   private volatile ChatId viewing;
   private final Set<ChatId> joined = ConcurrentHashMap.newKeySet();
   private volatile boolean counted;
@@ -66,13 +66,27 @@ public final class Peer {
     CLOSE
   }
 
-  Peer(Session session, UserId user, int maxQueued, Executor threads, FrameBudget limits) {
+  private final RealtimeHub.Credentials credentials;
+
+  Peer(
+      Session session,
+      UserId user,
+      int maxQueued,
+      Executor threads,
+      FrameBudget limits,
+      RealtimeHub.Credentials credentials) {
     this.session = session;
     this.user = user;
+    this.credentials = credentials;
     this.maxQueued = maxQueued;
     this.inbox = new SerialExecutor(threads);
     this.budget = new TokenBucket(limits.perSecond(), limits.burst(), System.nanoTime());
     this.burst = limits.burst();
+  }
+
+  /** The token the socket opened with. */
+  RealtimeHub.Credentials credentials() {
+    return credentials;
   }
 
   /** Frames a socket may send: {@code perSecond} on average, {@code burst} at once. */
@@ -85,18 +99,21 @@ public final class Peer {
 
   /**
    * Counts an incoming frame against the budget. Refused frames are dropped; once a burst's worth
-   * was refused in a row after the warning, the socket goes.
+   * more was refused after the warning, before the client let its budget fill up again, the socket
+   * goes.
    */
   synchronized Admission admit(long nowNanos) {
+    if (refused > 0 && budget.isFull(nowNanos)) {
+      refused = 0;
+    }
     if (budget.tryTake(nowNanos)) {
-      refusedInARow = 0;
       return Admission.TAKEN;
     }
-    refusedInARow++;
-    if (refusedInARow == 1) {
+    refused++;
+    if (refused == 1) {
       return Admission.WARNED;
     }
-    return refusedInARow > burst ? Admission.CLOSE : Admission.REFUSED;
+    return refused > burst ? Admission.CLOSE : Admission.REFUSED;
   }
 
   /** Notes the chat on screen; false when it was that one already (nothing changes). */

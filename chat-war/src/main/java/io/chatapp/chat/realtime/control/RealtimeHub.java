@@ -8,6 +8,7 @@ import io.chatapp.chat.messages.control.MessageService;
 import io.chatapp.chat.messages.entity.MessageId;
 import io.chatapp.chat.realtime.entity.Frame;
 import io.chatapp.chat.users.entity.UserId;
+import io.chatapp.platform.auth.Revocations;
 import io.chatapp.platform.rest.DependencyUnavailableException;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -64,6 +65,7 @@ public class RealtimeHub {
   @Inject RealtimeBus bus;
   @Inject ChatService chats;
   @Inject MessageService messages;
+  @Inject Revocations revocations;
 
   @Inject
   @ConfigProperty(name = "ws.max-queued-frames", defaultValue = "256")
@@ -109,6 +111,16 @@ public class RealtimeHub {
     timers.scheduleWithFixedDelay(
         this::keepPresence, 0, PRESENCE_PERIOD_MILLIS, TimeUnit.MILLISECONDS);
     timers.scheduleWithFixedDelay(this::pingAndReap, pingSeconds, pingSeconds, TimeUnit.SECONDS);
+    revocations.onRevoked(this::closeRevoked);
+  }
+
+  private void closeRevoked(Revocations.Revoked revoked) {
+    for (Peer peer : sessions.all()) {
+      Credentials token = peer.credentials();
+      if (revoked.covers(token.session(), peer.user().value(), token.issuedAt())) {
+        peer.close(new CloseReason(() -> TOKEN_EXPIRED, "The session ended"));
+      }
+    }
   }
 
   @PreDestroy
@@ -119,10 +131,16 @@ public class RealtimeHub {
     }
   }
 
-  /** A socket opened for an authenticated user whose token expires at {@code expiry}. */
-  public void opened(Session session, UserId user, Instant expiry) {
-    Peer peer = sessions.add(session, user, maxQueued, frameThreads, budget);
-    long untilExpiry = Math.max(0, expiry.toEpochMilli() - System.currentTimeMillis());
+  /** The token a socket opened with: its session (maybe null), when it was issued and expires. */
+  public record Credentials(String session, Instant issuedAt, Instant expiry) {}
+
+  /**
+   * A socket opened for an authenticated user: it closes with {@link #TOKEN_EXPIRED} when its token
+   * expires, or at once when its session is revoked (logout).
+   */
+  public void opened(Session session, UserId user, Credentials token) {
+    Peer peer = sessions.add(session, user, maxQueued, frameThreads, budget, token);
+    long untilExpiry = Math.max(0, token.expiry().toEpochMilli() - System.currentTimeMillis());
     peer.onClose(
         timers.schedule(
             () -> peer.close(new CloseReason(() -> TOKEN_EXPIRED, "Access token expired")),

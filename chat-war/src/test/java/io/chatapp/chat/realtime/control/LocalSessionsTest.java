@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Test;
 class LocalSessionsTest {
 
   private static final Peer.FrameBudget BUDGET = new Peer.FrameBudget(20, 40);
+  private static final RealtimeHub.Credentials TOKEN =
+      new RealtimeHub.Credentials("session", java.time.Instant.now(), java.time.Instant.MAX);
   private static final int THREADS = 4;
   private static final int ROUNDS = 50_000;
 
@@ -36,7 +38,7 @@ class LocalSessionsTest {
                 () -> {
                   for (int round = 0; round < ROUNDS; round++) {
                     Session session = session(prefix + round);
-                    Peer peer = sessions.add(session, user, 16, Runnable::run, BUDGET);
+                    Peer peer = sessions.add(session, user, 16, Runnable::run, BUDGET, TOKEN);
                     if (!sessions.reaches(peer)) {
                       unreachable.incrementAndGet();
                     }

@@ -32,18 +32,25 @@ public class TokenVerifier {
   /** Tokens checked already, until they expire: a bounded map, cleared of the expired when full. */
   private static final int CACHE_SIZE = 20_000;
 
+  @Inject Revocations revocations;
+
   private RSASSAVerifier verifier;
   private Clock clock = Clock.systemUTC();
   private final Map<String, Verified> verified = new ConcurrentHashMap<>();
 
-  private record Verified(Caller caller, Instant expiry) {}
+  private record Verified(Caller caller, Instant issuedAt, Instant expiry) {}
 
   public TokenVerifier() {}
 
-  /** For use outside CDI (tests, tools). */
-  public TokenVerifier(RSAPublicKey key, Clock clock) {
+  /** For use outside CDI (tests, tools); {@code revocations} may be null (none followed). */
+  public TokenVerifier(RSAPublicKey key, Clock clock, Revocations revocations) {
     this.verifier = new RSASSAVerifier(key);
     this.clock = clock;
+    this.revocations = revocations;
+  }
+
+  public TokenVerifier(RSAPublicKey key, Clock clock) {
+    this(key, clock, null);
   }
 
   @PostConstruct
@@ -52,16 +59,19 @@ public class TokenVerifier {
   }
 
   /**
-   * The caller an access token proves, or empty if it is forged, expired or not an access token. A
-   * token verified once is not verified again while it is valid: the RS256 check of the same token
-   * on every request was a sixth of chat-war's CPU.
+   * The caller an access token proves, or empty if it is forged, expired, revoked or not an access
+   * token. A token verified once is not verified again while it is valid: the RS256 check of the
+   * same token on every request was a sixth of chat-war's CPU. Whether its session was revoked is
+   * asked every time, of memory ({@link Revocations}).
    */
   public Optional<Caller> verifyAccess(String token) {
     Instant now = Instant.now(clock);
     Verified known = token == null ? null : verified.get(token);
     if (known != null) {
       if (known.expiry().isAfter(now)) {
-        return Optional.of(known.caller());
+        return isRevoked(known.caller().session(), known.caller().userId(), known.issuedAt())
+            ? Optional.empty()
+            : Optional.of(known.caller());
       }
       verified.remove(token);
     }
@@ -72,10 +82,23 @@ public class TokenVerifier {
                   new Caller(
                       claims.getSubject(),
                       stringClaim(claims, "name"),
-                      stringClaim(claims, "email"));
-              remember(token, new Verified(caller, claims.getExpirationTime().toInstant()), now);
+                      stringClaim(claims, "email"),
+                      stringClaim(claims, Tokens.SESSION_CLAIM));
+              remember(
+                  token,
+                  new Verified(caller, issuedAt(claims), claims.getExpirationTime().toInstant()),
+                  now);
               return caller;
             });
+  }
+
+  private boolean isRevoked(String session, String userId, Instant issuedAt) {
+    return revocations != null && revocations.isRevoked(session, userId, issuedAt);
+  }
+
+  private static Instant issuedAt(JWTClaimsSet claims) {
+    Date issued = claims.getIssueTime();
+    return issued == null ? Instant.EPOCH : issued.toInstant();
   }
 
   private void remember(String token, Verified entry, Instant now) {
@@ -88,7 +111,10 @@ public class TokenVerifier {
     verified.put(token, entry);
   }
 
-  /** The verified claims of a token of the given use ({@link Tokens#ACCESS} or REFRESH). */
+  /**
+   * The verified claims of a token of the given use ({@link Tokens#ACCESS} or REFRESH), unless its
+   * session was revoked.
+   */
   public Optional<JWTClaimsSet> verify(String token, String use) {
     if (token == null || token.isBlank() || token.length() > 8192) {
       return Optional.empty();
@@ -105,7 +131,9 @@ public class TokenVerifier {
               && use.equals(claims.getClaim(Tokens.TYPE_CLAIM))
               && claims.getSubject() != null
               && expiry != null
-              && expiry.toInstant().isAfter(Instant.now(clock));
+              && expiry.toInstant().isAfter(Instant.now(clock))
+              && !isRevoked(
+                  stringClaim(claims, Tokens.SESSION_CLAIM), claims.getSubject(), issuedAt(claims));
       return valid ? Optional.of(claims) : Optional.empty();
     } catch (ParseException | JOSEException | IllegalStateException e) {
       return Optional.empty();

@@ -6,6 +6,10 @@ public final class Tokens {
   public static final String ACCESS_COOKIE = "accessToken";
   public static final String REFRESH_COOKIE = "refreshToken";
   public static final String TYPE_CLAIM = "token_use";
+
+  /** The session a token belongs to: the same from login through every refresh to logout. */
+  public static final String SESSION_CLAIM = "sid";
+
   public static final String ACCESS = "access";
   public static final String REFRESH = "refresh";
 

@@ -74,10 +74,7 @@ public class OtpLogin {
               "Too many wrong codes for this address from devices that did not ask for it: ask for"
                   + " the code on this device (the same code is mailed again), then type it",
               OtpStore.COOLDOWN);
-      case NONE -> {
-        limits.wrongCode(client);
-        throw noCode();
-      }
+      case NONE -> throw noCode(); // nothing to guess: no use to count it against anyone
     };
   }
 

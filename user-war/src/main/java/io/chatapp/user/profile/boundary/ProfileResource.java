@@ -59,7 +59,7 @@ public class ProfileResource {
     return cookies
         .setAccess(
             Response.ok(new UserReply("Name updated", UserView.of(user))),
-            sessions.accessToken(user))
+            sessions.accessToken(user, caller.get().session()))
         .build();
   }
 

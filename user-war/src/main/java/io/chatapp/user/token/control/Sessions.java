@@ -1,6 +1,7 @@
 package io.chatapp.user.token.control;
 
 import com.nimbusds.jwt.JWTClaimsSet;
+import io.chatapp.platform.auth.Revocations;
 import io.chatapp.platform.auth.TokenVerifier;
 import io.chatapp.platform.auth.Tokens;
 import io.chatapp.platform.rest.ApiException;
@@ -12,8 +13,14 @@ import io.chatapp.user.token.entity.SignedToken;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
+import java.util.UUID;
 
-/** Starts, renews and ends a user's session: the token pair and the refresh token's life. */
+/**
+ * Starts, renews and ends a user's session: the token pair and the refresh token's life. A session
+ * has an id ({@code sid}) from login to logout, in every token of it; ending it (or a refresh token
+ * used twice, which ends all of the user's) revokes its access tokens at every service at once
+ * ({@link Revocations}), not only when they expire.
+ */
 @ApplicationScoped
 public class Sessions {
 
@@ -21,17 +28,22 @@ public class Sessions {
   @Inject RefreshTokenStore refreshTokens;
   @Inject TokenVerifier verifier;
   @Inject UserStore users;
+  @Inject Revocations revocations;
 
-  /** A fresh access and refresh token for a user who just proved who they are. */
+  /** A new session with its access and refresh token, for a user who just proved who they are. */
   public Session start(User user) {
-    SignedToken refresh = issuer.refresh(user.id());
-    refreshTokens.register(refresh.jti(), user.id(), refresh.lifetime());
-    return new Session(user, issuer.access(user), refresh);
+    return tokens(user, UUID.randomUUID().toString());
   }
 
-  /** A new access token, for a user whose name just changed. */
-  public SignedToken accessToken(User user) {
-    return issuer.access(user);
+  private Session tokens(User user, String sid) {
+    SignedToken refresh = issuer.refresh(user.id(), sid);
+    refreshTokens.register(refresh.jti(), user.id(), refresh.lifetime());
+    return new Session(user, issuer.access(user, sid), refresh);
+  }
+
+  /** A new access token of the same session, for a user whose name just changed. */
+  public SignedToken accessToken(User user, String sid) {
+    return issuer.access(user, sid);
   }
 
   /**
@@ -47,20 +59,37 @@ public class Sessions {
                         "No valid refresh token: it is missing, expired or invalid; log in again"));
     UserId user = new UserId(claims.getSubject());
     if (!refreshTokens.use(claims.getJWTID(), user)) {
+      revocations.revokeUser(user.value());
       throw ApiException.unauthorized(
           "This refresh token was already used or revoked; every session was ended: log in again");
     }
+    String sid = sessionOf(claims);
     return users
         .find(user)
-        .map(this::start)
+        .map(found -> tokens(found, sid))
         .orElseThrow(() -> ApiException.unauthorized("This user no longer exists"));
   }
 
-  /** Revokes the session's refresh token, if it is one of ours and still live. */
+  /**
+   * Ends the session of this refresh token, if it is one of ours and still live: the refresh token
+   * is revoked, and so are the session's access tokens, everywhere.
+   */
   public void end(String refreshToken) {
     verified(refreshToken)
         .ifPresent(
-            claims -> refreshTokens.revoke(claims.getJWTID(), new UserId(claims.getSubject())));
+            claims -> {
+              refreshTokens.revoke(claims.getJWTID(), new UserId(claims.getSubject()));
+              Object sid = claims.getClaim(Tokens.SESSION_CLAIM);
+              if (sid != null) {
+                revocations.revokeSession(sid.toString());
+              }
+            });
+  }
+
+  /** The session a refresh token belongs to; one from before sessions had ids starts one now. */
+  private static String sessionOf(JWTClaimsSet claims) {
+    Object sid = claims.getClaim(Tokens.SESSION_CLAIM);
+    return sid == null ? UUID.randomUUID().toString() : sid.toString();
   }
 
   private Optional<JWTClaimsSet> verified(String refreshToken) {

@@ -55,10 +55,11 @@ public class TokenIssuer {
     signer = new RSASSASigner(PemKeys.privateKey(privateKeyPemOrPath));
   }
 
-  /** A 15-minute access token naming the user. */
-  public SignedToken access(User user) {
+  /** A 15-minute access token naming the user, of the session {@code sid}. */
+  public SignedToken access(User user, String sid) {
     return sign(
         claims(user.id(), Tokens.ACCESS, ACCESS_LIFETIME)
+            .claim(Tokens.SESSION_CLAIM, sid)
             .claim("name", user.name())
             .claim("email", user.email())
             .claim("upn", user.email())
@@ -66,9 +67,11 @@ public class TokenIssuer {
         ACCESS_LIFETIME);
   }
 
-  /** A 15-day refresh token; its jti is what the refresh-token store keeps. */
-  public SignedToken refresh(UserId user) {
-    return sign(claims(user, Tokens.REFRESH, REFRESH_LIFETIME), REFRESH_LIFETIME);
+  /** A 15-day refresh token of the session {@code sid}; its jti is what the store keeps. */
+  public SignedToken refresh(UserId user, String sid) {
+    return sign(
+        claims(user, Tokens.REFRESH, REFRESH_LIFETIME).claim(Tokens.SESSION_CLAIM, sid),
+        REFRESH_LIFETIME);
   }
 
   private JWTClaimsSet.Builder claims(UserId user, String use, Duration lifetime) {

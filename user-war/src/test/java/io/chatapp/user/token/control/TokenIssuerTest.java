@@ -35,6 +35,7 @@ class TokenIssuerTest {
   static KeyPair keys;
   static KeyPair otherKeys;
   static final Instant NOW = Instant.parse("2025-06-01T12:00:00Z");
+  static final String SID = "session-1";
   static final User ANN =
       new User(new UserId("0123456789abcdef01234567"), "Ann", "ann@example.com", NOW, NOW);
 
@@ -56,10 +57,10 @@ class TokenIssuerTest {
 
   @Test
   void anAccessTokenProvesTheUserForFifteenMinutes() throws Exception {
-    SignedToken token = issuerAt(NOW).access(ANN);
+    SignedToken token = issuerAt(NOW).access(ANN, SID);
 
     assertThat(verifierAt(NOW.plusSeconds(60)).verifyAccess(token.value()))
-        .contains(new Caller("0123456789abcdef01234567", "Ann", "ann@example.com"));
+        .contains(new Caller("0123456789abcdef01234567", "Ann", "ann@example.com", SID));
     assertThat(
             verifierAt(NOW.plus(Duration.ofMinutes(15)).plusSeconds(1)).verifyAccess(token.value()))
         .isEmpty();
@@ -80,7 +81,7 @@ class TokenIssuerTest {
 
   @Test
   void aRefreshTokenLastsFifteenDaysAndIsNoAccessToken() {
-    SignedToken token = issuerAt(NOW).refresh(ANN.id());
+    SignedToken token = issuerAt(NOW).refresh(ANN.id(), SID);
 
     assertThat(verifierAt(NOW.plus(Duration.ofDays(14))).verify(token.value(), Tokens.REFRESH))
         .hasValueSatisfying(claims -> assertThat(claims.getJWTID()).isEqualTo(token.jti()));
@@ -89,18 +90,20 @@ class TokenIssuerTest {
                 .verify(token.value(), Tokens.REFRESH))
         .isEmpty();
     assertThat(verifierAt(NOW).verifyAccess(token.value())).isEmpty();
-    assertThat(verifierAt(NOW).verify(issuerAt(NOW).access(ANN).value(), Tokens.REFRESH)).isEmpty();
+    assertThat(verifierAt(NOW).verify(issuerAt(NOW).access(ANN, SID).value(), Tokens.REFRESH))
+        .isEmpty();
   }
 
   @Test
   void everyTokenHasItsOwnId() {
     TokenIssuer issuer = issuerAt(NOW);
-    assertThat(issuer.refresh(ANN.id()).jti()).isNotEqualTo(issuer.refresh(ANN.id()).jti());
+    assertThat(issuer.refresh(ANN.id(), SID).jti())
+        .isNotEqualTo(issuer.refresh(ANN.id(), SID).jti());
   }
 
   @Test
   void anAlteredTokenIsRefused() {
-    String token = issuerAt(NOW).access(ANN).value();
+    String token = issuerAt(NOW).access(ANN, SID).value();
     String[] parts = token.split("\\.");
     String payload =
         new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
@@ -121,7 +124,7 @@ class TokenIssuerTest {
   void aTokenSignedWithAnotherKeyIsRefused() {
     TokenIssuer stranger =
         new TokenIssuer((RSAPrivateKey) otherKeys.getPrivate(), Clock.fixed(NOW, ZoneOffset.UTC));
-    assertThat(verifierAt(NOW).verifyAccess(stranger.access(ANN).value())).isEmpty();
+    assertThat(verifierAt(NOW).verifyAccess(stranger.access(ANN, SID).value())).isEmpty();
   }
 
   @Test
@@ -162,7 +165,7 @@ class TokenIssuerTest {
 
   @Test
   void aTokenNeverPrintsItself() {
-    SignedToken token = issuerAt(NOW).access(ANN);
+    SignedToken token = issuerAt(NOW).access(ANN, SID);
     assertThat(token.toString()).doesNotContain(token.value());
   }
 }
