@@ -54,6 +54,10 @@ public class ChatService {
     if (users.find(other, token).isEmpty()) {
       throw ApiException.notFound("No user with id " + other);
     }
+    if (users.find(caller, token).isEmpty()) {
+      // a correctly signed token of a user that does not exist (any more) makes no chats
+      throw ApiException.forbidden("Your account does not exist: log in again");
+    }
     ChatStore.Creation creation = chats.findOrCreate(caller, other);
     if (creation.created()) {
       events.fire(new ChatCreated(creation.chat().id(), caller, other));

@@ -6,6 +6,7 @@ import io.chatapp.chat.users.entity.UserId;
 import io.chatapp.platform.auth.Caller;
 import io.chatapp.platform.auth.RequestTokens;
 import io.chatapp.platform.auth.Tokens;
+import io.chatapp.platform.json.JsonSupport;
 import io.chatapp.platform.rest.ApiException;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -50,6 +51,10 @@ public final class Requests {
   public static JsonObject object(String body) {
     if (body == null || body.isBlank()) {
       throw ApiException.badRequest("A JSON object body is required");
+    }
+    if (JsonSupport.nestsTooDeep(body)) {
+      throw ApiException.badRequest(
+          "The request body nests deeper than " + JsonSupport.MAX_DEPTH + " levels");
     }
     try (JsonReader reader = JSON.createReader(new StringReader(body))) {
       JsonValue value = reader.readValue();

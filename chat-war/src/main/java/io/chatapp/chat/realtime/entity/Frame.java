@@ -2,6 +2,7 @@ package io.chatapp.chat.realtime.entity;
 
 import static io.chatapp.platform.json.JsonSupport.JSON;
 
+import io.chatapp.platform.json.JsonSupport;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -27,6 +28,9 @@ public record Frame(String event, JsonValue data) {
 
   /** The frame in a text message, or empty when it is not one. */
   public static Optional<Frame> parse(String text) {
+    if (JsonSupport.nestsTooDeep(text)) {
+      return Optional.empty();
+    }
     try {
       JsonValue value = JSON.createReader(new StringReader(text)).readValue();
       if (value.getValueType() != JsonValue.ValueType.OBJECT) {

@@ -13,8 +13,9 @@ import java.io.IOException;
 
 /**
  * Sends each page request where it belongs: the chat page needs a session (an expired access token
- * is refreshed here, before the page renders), and a signed-in user opening the login page goes
- * straight to the chat.
+ * is refreshed here, before the page renders), its Ajax requests too (a JSF partial redirect to the
+ * login page when there is none), and a signed-in user opening the login page goes straight to the
+ * chat. The login page's own Ajax requests need no session.
  */
 @WebFilter(urlPatterns = {"/", "/index.xhtml", "/login.xhtml", "/chat.xhtml"})
 public class SessionFilter extends HttpFilter {
@@ -27,13 +28,20 @@ public class SessionFilter extends HttpFilter {
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     boolean isAjax = "partial/ajax".equals(request.getHeader("Faces-Request"));
-    boolean signedIn = isAjax || hasValidSession(request, response);
     String path = request.getServletPath();
+    if (path.equals("/login.xhtml") && isAjax) {
+      chain.doFilter(request, response);
+      return;
+    }
+    boolean signedIn = hasValidSession(request, response);
     if (path.equals("/login.xhtml")) {
-      if (signedIn && !isAjax) {
+      if (signedIn) {
         response.sendRedirect(request.getContextPath() + "/chat.xhtml");
         return;
       }
+    } else if (!signedIn && isAjax) {
+      partialRedirect(response, request.getContextPath() + "/login.xhtml");
+      return;
     } else if (!signedIn) {
       response.sendRedirect(request.getContextPath() + "/login.xhtml");
       return;
@@ -43,6 +51,19 @@ public class SessionFilter extends HttpFilter {
     }
     response.setHeader("Cache-Control", "no-store");
     chain.doFilter(request, response);
+  }
+
+  /** What JSF's Ajax script follows instead of a 302: a partial response that redirects. */
+  private static void partialRedirect(HttpServletResponse response, String url) throws IOException {
+    response.setContentType("text/xml");
+    response.setCharacterEncoding("UTF-8");
+    response.setHeader("Cache-Control", "no-store");
+    response
+        .getWriter()
+        .write(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?><partial-response><redirect url=\""
+                + url
+                + "\"/></partial-response>");
   }
 
   /** A valid access token, or one just refreshed with the refresh token. */

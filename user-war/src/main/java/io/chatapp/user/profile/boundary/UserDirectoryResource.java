@@ -32,6 +32,10 @@ public class UserDirectoryResource {
 
   static final int DEFAULT_LIMIT = 50;
   static final int MAX_LIMIT = 100;
+
+  /** Deeper pages than this nobody reads; past it (page x limit) the skip would overflow. */
+  static final int MAX_PAGE = 10_000;
+
   static final int MAX_QUERY_LENGTH = 100;
   static final int MAX_BATCH = 100;
 
@@ -67,8 +71,8 @@ public class UserDirectoryResource {
     if (text.length() > MAX_QUERY_LENGTH) {
       throw new InvalidValue("q may be at most " + MAX_QUERY_LENGTH + " characters");
     }
-    if (pageNumber < 1) {
-      throw new InvalidValue("page must be 1 or more");
+    if (pageNumber < 1 || pageNumber > MAX_PAGE) {
+      throw new InvalidValue("page must be between 1 and " + MAX_PAGE);
     }
     if (pageSize < 1 || pageSize > MAX_LIMIT) {
       throw new InvalidValue("limit must be between 1 and " + MAX_LIMIT);

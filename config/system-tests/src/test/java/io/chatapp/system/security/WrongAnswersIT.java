@@ -1,0 +1,85 @@
+package io.chatapp.system.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.chatapp.system.Jwts;
+import io.chatapp.system.Stack;
+import io.chatapp.system.UserApi;
+import io.chatapp.system.chat.ChatClient;
+import jakarta.json.Json;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Inputs that used to get a 500 or slip through: each is now a clear 4xx with {@code {"message"}}
+ * (or, for the UI's Ajax, the way back to the login page), and changes nothing.
+ */
+class WrongAnswersIT {
+
+  private static UserApi.Session ann;
+
+  @BeforeAll
+  static void aUser() throws Exception {
+    Stack.awaitReady(Duration.ofSeconds(90));
+    ann = UserApi.logIn(UserApi.newEmail("wrong-answers"));
+  }
+
+  @Test
+  void aPageFarPastTheEndIsA400() throws Exception {
+    HttpResponse<String> answer =
+        UserApi.post(
+            "/user/all", "{\"q\":\"abc\",\"page\":2147483647}", "Cookie", ann.cookieHeader());
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(400);
+    assertThat(UserApi.message(answer)).contains("page");
+  }
+
+  @Test
+  void jsonNestedTenThousandLevelsDeepIsA400() throws Exception {
+    String deep = "{\"a\":" + "[".repeat(10_000) + "]".repeat(10_000) + "}";
+    for (String path : new String[] {"/chat/new", "/message"}) {
+      ChatClient.Response answer =
+          ChatClient.send(
+              ChatClient.post(Stack.url("chat") + "/api/v1" + path, deep, ann.accessToken()));
+      assertThat(answer.status()).as(path + ": " + answer.body()).isEqualTo(400);
+      assertThat(answer.json().getString("message")).contains("nests deeper");
+    }
+  }
+
+  @Test
+  void aSignedTokenOfAUserWhoDoesNotExistMakesNoChats() throws Exception {
+    var claims =
+        Json.createObjectBuilder(Jwts.claims(ann.accessToken()))
+            .add(
+                "sub", String.format("%024x", new java.math.BigInteger(96, new java.util.Random())))
+            .add("iat", Instant.now().getEpochSecond() - 5)
+            .build();
+    String ghost = Jwts.sign(claims, Jwts.stackKey());
+    ChatClient.Response answer =
+        ChatClient.send(
+            ChatClient.post(
+                Stack.url("chat") + "/api/v1/chat/new",
+                "{\"otherUserId\":\"" + ann.userId() + "\"}",
+                ghost));
+    assertThat(answer.status()).as(answer.body()).isEqualTo(403);
+    assertThat(answer.json().getString("message")).isNotBlank();
+  }
+
+  @Test
+  void anAjaxRequestToTheChatPageWithoutASessionIsSentToLogin() throws Exception {
+    HttpResponse<String> answer =
+        Stack.HTTP.send(
+            HttpRequest.newBuilder(URI.create(Stack.url("frontend") + "/chat.xhtml"))
+                .header("Faces-Request", "partial/ajax")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("jakarta.faces.partial.ajax=true"))
+                .timeout(Duration.ofSeconds(10))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(answer.body()).contains("<redirect url=").contains("login.xhtml");
+  }
+}
