@@ -47,6 +47,7 @@ public final class Peer {
   private boolean sending;
   private boolean closed;
   private volatile long lastPongAt = System.currentTimeMillis();
+  private long nextPingAt;
   private volatile Future<?> closeTask;
   private final SerialExecutor inbox;
   private final TokenBucket budget;
@@ -243,6 +244,21 @@ public final class Peer {
     } catch (RuntimeException e) {
       close(new CloseReason(CloseReason.CloseCodes.CLOSED_ABNORMALLY, "ping failed"));
     }
+  }
+
+  /**
+   * Whether the socket's ping is due: once every {@code interval}, the first one at a random moment
+   * within the first interval, so that the pings of many sockets spread evenly.
+   */
+  boolean pingDue(long now, long interval) {
+    if (nextPingAt == 0) {
+      nextPingAt = now + java.util.concurrent.ThreadLocalRandom.current().nextLong(1, interval + 1);
+    }
+    if (now < nextPingAt) {
+      return false;
+    }
+    nextPingAt = now + interval;
+    return true;
   }
 
   void ponged() {

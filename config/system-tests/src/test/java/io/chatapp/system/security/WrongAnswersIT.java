@@ -51,6 +51,60 @@ class WrongAnswersIT {
   }
 
   @Test
+  void namesAreNormalisedAndMayNotHideOrReorderCharacters() throws Exception {
+    for (String bad :
+        new String[] {
+          "{\"name\":\"evil\\u202Etxt.exe\"}",
+          "{\"name\":\"zero\\u200Bwidth\"}",
+          "{\"name\":\"two\\nlines\"}",
+          "{\"name\":\"nul\\u0000\"}",
+          "{\"name\":\"esc\\u001B[31m\"}",
+          "{\"name\":5}"
+        }) {
+      HttpResponse<String> refused =
+          UserApi.post("/update/user", bad, "Authorization", "Bearer " + ann.accessToken());
+      assertThat(refused.statusCode()).as(bad + ": " + refused.body()).isEqualTo(400);
+      assertThat(UserApi.message(refused)).isNotBlank();
+    }
+    HttpResponse<String> renamed =
+        UserApi.post(
+            "/update/user",
+            "{\"name\":\"Zoe\\u0308\"}",
+            "Authorization",
+            "Bearer " + ann.accessToken());
+    assertThat(renamed.statusCode()).as(renamed.body()).isEqualTo(200);
+    assertThat(UserApi.json(renamed).getJsonObject("user").getString("name"))
+        .as("NFC")
+        .isEqualTo("Zo\u00eb");
+  }
+
+  @Test
+  void aMessageMayNotReorderItsText() throws Exception {
+    UserApi.Session ben = UserApi.logIn(UserApi.newEmail("wrong-answers-ben"));
+    ChatClient.Response chat =
+        ChatClient.send(
+            ChatClient.post(
+                Stack.url("chat") + "/api/v1/chat/new",
+                "{\"otherUserId\":\"" + ben.userId() + "\"}",
+                ann.accessToken()));
+    String chatId = chat.json().getString("chatId");
+    ChatClient.Response refused =
+        ChatClient.send(
+            ChatClient.post(
+                Stack.url("chat") + "/api/v1/message",
+                "{\"chatId\":\"" + chatId + "\",\"text\":\"pay \\u202E0001\"}",
+                ann.accessToken()));
+    assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+    ChatClient.Response lines =
+        ChatClient.send(
+            ChatClient.post(
+                Stack.url("chat") + "/api/v1/message",
+                "{\"chatId\":\"" + chatId + "\",\"text\":\"line one\\nline two\"}",
+                ann.accessToken()));
+    assertThat(lines.status()).as("line breaks are fine").isEqualTo(201);
+  }
+
+  @Test
   void aSignedTokenOfAUserWhoDoesNotExistMakesNoChats() throws Exception {
     var claims =
         Json.createObjectBuilder(Jwts.claims(ann.accessToken()))

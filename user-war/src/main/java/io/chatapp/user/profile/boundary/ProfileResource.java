@@ -54,7 +54,7 @@ public class ProfileResource {
   @Operation(summary = "Change the display name; the new accessToken cookie carries it")
   public Response rename(
       @NotNull(message = "A JSON object body is required") @Valid RenameRequest request) {
-    UserName name = new UserName(request.name());
+    UserName name = new UserName(request.text());
     User user = users.rename(callerId(), name, clock.instant()).orElseThrow(ProfileResource::gone);
     return cookies
         .setAccess(
