@@ -32,16 +32,26 @@ public class Presence {
 
   static final long TTL_MILLIS = 30_000;
 
+  /** How many sockets a user has on live instances: every script below starts with it. */
+  private static final String LIVE =
+      """
+      local function live(key, instances, now)
+        local fields = redis.call('HGETALL', key)
+        local total = 0
+        for i = 1, #fields, 2 do
+          local expiry = redis.call('ZSCORE', instances, fields[i])
+          if expiry and tonumber(expiry) > now then total = total + tonumber(fields[i + 1]) end
+        end
+        return total
+      end
+      """;
+
   /** Counts the socket unless the user already has {@code max}; the live count before, or -1. */
   private static final String CONNECT =
-      """
+      LIVE
+          + """
       local now = tonumber(ARGV[3])
-      local fields = redis.call('HGETALL', KEYS[1])
-      local total = 0
-      for i = 1, #fields, 2 do
-        local expiry = redis.call('ZSCORE', KEYS[3], fields[i])
-        if expiry and tonumber(expiry) > now then total = total + tonumber(fields[i + 1]) end
-      end
+      local total = live(KEYS[1], KEYS[3], now)
       if total >= tonumber(ARGV[4]) then return -1 end
       redis.call('HINCRBY', KEYS[1], ARGV[1], 1)
       redis.call('SADD', KEYS[2], ARGV[2])
@@ -50,19 +60,13 @@ public class Presence {
 
   /** Uncounts the socket; the user's live count after it. */
   private static final String DISCONNECT =
-      """
-      local now = tonumber(ARGV[3])
+      LIVE
+          + """
       if redis.call('HINCRBY', KEYS[1], ARGV[1], -1) <= 0 then
         redis.call('HDEL', KEYS[1], ARGV[1])
         redis.call('SREM', KEYS[2], ARGV[2])
       end
-      local fields = redis.call('HGETALL', KEYS[1])
-      local total = 0
-      for i = 1, #fields, 2 do
-        local expiry = redis.call('ZSCORE', KEYS[3], fields[i])
-        if expiry and tonumber(expiry) > now then total = total + tonumber(fields[i + 1]) end
-      end
-      return total
+      return live(KEYS[1], KEYS[3], tonumber(ARGV[3]))
       """;
 
   /**
@@ -70,7 +74,8 @@ public class Presence {
    * so); the users who have no live socket left.
    */
   private static final String BURY =
-      """
+      LIVE
+          + """
       if redis.call('ZREM', KEYS[1], ARGV[1]) == 0 then return {} end
       local now = tonumber(ARGV[2])
       local gone = {}
@@ -84,13 +89,7 @@ public class Presence {
             redis.call('HDEL', viewing, socket)
           end
         end
-        local fields = redis.call('HGETALL', key)
-        local total = 0
-        for i = 1, #fields, 2 do
-          local expiry = redis.call('ZSCORE', KEYS[1], fields[i])
-          if expiry and tonumber(expiry) > now then total = total + tonumber(fields[i + 1]) end
-        end
-        if total == 0 then table.insert(gone, user) end
+        if live(key, KEYS[1], now) == 0 then table.insert(gone, user) end
       end
       redis.call('DEL', KEYS[2])
       return gone
@@ -98,17 +97,12 @@ public class Presence {
 
   /** Which of the users a live instance counts: 1 or 0 for each, in order. */
   private static final String ONLINE =
-      """
+      LIVE
+          + """
       local now = tonumber(ARGV[1])
       local result = {}
       for k, key in ipairs(KEYS) do
-        local fields = redis.call('HGETALL', key)
-        local online = 0
-        for i = 1, #fields, 2 do
-          local expiry = redis.call('ZSCORE', ARGV[2], fields[i])
-          if expiry and tonumber(expiry) > now and tonumber(fields[i + 1]) > 0 then online = 1 end
-        end
-        result[k] = online
+        if live(key, ARGV[2], now) > 0 then result[k] = 1 else result[k] = 0 end
       end
       return result
       """;

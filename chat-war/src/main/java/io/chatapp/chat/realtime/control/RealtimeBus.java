@@ -5,6 +5,7 @@ import static io.chatapp.platform.json.JsonSupport.JSON;
 import io.chatapp.chat.chats.control.Contacts;
 import io.chatapp.chat.realtime.entity.Frame;
 import io.chatapp.chat.users.entity.UserId;
+import io.chatapp.platform.redis.ChannelFollower;
 import io.chatapp.platform.redis.RedisConnection;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -25,7 +26,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import redis.clients.jedis.JedisPubSub;
 
 /**
  * Carries frames to the sockets of any chat-war instance: each instance publishes on the Redis
@@ -51,32 +51,27 @@ public class RealtimeBus {
 
   private ExecutorService receipts;
 
-  private volatile boolean running;
-  private volatile JedisPubSub subscriber;
+  private ChannelFollower channel;
 
   /** A recipient's socket on this instance received a new message. */
   public record DeliveredLocally(
       String messageId, String chatId, UserId recipient, UserId sender, long sentAtMillis) {}
 
   synchronized void start() {
-    if (!running) {
-      running = true;
+    if (channel == null) {
       receipts = Executors.newSingleThreadExecutor(threadFactory);
-      Thread listener = threadFactory.newThread(this::listen);
-      listener.setName("chat-realtime-listener");
-      listener.start();
+      channel = new ChannelFollower(redis, CHANNEL, () -> {}, this::dispatch);
+      channel.start(threadFactory, "chat-realtime-listener");
     }
   }
 
   @PreDestroy
   void stop() {
-    running = false;
     if (receipts != null) {
       receipts.shutdown();
     }
-    JedisPubSub current = subscriber;
-    if (current != null && current.isSubscribed()) {
-      current.unsubscribe();
+    if (channel != null) {
+      channel.stop();
     }
   }
 
@@ -128,35 +123,6 @@ public class RealtimeBus {
           "Redis unavailable; delivering on this instance only: {0}",
           e.getMessage());
       localFallback.run();
-    }
-  }
-
-  private void listen() {
-    while (running) {
-      try {
-        subscriber =
-            new JedisPubSub() {
-              @Override
-              public void onMessage(String channel, String message) {
-                dispatch(message);
-              }
-            };
-        redis.call(
-            jedis -> {
-              jedis.subscribe(subscriber, CHANNEL);
-              return null;
-            });
-      } catch (RuntimeException e) {
-        if (running) {
-          LOG.log(Level.WARNING, "Real-time channel lost, resubscribing: {0}", e.getMessage());
-          try {
-            Thread.sleep(2000);
-          } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            return;
-          }
-        }
-      }
     }
   }
 

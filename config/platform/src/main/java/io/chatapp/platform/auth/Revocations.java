@@ -1,5 +1,6 @@
 package io.chatapp.platform.auth;
 
+import io.chatapp.platform.redis.ChannelFollower;
 import io.chatapp.platform.redis.RedisConnection;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,7 +16,6 @@ import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import redis.clients.jedis.JedisPubSub;
 
 /**
  * Sessions ended before their access tokens expire (logout, a refresh token used twice), followed
@@ -45,8 +45,7 @@ public class Revocations {
   private final Map<String, Long> usersBefore = new ConcurrentHashMap<>();
   private final List<Consumer<Revoked>> listeners = new CopyOnWriteArrayList<>();
   private volatile boolean started;
-  private volatile boolean running = true;
-  private volatile JedisPubSub subscriber;
+  private ChannelFollower channel;
 
   /** A revocation as it arrives: a session, or a user's tokens issued up to {@code before}. */
   public record Revoked(String session, String userId, Instant before) {
@@ -132,50 +131,22 @@ public class Revocations {
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Could not load the revoked sessions yet: {0}", e.getMessage());
     }
-    Thread thread = new Thread(this::listen, "auth-revocations");
-    thread.setDaemon(true);
-    thread.start();
+    channel =
+        new ChannelFollower(
+            redis, KEY, this::loadKept, entry -> note(entry, clock.millis() + KEPT.toMillis()));
+    channel.start(
+        task -> {
+          Thread thread = new Thread(task);
+          thread.setDaemon(true);
+          return thread;
+        },
+        "auth-revocations");
   }
 
   @PreDestroy
   void stop() {
-    running = false;
-    JedisPubSub current = subscriber;
-    if (current != null && current.isSubscribed()) {
-      current.unsubscribe();
-    }
-  }
-
-  private void listen() {
-    while (running) {
-      try {
-        subscriber =
-            new JedisPubSub() {
-              @Override
-              public void onSubscribe(String channel, int count) {
-                loadKept();
-              }
-
-              @Override
-              public void onMessage(String channel, String entry) {
-                note(entry, clock.millis() + KEPT.toMillis());
-              }
-            };
-        redis.call(
-            jedis -> {
-              jedis.subscribe(subscriber, KEY);
-              return null;
-            });
-      } catch (RuntimeException e) {
-        if (running) {
-          LOG.log(Level.WARNING, "Lost the revocation channel, resubscribing: {0}", e.getMessage());
-          try {
-            Thread.sleep(2000);
-          } catch (InterruptedException interrupted) {
-            return;
-          }
-        }
-      }
+    if (channel != null) {
+      channel.stop();
     }
   }
 

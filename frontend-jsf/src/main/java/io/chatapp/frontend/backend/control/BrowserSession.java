@@ -106,6 +106,21 @@ public class BrowserSession {
     return java.util.Optional.of("Bearer " + accessToken);
   }
 
+  /** Whether the session is on: valid now or refreshed, over, or unknown while user-war is away. */
+  public enum State {
+    ON,
+    OVER,
+    UNKNOWN
+  }
+
+  public State state(io.chatapp.platform.auth.TokenVerifier verifier) {
+    if (accessToken != null && verifier.verifyAccess(accessToken).isPresent()) {
+      return State.ON;
+    }
+    int status = renew().status();
+    return status == 200 ? State.ON : status == 401 ? State.OVER : State.UNKNOWN;
+  }
+
   public boolean hasAccessToken() {
     return accessToken != null;
   }

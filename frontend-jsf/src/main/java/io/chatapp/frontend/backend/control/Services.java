@@ -36,9 +36,20 @@ public class Services {
     chats = client(chatServiceUrl, ChatServiceClient.class);
   }
 
-  /** The session of the browser behind this servlet request. */
+  /**
+   * The session of the browser behind this servlet request: one per request, so that the session
+   * filter and the page's action share what a refresh changed (a second refresh with the refresh
+   * token the first one used up would look like a stolen token and end every session).
+   */
   public BrowserSession session(HttpServletRequest request, HttpServletResponse response) {
-    return new BrowserSession(users, chats, request, response, clients.of(request));
+    Object known = request.getAttribute(BrowserSession.class.getName());
+    if (known instanceof BrowserSession session) {
+      return session;
+    }
+    BrowserSession session =
+        new BrowserSession(users, chats, request, response, clients.of(request));
+    request.setAttribute(BrowserSession.class.getName(), session);
+    return session;
   }
 
   /** The session of the browser behind the current Faces request. */

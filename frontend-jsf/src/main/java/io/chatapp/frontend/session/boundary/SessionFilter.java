@@ -1,5 +1,6 @@
 package io.chatapp.frontend.session.boundary;
 
+import io.chatapp.frontend.backend.control.BrowserSession;
 import io.chatapp.frontend.backend.control.Services;
 import io.chatapp.platform.auth.TokenVerifier;
 import jakarta.inject.Inject;
@@ -33,15 +34,20 @@ public class SessionFilter extends HttpFilter {
       chain.doFilter(request, response);
       return;
     }
-    boolean signedIn = hasValidSession(request, response);
+    BrowserSession.State state = services.session(request, response).state(tokens);
+    boolean signedIn = state == BrowserSession.State.ON;
     if (path.equals("/login.xhtml")) {
       if (signedIn) {
         response.sendRedirect(request.getContextPath() + "/chat.xhtml");
         return;
       }
-    } else if (!signedIn && isAjax) {
-      partialRedirect(response, request.getContextPath() + "/login.xhtml");
-      return;
+    } else if (isAjax) {
+      // the page's own calls: to login only when the session is really over; with user-war away
+      // they go on and answer 503, which the page retries
+      if (state == BrowserSession.State.OVER) {
+        partialRedirect(response, request.getContextPath() + "/login.xhtml");
+        return;
+      }
     } else if (!signedIn) {
       response.sendRedirect(request.getContextPath() + "/login.xhtml");
       return;
@@ -64,10 +70,5 @@ public class SessionFilter extends HttpFilter {
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?><partial-response><redirect url=\""
                 + url
                 + "\"/></partial-response>");
-  }
-
-  /** A valid access token, or one just refreshed with the refresh token. */
-  private boolean hasValidSession(HttpServletRequest request, HttpServletResponse response) {
-    return services.session(request, response).bearer(tokens).isPresent();
   }
 }
