@@ -124,6 +124,42 @@ class WrongAnswersIT {
   }
 
   @Test
+  void aForgedViewStateGoesBackToThePageWithAMessage() throws Exception {
+    String form =
+        "login=login&login%3Aemail=someone%40example.com&login%3AsendCode=login%3AsendCode"
+            + "&jakarta.faces.ViewState=forged-1234%3A5678";
+    HttpResponse<String> plain = postLoginForm(form, false);
+    assertThat(plain.statusCode()).as(plain.body()).isIn(302, 303);
+    assertThat(plain.headers().firstValue("Location").orElse(""))
+        .contains("login.xhtml?expired=true");
+
+    HttpResponse<String> ajax =
+        postLoginForm(
+            form + "&jakarta.faces.partial.ajax=true&jakarta.faces.source=login%3AsendCode", true);
+    assertThat(ajax.statusCode()).isEqualTo(200);
+    assertThat(ajax.body()).contains("<redirect url=").contains("expired=true");
+
+    HttpResponse<String> page =
+        Stack.HTTP.send(
+            HttpRequest.newBuilder(URI.create(Stack.url("frontend") + "/login.xhtml?expired=true"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(page.body()).contains("This page had expired");
+  }
+
+  private static HttpResponse<String> postLoginForm(String form, boolean ajax) throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(Stack.url("frontend") + "/login.xhtml"))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(form))
+            .timeout(Duration.ofSeconds(10));
+    if (ajax) {
+      request.header("Faces-Request", "partial/ajax");
+    }
+    return Stack.HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
   void anAjaxRequestToTheChatPageWithoutASessionIsSentToLogin() throws Exception {
     HttpResponse<String> answer =
         Stack.HTTP.send(
