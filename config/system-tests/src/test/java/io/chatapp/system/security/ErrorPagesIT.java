@@ -10,8 +10,28 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-/** What the container answers itself under the APIs is JSON too, never its HTML page. */
+/**
+ * What the server tells of itself: what the container answers itself under the APIs is JSON too,
+ * never its HTML page; no answer names the server; {@code /metrics} is not public.
+ */
 class ErrorPagesIT {
+
+  @Test
+  void noAnswerNamesTheServerAndMetricsAreNotPublic() throws Exception {
+    for (String service : new String[] {"chat", "user", "frontend", "mail"}) {
+      HttpResponse<String> health =
+          Stack.HTTP.send(
+              HttpRequest.newBuilder(URI.create(Stack.url(service) + "/health/ready")).build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(health.headers().firstValue("Server")).as(service).isEmpty();
+      assertThat(health.headers().firstValue("X-Powered-By")).as(service).isEmpty();
+      HttpResponse<String> metrics =
+          Stack.HTTP.send(
+              HttpRequest.newBuilder(URI.create(Stack.url(service) + "/metrics")).build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(metrics.statusCode()).as(service + " /metrics").isIn(403, 404);
+    }
+  }
 
   @Test
   void pathTricksAndUnknownPathsGetAJsonMessage() throws Exception {
