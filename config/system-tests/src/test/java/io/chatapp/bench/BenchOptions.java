@@ -61,41 +61,71 @@ record BenchOptions(
     int seconds = 20;
     int warmup = 20;
     int pairs = 20;
-    List<String> chatUrls = null;
-    String userUrl = Stack.url("user");
-    String mailboxUrl = Stack.url("mailbox");
-    for (int i = 0; i < args.length; i++) {
+    Urls urls = new Urls();
+    for (int i = 0; i < args.length; i += 2) {
       String name = args[i];
-      if (name.equals("--help") || name.equals("-h")) {
-        throw new IllegalArgumentException("");
-      }
-      if (i + 1 >= args.length) {
-        throw new IllegalArgumentException(name + " needs a value");
-      }
-      String value = args[++i];
+      String value = value(args, i);
       switch (name) {
         case "--rates" ->
             rates = Arrays.stream(value.split(",")).map(BenchOptions::number).toList();
         case "--seconds" -> seconds = number(value);
         case "--warmup" -> warmup = number(value);
         case "--pairs" -> pairs = number(value);
-        case "--chat-urls" -> chatUrls = Arrays.stream(value.split(",")).map(String::trim).toList();
-        case "--user-url" -> userUrl = value;
-        case "--mailbox-url" -> mailboxUrl = value;
-        default -> throw new IllegalArgumentException("unknown option " + name);
+        default -> urls.take(name, value);
       }
     }
     return new BenchOptions(
-        rates,
-        seconds,
-        warmup,
-        pairs,
-        chatUrls == null ? defaultChatUrls() : chatUrls,
-        trim(userUrl),
-        trim(mailboxUrl));
+        rates, seconds, warmup, pairs, urls.chat(), urls.user(), urls.mailbox());
   }
 
-  static List<String> defaultChatUrls() {
+  /**
+   * The value that follows the option {@code args[i]}; {@code --help} or {@code -h} in its place
+   * asks for the usage (an empty message).
+   */
+  static String value(String[] args, int i) {
+    String name = args[i];
+    if (name.equals("--help") || name.equals("-h")) {
+      throw new IllegalArgumentException("");
+    }
+    if (i + 1 >= args.length) {
+      throw new IllegalArgumentException(name + " needs a value");
+    }
+    return args[i + 1];
+  }
+
+  /**
+   * The options every benchmark takes for where the stack answers ({@code --chat-urls}, {@code
+   * --user-url}, {@code --mailbox-url}), with their defaults.
+   */
+  static final class Urls {
+    private List<String> chat;
+    private String user = Stack.url("user");
+    private String mailbox = Stack.url("mailbox");
+
+    /** Takes one of these options; any other is unknown. */
+    void take(String name, String value) {
+      switch (name) {
+        case "--chat-urls" -> chat = Arrays.stream(value.split(",")).map(String::trim).toList();
+        case "--user-url" -> user = value;
+        case "--mailbox-url" -> mailbox = value;
+        default -> throw new IllegalArgumentException("unknown option " + name);
+      }
+    }
+
+    List<String> chat() {
+      return chat == null ? defaultChatUrls() : chat;
+    }
+
+    String user() {
+      return trim(user);
+    }
+
+    String mailbox() {
+      return trim(mailbox);
+    }
+  }
+
+  private static List<String> defaultChatUrls() {
     List<String> urls = new ArrayList<>(List.of(Stack.url("chat")));
     if ("2".equals(System.getenv("CHAT_INSTANCES")) && StackCheck.ready(Stack.url("chat2"))) {
       urls.add(Stack.url("chat2"));
@@ -117,7 +147,7 @@ record BenchOptions(
     }
   }
 
-  static String trim(String url) {
+  private static String trim(String url) {
     return url.trim().replaceAll("/+$", "");
   }
 

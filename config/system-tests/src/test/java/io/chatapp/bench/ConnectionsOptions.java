@@ -104,20 +104,12 @@ record ConnectionsOptions(
     int burstRate = 10;
     int parallel = 200;
     int connectSeconds = 600;
-    List<String> chatUrls = null;
-    String userUrl = Stack.url("user");
-    String mailboxUrl = Stack.url("mailbox");
+    BenchOptions.Urls urls = new BenchOptions.Urls();
     Path dataDir = Stack.dataDir();
     List<Long> chatPids = List.of();
-    for (int i = 0; i < args.length; i++) {
+    for (int i = 0; i < args.length; i += 2) {
       String name = args[i];
-      if (name.equals("--help") || name.equals("-h")) {
-        throw new IllegalArgumentException("");
-      }
-      if (i + 1 >= args.length) {
-        throw new IllegalArgumentException(name + " needs a value");
-      }
-      String value = args[++i];
+      String value = BenchOptions.value(args, i);
       switch (name) {
         case "--steps" -> steps = numbers(value);
         case "--per-user" -> perUser = BenchOptions.number(value);
@@ -129,13 +121,10 @@ record ConnectionsOptions(
         case "--burst-rate" -> burstRate = BenchOptions.number(value);
         case "--parallel" -> parallel = BenchOptions.number(value);
         case "--connect-seconds" -> connectSeconds = BenchOptions.number(value);
-        case "--chat-urls" -> chatUrls = Arrays.stream(value.split(",")).map(String::trim).toList();
-        case "--user-url" -> userUrl = value;
-        case "--mailbox-url" -> mailboxUrl = value;
         case "--data-dir" -> dataDir = Path.of(value);
         case "--chat-pid" ->
             chatPids = numbers(value).stream().map(Integer::longValue).toList(); // pids fit an int
-        default -> throw new IllegalArgumentException("unknown option " + name);
+        default -> urls.take(name, value);
       }
     }
     return new ConnectionsOptions(
@@ -149,9 +138,9 @@ record ConnectionsOptions(
         burstRate,
         parallel,
         connectSeconds,
-        chatUrls == null ? BenchOptions.defaultChatUrls() : chatUrls,
-        BenchOptions.trim(userUrl),
-        BenchOptions.trim(mailboxUrl),
+        urls.chat(),
+        urls.user(),
+        urls.mailbox(),
         dataDir,
         chatPids);
   }

@@ -4,18 +4,12 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonWriter;
-import jakarta.json.stream.JsonGenerator;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -96,29 +90,24 @@ final class ConnectionsReport {
         Math.max(0, s.asked() - s.sockets().open()),
         s.sockets().failed(),
         s.sockets().closed(),
-        number(s.connectSeconds()) + (s.allSettled() ? "" : " (cut off)"),
+        Tables.number(s.connectSeconds()) + (s.allSettled() ? "" : " (cut off)"),
         each(s.readings(), r -> kibToMib(r.rssKib())),
         each(s.readings(), r -> kibToMib(r.heapAfterGcKib())),
         each(s.readings(), r -> r.openFiles() < 0 ? "-" : Long.toString(r.openFiles())),
         s.servers().stream()
-            .map(server -> percent(s.cpuPercent().get(server.name())))
+            .map(server -> Tables.percent(s.cpuPercent().get(server.name())))
             .collect(Collectors.joining(" / ")),
-        percent(s.cpuPercent().get(CpuMeter.SELF)),
-        number(s.idleFramesPerSecond()),
-        number(s.idleKibPerSecond()),
-        number(s.probes().p50Ms()),
-        number(s.probes().maxMs()),
+        Tables.percent(s.cpuPercent().get(CpuMeter.SELF)),
+        Tables.number(s.idleFramesPerSecond()),
+        Tables.number(s.idleKibPerSecond()),
+        Tables.number(s.probes().p50Ms()),
+        Tables.number(s.probes().maxMs()),
         (s.probes().sent() - s.probes().delivered()) + " of " + s.probes().sent());
   }
 
   /** One step's figures on one line, as it is printed when the step ends. */
   static String summary(Step step) {
-    List<Object> cells = cells(step);
-    StringBuilder line = new StringBuilder();
-    for (int i = 0; i < COLUMNS.size(); i++) {
-      line.append(i == 0 ? "" : ", ").append(COLUMNS.get(i)).append(' ').append(cells.get(i));
-    }
-    return line.toString();
+    return Tables.summary(COLUMNS, cells(step));
   }
 
   String markdown() {
@@ -135,9 +124,8 @@ final class ConnectionsReport {
                 options.probePairs(),
                 String.join(" ", options.chatUrls()),
                 Runtime.getRuntime().availableProcessors()));
-    md.append("| ").append(String.join(" | ", COLUMNS)).append(" |\n");
-    md.append("|").append("---:|".repeat(COLUMNS.size())).append('\n');
-    steps.forEach(s -> md.append(row(cells(s).toArray())));
+    md.append(Tables.head(COLUMNS, "---:"));
+    steps.forEach(s -> md.append(Tables.row(cells(s).toArray())));
     if (burst != null) {
       md.append("\nBurst: sockets opened all at once while probes flow at ")
           .append(options.burstRate())
@@ -146,29 +134,25 @@ final class ConnectionsReport {
           .append(" probe p50/max ms during | probes lost during | chat-war CPU % during |\n")
           .append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n")
           .append(
-              row(
+              Tables.row(
                   burst.openBefore(),
                   burst.asked(),
                   burst.accepted(),
                   burst.failed(),
-                  number(burst.seconds()) + (burst.allSettled() ? "" : " (cut off)"),
-                  number(burst.before().p50Ms()) + " / " + number(burst.before().maxMs()),
-                  number(burst.during().p50Ms()) + " / " + number(burst.during().maxMs()),
+                  Tables.number(burst.seconds()) + (burst.allSettled() ? "" : " (cut off)"),
+                  Tables.number(burst.before().p50Ms())
+                      + " / "
+                      + Tables.number(burst.before().maxMs()),
+                  Tables.number(burst.during().p50Ms())
+                      + " / "
+                      + Tables.number(burst.during().maxMs()),
                   (burst.during().sent() - burst.during().delivered())
                       + " of "
                       + burst.during().sent(),
                   chatWarCpu(burst.cpuPercent())));
     }
-    md.append("\nCPU over each step's idle window, % of one core:\n\n");
-    Set<String> names = new LinkedHashSet<>();
-    steps.forEach(s -> names.addAll(s.cpuPercent().keySet()));
-    md.append("| sockets asked | ").append(String.join(" | ", names)).append(" |\n");
-    md.append("|---:|").append("---:|".repeat(names.size())).append('\n');
-    for (Step s : steps) {
-      List<Object> cells = new ArrayList<>(List.of(s.asked()));
-      names.forEach(name -> cells.add(percent(s.cpuPercent().get(name))));
-      md.append(row(cells.toArray()));
-    }
+    md.append("\nCPU over each step's idle window, % of one core:\n\n")
+        .append(Tables.cpu("sockets asked", steps, Step::asked, Step::cpuPercent));
     md.append("\nWhy sockets failed or were closed, by step (cumulative):\n\n");
     for (Step s : steps) {
       md.append(
@@ -183,7 +167,7 @@ final class ConnectionsReport {
     return steps.isEmpty()
         ? "-"
         : steps.get(0).servers().stream()
-            .map(server -> percent(cpu.get(server.name())))
+            .map(server -> Tables.percent(cpu.get(server.name())))
             .collect(Collectors.joining(" / "));
   }
 
@@ -288,41 +272,14 @@ final class ConnectionsReport {
 
   /** Writes {@code connections.json} and {@code connections.md} into the folder. */
   List<Path> write(Path folder) throws IOException {
-    Files.createDirectories(folder);
-    StringWriter text = new StringWriter();
-    try (JsonWriter writer =
-        Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true)).createWriter(text)) {
-      writer.writeObject(json());
-    }
-    Path json = Files.writeString(folder.resolve("connections.json"), text + "\n");
-    Path md = Files.writeString(folder.resolve("connections.md"), markdown());
-    return List.of(json, md);
+    return Tables.write(folder, "connections", json(), markdown());
   }
 
   private static <T> String each(List<T> items, Function<T, String> cell) {
     return items.stream().map(cell).collect(Collectors.joining(" / "));
   }
 
-  private static String row(Object... cells) {
-    StringBuilder row = new StringBuilder("|");
-    for (Object cell : cells) {
-      row.append(' ').append(cell).append(" |");
-    }
-    return row.append('\n').toString();
-  }
-
   private static String kibToMib(long kib) {
     return kib < 0 ? "-" : Long.toString(Math.round(kib / 1024.0));
-  }
-
-  private static String number(double value) {
-    if (Double.isNaN(value)) {
-      return "-";
-    }
-    return value < 10 ? String.format("%.1f", value) : String.format("%.0f", value);
-  }
-
-  private static String percent(Double value) {
-    return value == null ? "-" : String.format("%.0f", value);
   }
 }

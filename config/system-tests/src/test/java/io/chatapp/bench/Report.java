@@ -3,19 +3,12 @@ package io.chatapp.bench;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonWriter;
-import jakarta.json.stream.JsonGenerator;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The results of a run as a reader wants them: a Markdown table of the message path, one of CPU,
@@ -90,13 +83,13 @@ final class Report {
         a.unavailable(),
         a.otherCount(),
         a.clientErrors() + a.timeouts(),
-        ms(a.p50Ms()),
-        ms(a.p99Ms()),
+        Tables.number(a.p50Ms()),
+        Tables.number(a.p99Ms()),
         String.format("%.0f", d.perSecond()),
-        ms(d.p50Ms()),
-        ms(d.p95Ms()),
-        ms(d.p99Ms()),
-        ms(d.maxMs()),
+        Tables.number(d.p50Ms()),
+        Tables.number(d.p95Ms()),
+        Tables.number(d.p99Ms()),
+        Tables.number(d.maxMs()),
         d.laterThan10s(),
         d.lost(),
         d.duplicated(),
@@ -105,12 +98,7 @@ final class Report {
 
   /** One result's figures on one line, as it is printed when its round ends. */
   static String summary(RateResult r) {
-    List<Object> cells = cells(r);
-    StringBuilder line = new StringBuilder();
-    for (int i = 0; i < COLUMNS.size(); i++) {
-      line.append(i == 0 ? "" : ", ").append(COLUMNS.get(i)).append(' ').append(cells.get(i));
-    }
-    return line.toString();
+    return Tables.summary(COLUMNS, cells(r));
   }
 
   String markdown() {
@@ -125,19 +113,10 @@ final class Report {
                 options.warmup(),
                 String.join(" ", options.chatUrls()),
                 Runtime.getRuntime().availableProcessors()));
-    md.append("| ").append(String.join(" | ", COLUMNS)).append(" |\n");
-    md.append("|").append("---:|".repeat(COLUMNS.size() - 1)).append(":---:|\n");
-    results.forEach(r -> md.append(row(cells(r).toArray())));
-    md.append("\nCPU over each window, % of one core:\n\n");
-    Set<String> names = new LinkedHashSet<>();
-    results.forEach(r -> names.addAll(r.cpuPercent().keySet()));
-    md.append("| offered/s | ").append(String.join(" | ", names)).append(" |\n");
-    md.append("|---:|").append("---:|".repeat(names.size())).append('\n');
-    for (RateResult r : results) {
-      List<Object> cells = new ArrayList<>(List.of(r.offered()));
-      names.forEach(name -> cells.add(percent(r.cpuPercent().get(name))));
-      md.append(row(cells.toArray()));
-    }
+    md.append(Tables.head(COLUMNS, ":---:"));
+    results.forEach(r -> md.append(Tables.row(cells(r).toArray())));
+    md.append("\nCPU over each window, % of one core:\n\n")
+        .append(Tables.cpu("offered/s", results, RateResult::offered, RateResult::cpuPercent));
     md.append('\n').append(holdsLine()).append('\n');
     return md.toString();
   }
@@ -174,33 +153,6 @@ final class Report {
 
   /** Writes {@code message-path.json} and {@code message-path.md} into the folder. */
   List<Path> write(Path folder) throws IOException {
-    Files.createDirectories(folder);
-    StringWriter text = new StringWriter();
-    try (JsonWriter writer =
-        Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true)).createWriter(text)) {
-      writer.writeObject(json());
-    }
-    Path json = Files.writeString(folder.resolve("message-path.json"), text + "\n");
-    Path md = Files.writeString(folder.resolve("message-path.md"), markdown());
-    return List.of(json, md);
-  }
-
-  private static String row(Object... cells) {
-    StringBuilder row = new StringBuilder("|");
-    for (Object cell : cells) {
-      row.append(' ').append(cell).append(" |");
-    }
-    return row.append('\n').toString();
-  }
-
-  private static String ms(double value) {
-    if (Double.isNaN(value)) {
-      return "-";
-    }
-    return value < 10 ? String.format("%.1f", value) : String.format("%.0f", value);
-  }
-
-  private static String percent(Double value) {
-    return value == null ? "-" : String.format("%.0f", value);
+    return Tables.write(folder, "message-path", json(), markdown());
   }
 }
