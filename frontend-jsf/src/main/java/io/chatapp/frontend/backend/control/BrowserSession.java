@@ -100,10 +100,9 @@ public class BrowserSession {
    * when the session is over. For calls that cannot be repeated, such as streamed uploads.
    */
   public java.util.Optional<String> bearer(io.chatapp.platform.auth.TokenVerifier verifier) {
-    if ((accessToken == null || verifier.verifyAccess(accessToken).isEmpty()) && !refresh()) {
-      return java.util.Optional.empty();
-    }
-    return java.util.Optional.of("Bearer " + accessToken);
+    return state(verifier) == State.ON
+        ? java.util.Optional.of("Bearer " + accessToken)
+        : java.util.Optional.empty();
   }
 
   /** Whether the session is on: valid now or refreshed, over, or unknown while user-war is away. */
