@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -69,14 +70,13 @@ public class ContactPresence {
     try {
       bus.forgetContacts(members);
       List<UserId> online = presence.online(members);
+      Map<UserId, Instant> seen = online.size() == members.size() ? Map.of() : lastSeen.of(members);
       for (UserId member : members) {
         UserId other = member.equals(event.createdBy()) ? event.otherUserId() : event.createdBy();
         if (online.contains(other)) {
           bus.toUsers(List.of(member), online(other));
-        } else {
-          lastSeen.of(List.of(other)).values().stream()
-              .findFirst()
-              .ifPresent(at -> bus.toUsers(List.of(member), offline(other, at)));
+        } else if (seen.containsKey(other)) {
+          bus.toUsers(List.of(member), offline(other, seen.get(other)));
         }
       }
     } catch (RuntimeException e) {
