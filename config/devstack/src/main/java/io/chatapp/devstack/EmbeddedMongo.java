@@ -12,8 +12,9 @@ import java.util.logging.Logger;
 
 /**
  * A MongoDB-compatible server (mongo-java-server) keeping its data in one H2 file, for machines
- * without MongoDB. H2 commits about once a second by default; a commit delay of 100 ms keeps a
- * crash from losing acknowledged writes in any way that matters for a developer's machine.
+ * without MongoDB. A write with the write concern {@code j: true} is committed before it is
+ * answered ({@link JournaledH2Backend}), as MongoDB journals it; the rest is committed every 100 ms
+ * (H2's default is about once a second).
  */
 public final class EmbeddedMongo implements AutoCloseable {
 
@@ -35,7 +36,7 @@ public final class EmbeddedMongo implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    H2Backend backend = new H2Backend(file.toString());
+    H2Backend backend = new JournaledH2Backend(file.toString());
     backend.getMvStore().setAutoCommitDelay(100);
     MongoServer server = new MongoServer(backend);
     server.bind(host, port);

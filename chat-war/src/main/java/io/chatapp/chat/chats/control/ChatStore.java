@@ -2,6 +2,7 @@ package io.chatapp.chat.chats.control;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
+import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
@@ -28,6 +29,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 
 /**
  * Chats in MongoDB, read and written only by {@code _id} or a unique key, so every operation costs
@@ -48,13 +50,14 @@ public class ChatStore {
   private static final String PAIR_KEY = "pairKey";
 
   /**
-   * How many of a chat's latest counted message ids it remembers. A message is noted as counted
-   * right after it was (see {@code MessageSteps}); these ids only catch an attempt that comes
-   * between the two writes, while fewer than this many later messages of the chat were counted.
+   * How many of a chat's latest counted message ids it remembers. A message is stored right after
+   * it was counted (see {@code MessageSteps}); these ids only catch an attempt that stopped between
+   * the two writes and is made again while fewer than this many later messages of the chat were
+   * counted.
    */
   static final int COUNTED_IDS = 64;
 
-  /** What reads of a chat leave out: the ids of counted messages are for {@link #recordMessage}. */
+  /** What reads of a chat leave out: the ids of counted messages are for {@link #count}. */
   private static final Document WITHOUT_COUNTED = new Document("counted", 0);
 
   @Inject MongoConnection mongo;
@@ -184,45 +187,70 @@ public class ChatStore {
     return updated.get("seq", Number.class).longValue();
   }
 
+  /** A message about to be stored, as its chat counts it. */
+  public record NewMessage(
+      MessageId id, long seq, UserId sender, UserId recipient, String preview, Instant at) {}
+
   /**
-   * Records a stored message on its chat, exactly once per message however often it is called: the
-   * recipient's unread counter, the activity time and the latest message. One write by {@code _id};
-   * when the chat had counted this message already (a retried step whose first write went through),
-   * a second write takes the extra count back.
+   * Counts these messages of one chat on it, exactly once per message however often it is called:
+   * the recipients' unread counters, the activity time and the latest message. One journaled write
+   * by {@code _id}; when the chat had counted some of them already (an attempt that stopped before
+   * they were stored), a second write takes those counts back.
    */
-  public void recordMessage(
-      ChatId id,
-      MessageId message,
-      long seq,
-      UserId sender,
-      UserId recipient,
-      String text,
-      Instant at) {
-    String unread = "unread." + recipient.value();
+  public void count(ChatId id, List<NewMessage> messages) {
+    if (messages.isEmpty()) {
+      throw new IllegalArgumentException("no messages to count");
+    }
+    Map<String, Integer> unread = new HashMap<>();
+    NewMessage newest = messages.get(0);
+    Instant latestAt = newest.at();
+    for (NewMessage message : messages) {
+      unread.merge("unread." + message.recipient().value(), 1, Integer::sum);
+      newest = message.seq() > newest.seq() ? message : newest;
+      latestAt = message.at().isAfter(latestAt) ? message.at() : latestAt;
+    }
+    List<Bson> updates = new ArrayList<>();
+    unread.forEach((field, count) -> updates.add(Updates.inc(field, count)));
+    updates.add(Updates.max("updatedAt", Date.from(latestAt)));
+    updates.add(
+        Updates.max(
+            "latest",
+            new Document("seq", newest.seq())
+                .append("text", newest.preview())
+                .append("sender", newest.sender().value())));
+    updates.add(
+        Updates.pushEach(
+            "counted",
+            messages.stream().map(message -> message.id().value()).toList(),
+            new PushOptions().slice(-COUNTED_IDS)));
     Document before =
         mongo.call(
             db ->
-                chats()
+                journaled()
                     .findOneAndUpdate(
                         Filters.eq("_id", id.value()),
-                        Updates.combine(
-                            Updates.inc(unread, 1),
-                            Updates.max("updatedAt", Date.from(at)),
-                            Updates.max(
-                                "latest",
-                                new Document("seq", seq)
-                                    .append("text", text)
-                                    .append("sender", sender.value())),
-                            Updates.pushEach(
-                                "counted",
-                                List.of(message.value()),
-                                new PushOptions().slice(-COUNTED_IDS))),
+                        Updates.combine(updates),
                         new FindOneAndUpdateOptions()
                             .returnDocument(ReturnDocument.BEFORE)
                             .projection(new Document("counted", 1))));
-    if (before != null
-        && before.getList("counted", String.class, List.of()).contains(message.value())) {
-      mongo.call(db -> chats().updateOne(Filters.eq("_id", id.value()), Updates.inc(unread, -1)));
+    if (before == null) {
+      throw new IllegalStateException("No chat " + id);
+    }
+    takeBackRecounted(id, messages, before.getList("counted", String.class, List.of()));
+  }
+
+  private void takeBackRecounted(ChatId id, List<NewMessage> messages, List<String> counted) {
+    Map<String, Integer> extra = new HashMap<>();
+    for (NewMessage message : messages) {
+      if (counted.contains(message.id().value())) {
+        extra.merge("unread." + message.recipient().value(), -1, Integer::sum);
+      }
+    }
+    if (!extra.isEmpty()) {
+      List<Bson> takeBack = new ArrayList<>();
+      extra.forEach((field, count) -> takeBack.add(Updates.inc(field, count)));
+      mongo.call(
+          db -> journaled().updateOne(Filters.eq("_id", id.value()), Updates.combine(takeBack)));
     }
   }
 
@@ -269,6 +297,11 @@ public class ChatStore {
   private MongoCollection<Document> chats() {
     ensureIndexes();
     return mongo.database().getCollection("chats");
+  }
+
+  /** For writes that must survive a crash before they are acknowledged (see {@code j: true}). */
+  private MongoCollection<Document> journaled() {
+    return chats().withWriteConcern(WriteConcern.JOURNALED);
   }
 
   private MongoCollection<Document> userChats() {

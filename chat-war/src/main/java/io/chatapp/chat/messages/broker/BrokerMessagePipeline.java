@@ -2,6 +2,7 @@ package io.chatapp.chat.messages.broker;
 
 import io.chatapp.chat.messages.control.MessagePipeline;
 import io.chatapp.chat.messages.control.MessageSteps;
+import io.chatapp.chat.messages.entity.Addressed;
 import io.chatapp.chat.messages.entity.Message;
 import io.chatapp.chat.users.entity.UserId;
 import io.chatapp.platform.amqp.BrokerConnection;
@@ -14,16 +15,20 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.OptionalLong;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The {@link MessagePipeline} on RabbitMQ. An accepted message is published, persistent and
- * confirmed, to {@code chat:messages}; the storage consumer stores it ({@link MessageSteps#store})
- * and publishes it to {@code chat:messages:stored} before acking, so a crash in between stores it
- * again (idempotently) rather than losing it; the delivery and notification consumers take it from
- * there. Each queue retries failures after 1, 5 and 30 s, then parks them in its dead-letter queue:
- * nothing waits in a hot loop, and no step ever waits for another by retrying.
+ * confirmed, to {@code chat:messages}. The storage consumer takes every message at hand (up to
+ * {@code pipeline.prefetch}), stores them together ({@link MessageSteps#store}, journaled) and
+ * publishes them as one message to {@code chat:messages:stored} before acking them, so a crash in
+ * between stores them again (idempotently) rather than losing them; the delivery and notification
+ * consumers take each such batch from there. Batches grow with the load, and so does the work saved
+ * per message. Each queue retries failures after 1, 5 and 30 s, then parks them in its dead-letter
+ * queue: nothing waits in a hot loop, and no step ever waits for another by retrying.
  */
 @ApplicationScoped
 public class BrokerMessagePipeline implements MessagePipeline {
@@ -34,13 +39,16 @@ public class BrokerMessagePipeline implements MessagePipeline {
   @Inject MessageSteps steps;
 
   @Inject
-  @ConfigProperty(name = "pipeline.prefetch", defaultValue = "20")
+  @ConfigProperty(name = "pipeline.prefetch", defaultValue = "200")
   int prefetch;
 
-  /** Consumers of the storage and notification queues each: their steps wait on the database. */
+  /**
+   * Consumers of the storage queue per instance. One stores in the order messages were sent, in
+   * batches that grow with the load; more only race on the same chats.
+   */
   @Inject
-  @ConfigProperty(name = "pipeline.consumers", defaultValue = "2")
-  int consumersPerQueue;
+  @ConfigProperty(name = "pipeline.storage-consumers", defaultValue = "1")
+  int storageConsumers;
 
   PipelineNames names = PipelineNames.DEFAULT;
 
@@ -58,7 +66,7 @@ public class BrokerMessagePipeline implements MessagePipeline {
     this.consumers = consumers;
     this.names = names;
     this.prefetch = prefetch;
-    this.consumersPerQueue = 2;
+    this.storageConsumers = 1;
   }
 
   /** The steps, set once wiring by hand is done (they call back into the message service). */
@@ -75,10 +83,9 @@ public class BrokerMessagePipeline implements MessagePipeline {
     for (Fanout fanout : names.topology()) {
       broker.declare(fanout::declare);
     }
-    consumers.subscribe(names.storage(), prefetch, consumersPerQueue, (body, id) -> store(body));
-    consumers.subscribe(names.delivery(), prefetch, (body, id) -> deliver(body));
-    consumers.subscribe(
-        names.notification(), prefetch, consumersPerQueue, (body, id) -> announce(body));
+    consumers.subscribeBatches(names.storage(), prefetch, storageConsumers, this::store);
+    consumers.subscribeBatches(names.delivery(), prefetch, 1, this::deliver);
+    consumers.subscribeBatches(names.notification(), prefetch, 1, this::announce);
   }
 
   @Override
@@ -92,34 +99,32 @@ public class BrokerMessagePipeline implements MessagePipeline {
     return broker.ready(names.queues().stream().map(WorkQueue::name).toList());
   }
 
-  void store(byte[] body) throws PoisonMessageException {
-    Envelope envelope = read(body);
-    steps
-        .store(envelope.message(), envelope.recipientId())
-        .ifPresent(
-            stored ->
-                publisher.publish(
-                    names.stored(),
-                    "",
-                    stored.id().value(),
-                    new Envelope(stored, envelope.recipientId()).toBytes()));
+  /** Stores a batch, then hands it on as one message: acked only once that was confirmed. */
+  void store(List<byte[]> bodies) throws PoisonMessageException {
+    List<Addressed> stored = steps.store(read(bodies));
+    if (!stored.isEmpty()) {
+      publisher.publish(
+          names.stored(), "", stored.get(0).message().id().value(), Envelope.toBytes(stored));
+    }
   }
 
-  void deliver(byte[] body) throws PoisonMessageException {
-    Envelope envelope = read(body);
-    steps.deliver(envelope.message(), envelope.recipientId());
+  void deliver(List<byte[]> bodies) throws PoisonMessageException {
+    steps.deliver(read(bodies));
   }
 
-  void announce(byte[] body) throws PoisonMessageException {
-    Envelope envelope = read(body);
-    steps.announce(envelope.message(), envelope.recipientId());
+  void announce(List<byte[]> bodies) throws PoisonMessageException {
+    steps.announce(read(bodies));
   }
 
-  private static Envelope read(byte[] body) throws PoisonMessageException {
+  private static List<Addressed> read(List<byte[]> bodies) throws PoisonMessageException {
+    List<Addressed> batch = new ArrayList<>();
     try {
-      return Envelope.parse(body);
+      for (byte[] body : bodies) {
+        batch.addAll(Envelope.parseAll(body));
+      }
     } catch (IllegalArgumentException e) {
       throw new PoisonMessageException(e.getMessage());
     }
+    return batch;
   }
 }

@@ -3,12 +3,14 @@ package io.chatapp.chat.messages.broker;
 import static io.chatapp.platform.json.JsonSupport.JSON;
 
 import io.chatapp.chat.chats.entity.ChatId;
+import io.chatapp.chat.messages.entity.Addressed;
 import io.chatapp.chat.messages.entity.Caption;
 import io.chatapp.chat.messages.entity.Message;
 import io.chatapp.chat.messages.entity.MessageId;
 import io.chatapp.chat.messages.entity.MessageImage;
 import io.chatapp.chat.messages.entity.MessageText;
 import io.chatapp.chat.users.entity.UserId;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
@@ -16,15 +18,36 @@ import jakarta.json.JsonValue;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * What travels on the pipeline's exchanges: the message as sent (id, chat, sequence number, sender,
  * text, image, time in epoch milliseconds) and its recipient, so no step needs to read the chat.
- * Its own compact shape, not the client's JSON: it is written and read three times per message.
+ * Its own compact shape, not the client's JSON. An accepted message travels alone; the stored ones
+ * travel as the batch the storage step stored together (a JSON array of envelopes).
  */
 public record Envelope(Message message, UserId recipientId) {
 
+  public Envelope(Addressed addressed) {
+    this(addressed.message(), addressed.recipient());
+  }
+
+  public Addressed addressed() {
+    return new Addressed(message, recipientId);
+  }
+
   public byte[] toBytes() {
+    return json().toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** A batch of envelopes as one body. */
+  public static byte[] toBytes(List<Addressed> batch) {
+    JsonArrayBuilder array = JSON.createArrayBuilder();
+    batch.forEach(addressed -> array.add(new Envelope(addressed).json()));
+    return array.build().toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  private JsonObject json() {
     JsonObjectBuilder json =
         JSON.createObjectBuilder()
             .add("id", message.id().value())
@@ -37,37 +60,43 @@ public record Envelope(Message message, UserId recipientId) {
     if (message.image() != null) {
       json.add("image", message.image().toJson());
     }
-    return json.build().toString().getBytes(StandardCharsets.UTF_8);
+    return json.build();
   }
 
-  /** Reads an envelope; {@link IllegalArgumentException} when it is not one. */
-  public static Envelope parse(byte[] body) {
+  /** Reads one envelope or a batch of them; {@link IllegalArgumentException} when it is neither. */
+  public static List<Addressed> parseAll(byte[] body) {
     try (JsonReader reader = JSON.createReader(new ByteArrayInputStream(body))) {
-      JsonObject json = reader.readObject();
-      JsonValue imageJson = json.get("image");
-      MessageImage image =
-          imageJson == null || imageJson.getValueType() != JsonValue.ValueType.OBJECT
-              ? null
-              : MessageImage.of(imageJson.asJsonObject());
-      String text =
-          image == null
-              ? new MessageText(json.getString("text")).value()
-              : new Caption(json.getString("text", "")).value();
-      Message message =
-          new Message(
-              new MessageId(json.getString("id")),
-              new ChatId(json.getString("chatId")),
-              json.getJsonNumber("seq").longValueExact(),
-              new UserId(json.getString("sender")),
-              text,
-              image,
-              false,
-              null,
-              Instant.ofEpochMilli(json.getJsonNumber("createdAt").longValueExact()),
-              null);
-      return new Envelope(message, new UserId(json.getString("recipientId")));
+      JsonValue json = reader.readValue();
+      return json.getValueType() == JsonValue.ValueType.ARRAY
+          ? json.asJsonArray().stream().map(item -> parse(item.asJsonObject()).addressed()).toList()
+          : List.of(parse(json.asJsonObject()).addressed());
     } catch (RuntimeException e) {
       throw new IllegalArgumentException("Not a message envelope: " + e.getMessage(), e);
     }
+  }
+
+  private static Envelope parse(JsonObject json) {
+    JsonValue imageJson = json.get("image");
+    MessageImage image =
+        imageJson == null || imageJson.getValueType() != JsonValue.ValueType.OBJECT
+            ? null
+            : MessageImage.of(imageJson.asJsonObject());
+    String text =
+        image == null
+            ? new MessageText(json.getString("text")).value()
+            : new Caption(json.getString("text", "")).value();
+    Message message =
+        new Message(
+            new MessageId(json.getString("id")),
+            new ChatId(json.getString("chatId")),
+            json.getJsonNumber("seq").longValueExact(),
+            new UserId(json.getString("sender")),
+            text,
+            image,
+            false,
+            null,
+            Instant.ofEpochMilli(json.getJsonNumber("createdAt").longValueExact()),
+            null);
+    return new Envelope(message, new UserId(json.getString("recipientId")));
   }
 }

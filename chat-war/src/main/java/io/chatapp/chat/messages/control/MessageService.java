@@ -21,10 +21,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * Sending, reading and marking messages read. Every operation costs a fixed number of lookups by
@@ -191,22 +193,29 @@ public class MessageService {
   }
 
   /**
-   * A message just stored reached a recipient who is looking at its chat: read at once, and the
-   * sender hears of it. The step already knows the message is the other member's.
+   * Messages just stored reached a recipient who is looking at their chat: read at once (one write
+   * for all of them), and their senders hear of it. The step already knows they are the other
+   * member's.
    */
-  public void readOnArrival(Message stored, UserId reader) {
-    if (messages.markSeen(stored.id(), IsoTime.now())) {
-      chats.resetUnread(stored.chatId(), reader);
-      events.fire(new MessagesRead(stored.chatId(), reader, stored.sender(), List.of(stored.id())));
-    }
+  public void readOnArrival(ChatId chatId, UserId reader, List<Message> arrived) {
+    messages.markSeen(arrived.stream().map(Message::id).toList(), IsoTime.now());
+    chats.resetUnread(chatId, reader);
+    arrived.stream()
+        .collect(
+            Collectors.groupingBy(
+                Message::sender,
+                LinkedHashMap::new,
+                Collectors.mapping(Message::id, Collectors.toList())))
+        .forEach((sender, ids) -> events.fire(new MessagesRead(chatId, reader, sender, ids)));
   }
 
   /**
-   * Records that the message, sent at {@code sentAt}, reached a recipient's socket; true the first
-   * time (✓✓). How late it arrived tells admission control whether the pipeline keeps up.
+   * Records that these messages, the oldest of them sent at {@code oldestSentAt}, reached a
+   * recipient's socket; returns those that reached one for the first time (✓✓). How late they
+   * arrived tells admission control whether the pipeline keeps up.
    */
-  public boolean markDelivered(MessageId id, Instant sentAt) {
-    admission.delivering(sentAt);
-    return messages.markDelivered(id, IsoTime.now());
+  public List<MessageId> markDelivered(List<MessageId> ids, Instant oldestSentAt) {
+    admission.delivering(oldestSentAt);
+    return messages.markDelivered(ids, IsoTime.now());
   }
 }

@@ -1,23 +1,32 @@
 package io.chatapp.chat.messages.control;
 
 import io.chatapp.chat.chats.control.ChatStore;
+import io.chatapp.chat.chats.entity.ChatId;
 import io.chatapp.chat.common.control.DomainEvents;
+import io.chatapp.chat.messages.entity.Addressed;
 import io.chatapp.chat.messages.entity.ChatRefresh;
 import io.chatapp.chat.messages.entity.Message;
+import io.chatapp.chat.messages.entity.MessageId;
 import io.chatapp.chat.messages.entity.MessageSent;
 import io.chatapp.chat.realtime.control.Viewing;
 import io.chatapp.chat.users.entity.UserId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.Optional;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The steps an accepted message takes, called by the {@link MessagePipeline}: {@link #store} it,
- * then {@link #deliver} it to the sockets and {@link #announce} it (read at once by a recipient
- * looking at the chat, else {@code chat:refresh}). Every step may run again for the same message (a
- * redelivery, a retry after a failure) and leaves the same result.
+ * The steps accepted messages take, called by the {@link MessagePipeline} with whatever batch it
+ * has at hand: {@link #store} them, then {@link #deliver} them to the sockets and {@link #announce}
+ * them (read at once by a recipient looking at the chat, else {@code chat:refresh}). Every step may
+ * run again for the same messages (a redelivery, a retry after a failure) and leaves the same
+ * result. A batch costs a fixed number of writes per chat in it, not per message.
  */
 @ApplicationScoped
 public class MessageSteps {
@@ -50,72 +59,109 @@ public class MessageSteps {
   }
 
   /**
-   * Stores the message exactly once and counts it on its chat exactly once. Returns the message to
-   * deliver, or empty when another copy of it (a retried send with the same client id) was stored
-   * first and is delivered on its own.
+   * Stores the messages exactly once, each counted on its chat exactly once, and returns them as
+   * stored, in order in each chat. Per chat, the messages are counted in one write, then all are
+   * inserted in one journaled write, so a message is in the history before anything is said about
+   * it. A message stored before is counted no more: a redelivery of it is returned as it was stored
+   * (delivered again, as its first delivery may not have been handed on), another copy of it (a
+   * retried send with the same client id, which got its own number) is left out, as the copy stored
+   * is delivered on its own.
    */
-  public Optional<Message> store(Message message, UserId recipient) {
-    Message candidate = message;
-    for (int renumbered = 0; ; renumbered++) {
-      MessageStore.Insert insert = messages.insert(candidate);
-      switch (insert.outcome()) {
-        case STORED -> {
-          count(insert.stored(), recipient);
-          return Optional.of(insert.stored());
-        }
-        case ALREADY -> {
-          Message stored = insert.stored();
-          if (!insert.counted()) {
-            count(stored, recipient); // the first attempt stopped before it was counted
-          }
-          return stored.seq() == candidate.seq() ? Optional.of(stored) : Optional.empty();
-        }
-        case SEQ_TAKEN -> {
-          if (renumbered >= MAX_RENUMBERS) {
-            throw new IllegalStateException("No free sequence number in chat " + message.chatId());
-          }
-          long next = chats.nextSeqAbove(candidate.chatId(), candidate.seq());
-          LOG.log(
-              Level.WARNING,
-              "Sequence number {0} of chat {1} was taken (its counter fell behind); using {2}",
-              new Object[] {candidate.seq(), candidate.chatId(), next});
-          candidate = candidate.withSeq(next);
-        }
+  public List<Addressed> store(List<Addressed> batch) {
+    Map<MessageId, Addressed> fresh = new LinkedHashMap<>();
+    batch.forEach(addressed -> fresh.putIfAbsent(addressed.message().id(), addressed));
+    List<Addressed> result = new ArrayList<>();
+    for (Message stored : messages.findAll(List.copyOf(fresh.keySet()))) {
+      Addressed copy = fresh.remove(stored.id());
+      if (copy.message().seq() == stored.seq()) {
+        result.add(new Addressed(stored, copy.recipient()));
       }
     }
-  }
-
-  /**
-   * Counts the message on its chat, then notes on the message that it was: a later attempt that
-   * finds it noted skips counting, and one that comes between the two writes is recognised by the
-   * chat itself ({@link ChatStore#recordMessage}).
-   */
-  private void count(Message stored, UserId recipient) {
-    chats.recordMessage(
-        stored.chatId(),
-        stored.id(),
-        stored.seq(),
-        stored.sender(),
-        recipient,
-        stored.preview(),
-        stored.createdAt());
-    messages.markCounted(stored.id());
-  }
-
-  /** {@code message:new} to the recipient's sockets and the sender's other ones. */
-  public void deliver(Message stored, UserId recipient) {
-    events.fire(new MessageSent(stored, stored.chatId(), stored.sender(), recipient));
-  }
-
-  /**
-   * A recipient looking at the chat has read the message at once; one who is not hears {@code
-   * chat:refresh} so their chat list moves and counts.
-   */
-  public void announce(Message stored, UserId recipient) {
-    if (viewing.isViewing(recipient, stored.chatId())) {
-      service.readOnArrival(stored, recipient);
-    } else {
-      events.fire(new ChatRefresh(stored, recipient));
+    Map<ChatId, List<ChatStore.NewMessage>> byChat = new LinkedHashMap<>();
+    Map<MessageId, UserId> recipients = new HashMap<>();
+    for (Addressed a : fresh.values()) {
+      Message message = a.message();
+      recipients.put(message.id(), a.recipient());
+      byChat
+          .computeIfAbsent(message.chatId(), chat -> new ArrayList<>())
+          .add(
+              new ChatStore.NewMessage(
+                  message.id(),
+                  message.seq(),
+                  message.sender(),
+                  a.recipient(),
+                  message.preview(),
+                  message.createdAt()));
     }
+    byChat.forEach(chats::count);
+    MessageStore.Inserted inserted =
+        messages.insertAll(fresh.values().stream().map(Addressed::message).toList());
+    inserted.stored().forEach(m -> result.add(new Addressed(m, recipients.get(m.id()))));
+    inserted.already().stream()
+        .filter(m -> m.seq() == fresh.get(m.id()).message().seq())
+        .forEach(m -> result.add(new Addressed(m, recipients.get(m.id()))));
+    inserted
+        .seqTaken()
+        .forEach(m -> result.add(new Addressed(renumber(m), recipients.get(m.id()))));
+    result.sort(
+        Comparator.comparing((Addressed a) -> a.message().chatId().value())
+            .thenComparingLong(a -> a.message().seq()));
+    return result;
+  }
+
+  /**
+   * Stores a message whose sequence number was taken (the chat's counter fell behind what is
+   * stored, as after a database crash that lost its last writes) under the next free number.
+   */
+  private Message renumber(Message message) {
+    Message candidate = message;
+    for (int renumbered = 0; renumbered < MAX_RENUMBERS; renumbered++) {
+      long next = chats.nextSeqAbove(candidate.chatId(), candidate.seq());
+      LOG.log(
+          Level.WARNING,
+          "Sequence number {0} of chat {1} was taken (its counter fell behind); using {2}",
+          new Object[] {candidate.seq(), candidate.chatId(), next});
+      candidate = candidate.withSeq(next);
+      MessageStore.Inserted again = messages.insertAll(List.of(candidate));
+      if (!again.stored().isEmpty()) {
+        return candidate;
+      }
+      if (!again.already().isEmpty()) {
+        return again.already().get(0);
+      }
+    }
+    throw new IllegalStateException("No free sequence number in chat " + message.chatId());
+  }
+
+  /** {@code message:new} to each recipient's sockets and the sender's other ones. */
+  public void deliver(List<Addressed> stored) {
+    for (Addressed a : stored) {
+      Message message = a.message();
+      events.fire(new MessageSent(message, message.chatId(), message.sender(), a.recipient()));
+    }
+  }
+
+  /**
+   * A recipient looking at the chat has read the messages at once (one write for all of them); one
+   * who is not hears {@code chat:refresh} for each, so their chat list moves and counts.
+   */
+  public void announce(List<Addressed> stored) {
+    Map<ChatId, Map<UserId, List<Message>>> byReader = new LinkedHashMap<>();
+    for (Addressed a : stored) {
+      byReader
+          .computeIfAbsent(a.message().chatId(), chat -> new LinkedHashMap<>())
+          .computeIfAbsent(a.recipient(), reader -> new ArrayList<>())
+          .add(a.message());
+    }
+    byReader.forEach(
+        (chat, readers) ->
+            readers.forEach(
+                (reader, arrived) -> {
+                  if (viewing.isViewing(reader, chat)) {
+                    service.readOnArrival(chat, reader, arrived);
+                  } else {
+                    arrived.forEach(message -> events.fire(new ChatRefresh(message, reader)));
+                  }
+                }));
   }
 }

@@ -1,13 +1,14 @@
 package io.chatapp.chat.messages.control;
 
 import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.WriteConcern;
+import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Updates;
 import io.chatapp.chat.chats.entity.ChatId;
 import io.chatapp.chat.messages.entity.Message;
@@ -22,11 +23,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 
 /**
  * Messages in MongoDB. Every read and write goes by {@code _id} or by the unique key {@code
@@ -38,7 +40,6 @@ import org.bson.conversions.Bson;
 public class MessageStore {
 
   static final String KEY = "key";
-  private static final String COUNTED = "counted";
 
   /**
    * Rounds of widening a page downwards over gaps (numbers given to sends the broker refused); the
@@ -58,41 +59,56 @@ public class MessageStore {
   }
 
   /**
-   * What {@link #insert} found: the message is now stored ({@code STORED}), a message with its id
-   * was stored before ({@code ALREADY}, with that one), or its sequence number is held by another
-   * message ({@code SEQ_TAKEN}: the chat's counter fell behind what is stored). {@code counted}:
-   * the stored message was counted on its chat already.
+   * What {@link #insertAll} did with each message: stored now ({@code stored}), stored before under
+   * its id ({@code already}, as it was stored: a redelivery, or a retried send with the same client
+   * id), or refused because its sequence number is held by another message ({@code seqTaken}: the
+   * chat's counter fell behind what is stored).
    */
-  public record Insert(Outcome outcome, Message stored, boolean counted) {
-    public enum Outcome {
-      STORED,
-      ALREADY,
-      SEQ_TAKEN
-    }
-  }
+  public record Inserted(List<Message> stored, List<Message> already, List<Message> seqTaken) {}
 
-  /** Stores the message unless a message with its id is stored already; one write. */
-  public Insert insert(Message message) {
+  /**
+   * Stores the messages in one write, journaled: once this returns they survive a crash of the
+   * database. A message whose id or key is taken is left as it is and reported.
+   */
+  public Inserted insertAll(List<Message> batch) {
+    if (batch.isEmpty()) {
+      return new Inserted(List.of(), List.of(), List.of());
+    }
+    List<Message> refused = new ArrayList<>();
     try {
-      mongo.call(db -> messages().insertOne(toDocument(message)));
-      return new Insert(Insert.Outcome.STORED, message, false);
-    } catch (MongoWriteException e) {
-      if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-        throw e;
+      mongo.call(
+          db ->
+              journaled()
+                  .insertMany(
+                      batch.stream().map(MessageStore::toDocument).toList(),
+                      new InsertManyOptions().ordered(false)));
+    } catch (MongoBulkWriteException e) {
+      for (BulkWriteError error : e.getWriteErrors()) {
+        if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+          throw e;
+        }
+        refused.add(batch.get(error.getIndex()));
       }
-      Document earlier =
-          mongo.call(db -> messages().find(Filters.eq("_id", message.id().value())).first());
-      return earlier == null
-          ? new Insert(Insert.Outcome.SEQ_TAKEN, message, false)
-          : new Insert(
-              Insert.Outcome.ALREADY, toMessage(earlier), earlier.getBoolean(COUNTED, false));
     }
-  }
-
-  /** Notes that the message was counted on its chat (its unread counter, latest message). */
-  public void markCounted(MessageId id) {
-    mongo.call(
-        db -> messages().updateOne(Filters.eq("_id", id.value()), Updates.set(COUNTED, true)));
+    if (refused.isEmpty()) {
+      return new Inserted(batch, List.of(), List.of());
+    }
+    Map<MessageId, Message> earlier = new HashMap<>();
+    findAll(refused.stream().map(Message::id).toList())
+        .forEach(message -> earlier.put(message.id(), message));
+    List<Message> stored = new ArrayList<>(batch);
+    stored.removeAll(refused);
+    List<Message> already = new ArrayList<>();
+    List<Message> seqTaken = new ArrayList<>();
+    for (Message message : refused) {
+      Message found = earlier.get(message.id());
+      if (found == null) {
+        seqTaken.add(message);
+      } else {
+        already.add(found);
+      }
+    }
+    return new Inserted(stored, already, seqTaken);
   }
 
   public Optional<Message> find(MessageId id) {
@@ -140,7 +156,10 @@ public class MessageStore {
     return found.size() > limit ? found.subList(found.size() - limit, found.size()) : found;
   }
 
-  /** Marks the messages seen at {@code at}: one update over their ids. */
+  /**
+   * Marks the messages seen at {@code at}: one update over their ids ({@code $min} keeps the time a
+   * message was first seen).
+   */
   public void markSeen(List<MessageId> ids, Instant at) {
     if (ids.isEmpty()) {
       return;
@@ -152,7 +171,7 @@ public class MessageStore {
                 .updateMany(
                     Filters.in("_id", values),
                     Updates.combine(
-                        Updates.set("seen", true), Updates.set("seenAt", Date.from(at)))));
+                        Updates.set("seen", true), Updates.min("seenAt", Date.from(at)))));
   }
 
   /** Creates the unique key index (at startup, and before first use if that failed). */
@@ -176,6 +195,11 @@ public class MessageStore {
     return mongo.database().getCollection("messages");
   }
 
+  /** For writes that must survive a crash before they are acknowledged (see {@code j: true}). */
+  private MongoCollection<Document> journaled() {
+    return messages().withWriteConcern(WriteConcern.JOURNALED);
+  }
+
   static Document toDocument(Message message) {
     Document document =
         new Document("_id", message.id().value())
@@ -195,42 +219,37 @@ public class MessageStore {
   }
 
   /**
-   * Records that the message reached one of the recipient's sockets; true only the first time (and
-   * not once it was read). One write by {@code _id}: {@code $min} keeps the first time.
+   * Records that the messages reached one of their recipient's sockets; returns those for which
+   * this is the first time (not delivered nor read before). One read and one write over their ids;
+   * {@code $min} keeps the first time should two instances record the same message at once.
    */
-  public boolean markDelivered(MessageId id, Instant at) {
-    Document before =
-        updateReturningBefore(
-            id,
-            Updates.min("deliveredAt", Date.from(at)),
-            new Document("deliveredAt", 1).append("seen", 1));
-    return before != null && before.get("deliveredAt") == null && !before.getBoolean("seen", false);
-  }
-
-  /**
-   * Marks one message seen at {@code at}; true when it was not seen before. One write by {@code
-   * _id}.
-   */
-  public boolean markSeen(MessageId id, Instant at) {
-    Document before =
-        updateReturningBefore(
-            id,
-            Updates.combine(Updates.set("seen", true), Updates.min("seenAt", Date.from(at))),
-            new Document("seen", 1));
-    return before != null && !before.getBoolean("seen", false);
-  }
-
-  /** One update of a message by {@code _id}; the fields asked for as they were before it. */
-  private Document updateReturningBefore(MessageId id, Bson update, Document fields) {
-    return mongo.call(
+  public List<MessageId> markDelivered(List<MessageId> ids, Instant at) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    List<String> values = ids.stream().map(MessageId::value).distinct().toList();
+    List<String> fresh = new ArrayList<>();
+    mongo
+        .call(
+            db ->
+                messages()
+                    .find(Filters.in("_id", values))
+                    .projection(new Document("deliveredAt", 1).append("seen", 1))
+                    .into(new ArrayList<>()))
+        .forEach(
+            document -> {
+              if (document.get("deliveredAt") == null && !document.getBoolean("seen", false)) {
+                fresh.add(document.getString("_id"));
+              }
+            });
+    if (fresh.isEmpty()) {
+      return List.of();
+    }
+    mongo.call(
         db ->
             messages()
-                .findOneAndUpdate(
-                    Filters.eq("_id", id.value()),
-                    update,
-                    new FindOneAndUpdateOptions()
-                        .returnDocument(ReturnDocument.BEFORE)
-                        .projection(fields)));
+                .updateMany(Filters.in("_id", fresh), Updates.min("deliveredAt", Date.from(at))));
+    return fresh.stream().map(MessageId::new).toList();
   }
 
   private static Document imageDocument(MessageImage image) {

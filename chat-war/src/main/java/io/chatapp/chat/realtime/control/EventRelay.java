@@ -15,9 +15,12 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.ObservesAsync;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 
 /**
  * Turns the service's domain events into the frames of the original socket protocol, for every
@@ -53,7 +56,7 @@ public class EventRelay {
                 .add("chatId", event.chatId().value())
                 .add("senderId", event.senderId().value())
                 .build()),
-        new DeliveredLocally(
+        new RealtimeBus.Receipt(
             event.message().id().value(),
             event.chatId().value(),
             event.recipientId(),
@@ -89,24 +92,44 @@ public class EventRelay {
   }
 
   /**
-   * ✓✓ delivered: recorded once, then told to the sender. The message was stored before it was
-   * delivered, so there is nothing to wait for.
+   * ✓✓ delivered: recorded once, then told to each sender, one frame per chat. The messages were
+   * stored before they were delivered, so there is nothing to wait for.
    */
   void deliveredLocally(@ObservesAsync DeliveredLocally event) {
     try {
-      if (messages.markDelivered(
-          new MessageId(event.messageId()), Instant.ofEpochMilli(event.sentAtMillis()))) {
-        bus.toUsers(
-            List.of(event.sender()),
-            Frame.of(
-                "message:delivered",
-                JSON.createObjectBuilder()
-                    .add("chatId", event.chatId())
-                    .add("messageIds", JSON.createArrayBuilder().add(event.messageId()))
-                    .build()));
-      }
+      List<RealtimeBus.Receipt> receipts = event.receipts();
+      long oldest =
+          receipts.stream().mapToLong(RealtimeBus.Receipt::sentAtMillis).min().orElseThrow();
+      Set<String> fresh =
+          messages
+              .markDelivered(
+                  receipts.stream().map(r -> new MessageId(r.messageId())).toList(),
+                  Instant.ofEpochMilli(oldest))
+              .stream()
+              .map(MessageId::value)
+              .collect(Collectors.toSet());
+      receipts.stream()
+          .filter(receipt -> fresh.contains(receipt.messageId()))
+          .collect(
+              Collectors.groupingBy(
+                  receipt -> List.of(receipt.sender().value(), receipt.chatId()),
+                  LinkedHashMap::new,
+                  Collectors.toList()))
+          .forEach(
+              (senderAndChat, delivered) -> {
+                var ids = JSON.createArrayBuilder();
+                delivered.forEach(receipt -> ids.add(receipt.messageId()));
+                bus.toUsers(
+                    List.of(delivered.get(0).sender()),
+                    Frame.of(
+                        "message:delivered",
+                        JSON.createObjectBuilder()
+                            .add("chatId", senderAndChat.get(1))
+                            .add("messageIds", ids)
+                            .build()));
+              });
     } catch (RuntimeException e) {
-      LOG.log(Level.FINE, "Recording a delivery failed", e);
+      LOG.log(Level.FINE, "Recording deliveries failed", e);
     }
   }
 }

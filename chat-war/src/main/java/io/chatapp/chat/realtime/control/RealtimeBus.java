@@ -19,6 +19,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import java.io.StringReader;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -29,8 +30,11 @@ import java.util.logging.Logger;
 
 /**
  * Carries frames to the sockets of any chat-war instance: each instance publishes on the Redis
- * channel {@code chat:realtime} and delivers what it hears to its own sockets. Real-time frames are
- * not stored; a client that missed some while away catches up through the REST history.
+ * channel {@code chat:realtime} and delivers what it hears to its own sockets. Publishing goes
+ * through an outbox drained by one thread: what was queued while the previous publish was under way
+ * goes out as one batch, in order, so a burst of frames costs a few publishes rather than one each.
+ * Real-time frames are not stored; a client that missed some while away catches up through the REST
+ * history.
  */
 @ApplicationScoped
 public class RealtimeBus {
@@ -49,17 +53,29 @@ public class RealtimeBus {
   @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
   ThreadFactory threadFactory;
 
+  /** Frames published at most in one batch. */
+  private static final int MAX_BATCH = 500;
+
   private ExecutorService receipts;
+  private ExecutorService publisher;
 
   private ChannelFollower channel;
 
-  /** A recipient's socket on this instance received a new message. */
-  public record DeliveredLocally(
+  private final Object outboxLock = new Object();
+  private List<JsonObject> outbox = new ArrayList<>();
+  private boolean flushing;
+
+  /** A new message, sent at {@code sentAtMillis}, that its recipient should report delivered. */
+  public record Receipt(
       String messageId, String chatId, UserId recipient, UserId sender, long sentAtMillis) {}
+
+  /** Recipients' sockets on this instance received these new messages. */
+  public record DeliveredLocally(List<Receipt> receipts) {}
 
   synchronized void start() {
     if (channel == null) {
       receipts = Executors.newSingleThreadExecutor(threadFactory);
+      publisher = Executors.newSingleThreadExecutor(threadFactory);
       channel = new ChannelFollower(redis, CHANNEL, () -> {}, this::dispatch);
       channel.start(threadFactory, "chat-realtime-listener");
     }
@@ -69,6 +85,7 @@ public class RealtimeBus {
   void stop() {
     if (receipts != null) {
       receipts.shutdown();
+      publisher.shutdown();
     }
     if (channel != null) {
       channel.stop();
@@ -81,7 +98,7 @@ public class RealtimeBus {
   }
 
   /** Sends a new message; the instance holding a recipient socket reports it delivered. */
-  public void message(Collection<UserId> users, Frame frame, DeliveredLocally receipt) {
+  public void message(Collection<UserId> users, Frame frame, Receipt receipt) {
     publish(users, frame, receipt);
   }
 
@@ -89,12 +106,10 @@ public class RealtimeBus {
   public void forgetContacts(Collection<UserId> users) {
     JsonArrayBuilder ids = JSON.createArrayBuilder();
     users.forEach(user -> ids.add(user.value()));
-    publishRaw(
-        JSON.createObjectBuilder().add("contacts", ids).build().toString(),
-        () -> contacts.forget(users));
+    queue(JSON.createObjectBuilder().add("contacts", ids).build());
   }
 
-  private void publish(Collection<UserId> users, Frame frame, DeliveredLocally receipt) {
+  private void publish(Collection<UserId> users, Frame frame, Receipt receipt) {
     JsonArrayBuilder to = JSON.createArrayBuilder();
     users.forEach(user -> to.add(user.value()));
     JsonObjectBuilder message =
@@ -109,49 +124,87 @@ public class RealtimeBus {
               .add("sender", receipt.sender().value())
               .add("sentAt", receipt.sentAtMillis()));
     }
-    String text = message.build().toString();
-    publishRaw(text, () -> dispatch(text));
+    queue(message.build());
   }
 
-  /** Publishes; with Redis away, at least this instance's sockets still get it. */
-  private void publishRaw(String text, Runnable localFallback) {
-    try {
-      redis.call(jedis -> jedis.publish(CHANNEL, text));
-    } catch (RuntimeException e) {
-      LOG.log(
-          Level.WARNING,
-          "Redis unavailable; delivering on this instance only: {0}",
-          e.getMessage());
-      localFallback.run();
+  private void queue(JsonObject message) {
+    synchronized (outboxLock) {
+      outbox.add(message);
+      if (flushing) {
+        return;
+      }
+      flushing = true;
+    }
+    publisher.execute(this::flush);
+  }
+
+  /** Publishes what the outbox holds, in batches, until it is empty. */
+  private void flush() {
+    while (true) {
+      List<JsonObject> batch;
+      synchronized (outboxLock) {
+        if (outbox.isEmpty()) {
+          flushing = false;
+          return;
+        }
+        int size = Math.min(MAX_BATCH, outbox.size());
+        batch = new ArrayList<>(outbox.subList(0, size));
+        outbox.subList(0, size).clear();
+      }
+      JsonArrayBuilder items = JSON.createArrayBuilder();
+      batch.forEach(items::add);
+      String text = JSON.createObjectBuilder().add("batch", items).build().toString();
+      try {
+        redis.call(jedis -> jedis.publish(CHANNEL, text));
+      } catch (RuntimeException e) {
+        LOG.log(
+            Level.WARNING,
+            "Redis unavailable; delivering on this instance only: {0}",
+            e.getMessage());
+        dispatch(text);
+      }
     }
   }
 
   private void dispatch(String text) {
     try {
       JsonObject message = JSON.createReader(new StringReader(text)).readObject();
-      if (message.containsKey("contacts")) {
-        contacts.forget(users(message.getJsonArray("contacts")));
-        return;
+      List<Receipt> reached = new ArrayList<>();
+      JsonArray batch = message.getJsonArray("batch");
+      if (batch == null) {
+        dispatch(message, reached);
+      } else {
+        batch.getValuesAs(JsonObject.class).forEach(item -> dispatch(item, reached));
       }
-      List<UserId> to = users(message.getJsonArray("to"));
-      var reached = sessions.sendTo(to, message.getString("frame"));
-      JsonObject receipt = message.getJsonObject("receipt");
-      if (receipt != null) {
-        UserId recipient = new UserId(receipt.getString("recipient"));
-        if (reached.contains(recipient)) {
-          // recording it touches MongoDB: keep it off the thread that reads the channel
-          delivered.fireAsync(
-              new DeliveredLocally(
-                  receipt.getString("messageId"),
-                  receipt.getString("chatId"),
-                  recipient,
-                  new UserId(receipt.getString("sender")),
-                  receipt.getJsonNumber("sentAt").longValue()),
-              NotificationOptions.ofExecutor(receipts));
-        }
+      if (!reached.isEmpty()) {
+        // recording them touches MongoDB: keep it off the thread that reads the channel
+        delivered.fireAsync(
+            new DeliveredLocally(reached), NotificationOptions.ofExecutor(receipts));
       }
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Dropping an unreadable real-time message", e);
+    }
+  }
+
+  private void dispatch(JsonObject message, List<Receipt> reached) {
+    if (message.containsKey("contacts")) {
+      contacts.forget(users(message.getJsonArray("contacts")));
+      return;
+    }
+    List<UserId> to = users(message.getJsonArray("to"));
+    var sockets = sessions.sendTo(to, message.getString("frame"));
+    JsonObject receipt = message.getJsonObject("receipt");
+    if (receipt != null) {
+      UserId recipient = new UserId(receipt.getString("recipient"));
+      if (sockets.contains(recipient)) {
+        reached.add(
+            new Receipt(
+                receipt.getString("messageId"),
+                receipt.getString("chatId"),
+                recipient,
+                new UserId(receipt.getString("sender")),
+                receipt.getJsonNumber("sentAt").longValue()));
+      }
     }
   }
 

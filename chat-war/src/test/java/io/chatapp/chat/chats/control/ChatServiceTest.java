@@ -90,14 +90,16 @@ class ChatServiceTest {
     assertThat(stack.chats.start(bob, ann, ChatHarness.TOKEN).created()).isFalse();
 
     long seq = stack.chatStore.nextSeq(withBob);
-    stack.chatStore.recordMessage(
+    stack.chatStore.count(
         withBob,
-        io.chatapp.chat.messages.entity.MessageId.fresh(),
-        seq,
-        bob,
-        ann,
-        "hello",
-        java.time.Instant.now().plusSeconds(5));
+        List.of(
+            new ChatStore.NewMessage(
+                io.chatapp.chat.messages.entity.MessageId.fresh(),
+                seq,
+                bob,
+                ann,
+                "hello",
+                java.time.Instant.now().plusSeconds(5))));
 
     List<ChatService.Listed> list = stack.chats.list(ann, ChatHarness.TOKEN);
     assertThat(list).extracting(listed -> listed.chat().id()).containsExactly(withBob, withCid);

@@ -102,7 +102,8 @@ class ImageMessagesTest {
                     e ->
                         e.message().id().equals(sent.id())
                             && e.message().image().equals(sent.image())));
-    assertThat(Envelope.parse(new Envelope(sent, p.bob()).toBytes()).message()).isEqualTo(sent);
+    assertThat(Envelope.parseAll(new Envelope(sent, p.bob()).toBytes()).get(0).message())
+        .isEqualTo(sent);
 
     MediaService.MediaFile display = media.open(p.bob(), id, false);
     assertThat(display.contentType()).isEqualTo("image/png");

@@ -7,6 +7,7 @@ import io.chatapp.chat.chats.control.ChatService;
 import io.chatapp.chat.chats.control.ChatStore;
 import io.chatapp.chat.chats.entity.ChatId;
 import io.chatapp.chat.common.entity.IsoTime;
+import io.chatapp.chat.messages.entity.Addressed;
 import io.chatapp.chat.messages.entity.Message;
 import io.chatapp.chat.messages.entity.MessageId;
 import io.chatapp.chat.support.RecordingEvents;
@@ -173,7 +174,7 @@ public final class FlatCostBench {
             false,
             null,
             IsoTime.now());
-    steps.store(message, to);
+    steps.store(List.of(new Addressed(message, to)));
     stored++;
     return message;
   }

@@ -3,9 +3,9 @@ package io.chatapp.chat.messages.control;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.chatapp.chat.chats.control.ChatStore;
 import io.chatapp.chat.chats.entity.Chat;
 import io.chatapp.chat.chats.entity.ChatId;
+import io.chatapp.chat.messages.entity.Addressed;
 import io.chatapp.chat.messages.entity.ChatRefresh;
 import io.chatapp.chat.messages.entity.ClientId;
 import io.chatapp.chat.messages.entity.Message;
@@ -20,7 +20,6 @@ import io.chatapp.platform.rest.ApiException;
 import io.chatapp.platform.rest.DependencyUnavailableException;
 import java.io.IOException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -236,7 +235,8 @@ class MessagePipelineTest {
     Message sent = send(p.ann(), p.chat(), "twice");
     awaitStored(sent.id());
     Poll.until(DEADLINE, "counted", () -> chat(p.chat()).unreadFor(p.bob()) == 1);
-    assertThat(stack.steps.store(sent, p.bob())).contains(stack.messageStore.find(sent.id()).get());
+    assertThat(stack.steps.store(List.of(new Addressed(sent, p.bob()))))
+        .containsExactly(new Addressed(stack.messageStore.find(sent.id()).get(), p.bob()));
     stack.pipeline.accept(sent, p.bob());
     Message next = send(p.ann(), p.chat(), "after");
     awaitStored(next.id());
@@ -248,39 +248,40 @@ class MessagePipelineTest {
   }
 
   @Test
-  void aCounterUpdateThatFailsAfterTheInsertIsMadeOnceOnRetry() {
+  void anInsertThatFailsAfterTheCountIsCountedOnceOnRetry() {
     ChatHarness.Pair p = stack.pair();
     AtomicBoolean failNext = new AtomicBoolean(true);
-    ChatStore flaky =
-        new ChatStore(stack.mongo) {
+    MessageStore flaky =
+        new MessageStore(stack.mongo) {
           @Override
-          public void recordMessage(
-              ChatId id,
-              MessageId message,
-              long seq,
-              UserId sender,
-              UserId recipient,
-              String text,
-              Instant at) {
+          public Inserted insertAll(List<Message> batch) {
             if (failNext.getAndSet(false)) {
               throw new DependencyUnavailableException("MongoDB", new IOException("dropped"));
             }
-            super.recordMessage(id, message, seq, sender, recipient, text, at);
+            return super.insertAll(batch);
           }
         };
     MessageSteps steps =
-        new MessageSteps(stack.messageStore, flaky, stack.messages, stack.viewing, stack.events);
+        new MessageSteps(flaky, stack.chatStore, stack.messages, stack.viewing, stack.events);
     Message message = unsent(p.ann(), p.chat(), "counted once");
-    assertThatThrownBy(() -> steps.store(message, p.bob()))
-        .isInstanceOf(DependencyUnavailableException.class);
-    assertThat(stack.messageStore.find(message.id())).isPresent();
-    assertThat(chat(p.chat()).unreadFor(p.bob())).isZero();
+    Message other = unsent(p.bob(), p.chat(), "and its answer");
+    List<Addressed> batch = List.of(new Addressed(message, p.bob()), new Addressed(other, p.ann()));
+    assertThatThrownBy(() -> steps.store(batch)).isInstanceOf(DependencyUnavailableException.class);
+    assertThat(stack.messageStore.find(message.id())).isEmpty();
+    assertThat(chat(p.chat()).unreadFor(p.bob())).isEqualTo(1); // counted, not stored yet
 
-    assertThat(steps.store(message, p.bob())).isPresent();
-    assertThat(steps.store(message, p.bob())).isPresent(); // and a redelivery after that
+    assertThat(steps.store(batch))
+        .extracting(a -> a.message().id())
+        .containsExactly(message.id(), other.id());
+    assertThat(steps.store(batch)).hasSize(2); // and a redelivery after that
     Chat counted = chat(p.chat());
     assertThat(counted.unreadFor(p.bob())).isEqualTo(1);
-    assertThat(counted.latestMessage()).isEqualTo(new Chat.LatestMessage("counted once", p.ann()));
+    assertThat(counted.unreadFor(p.ann())).isEqualTo(1);
+    assertThat(counted.latestMessage())
+        .isEqualTo(new Chat.LatestMessage("and its answer", p.bob()));
+    assertThat(stack.messages.history(p.ann(), p.chat(), Optional.empty(), 50).messages())
+        .extracting(Message::text)
+        .containsExactly("counted once", "and its answer");
   }
 
   @Test
@@ -301,8 +302,9 @@ class MessagePipelineTest {
               unsent(p.ann(), p.chat(), "second"),
               unsent(p.ann(), p.chat(), "third"));
       for (int index : order) {
-        stack.steps.store(messages.get(index), p.bob());
-        stack.steps.store(messages.get(index), p.bob()); // each handed over twice
+        List<Addressed> one = List.of(new Addressed(messages.get(index), p.bob()));
+        stack.steps.store(one);
+        stack.steps.store(one); // each handed over twice
       }
       Chat chat = chat(p.chat());
       assertThat(chat.unreadFor(p.bob())).as("order %s", order).isEqualTo(3);
@@ -333,7 +335,10 @@ class MessagePipelineTest {
                 () ->
                     mine.forEach(
                         m ->
-                            stack.steps.store(m, m.sender().equals(p.ann()) ? p.bob() : p.ann()))));
+                            stack.steps.store(
+                                List.of(
+                                    new Addressed(
+                                        m, m.sender().equals(p.ann()) ? p.bob() : p.ann()))))));
       }
       for (Future<?> future : done) {
         future.get(60, TimeUnit.SECONDS);

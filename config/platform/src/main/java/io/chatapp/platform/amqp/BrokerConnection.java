@@ -125,6 +125,11 @@ public class BrokerConnection {
     }
   }
 
+  /** Where this connection's own threads come from (managed threads in the container). */
+  ThreadFactory threadFactory() {
+    return threadFactory;
+  }
+
   /** Adds declarations made now (if connected) and after every reconnect. */
   public void declare(Topology declarations) {
     topology.add(declarations);

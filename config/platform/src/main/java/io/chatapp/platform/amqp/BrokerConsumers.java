@@ -6,6 +6,7 @@ import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.Envelope;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -13,6 +14,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -32,17 +36,32 @@ public class BrokerConsumers {
 
   private final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
 
-  /** One consumer of a queue and the channel it currently runs on (replaced when that dies). */
+  /**
+   * One consumer of a queue and the channel it currently runs on (replaced when that dies). A
+   * consumer of batches has a thread of its own that drains them ({@link BatchConsumer}).
+   */
   private static final class Subscription {
     final WorkQueue queue;
     final int prefetch;
     final MessageHandler handler;
+    final BatchHandler batches;
+    final ExecutorService drainer;
     volatile Channel channel;
+
+    Subscription(WorkQueue queue, int prefetch, BatchHandler batches, ThreadFactory threads) {
+      this.queue = queue;
+      this.prefetch = prefetch;
+      this.batches = batches;
+      this.handler = batches == null ? null : (body, id) -> batches.handle(List.of(body));
+      this.drainer = Executors.newSingleThreadExecutor(threads);
+    }
 
     Subscription(WorkQueue queue, int prefetch, MessageHandler handler) {
       this.queue = queue;
       this.prefetch = prefetch;
       this.handler = handler;
+      this.batches = null;
+      this.drainer = null;
     }
   }
 
@@ -86,20 +105,35 @@ public class BrokerConsumers {
       WorkQueue queue, int prefetch, int consumers, MessageHandler handler) {
     connection.declare(queue::declare);
     for (int i = 0; i < Math.max(1, consumers); i++) {
-      Subscription subscription = new Subscription(queue, prefetch, handler);
-      subscriptions.add(subscription);
-      connection
-          .open()
-          .ifPresent(
-              current -> {
-                try {
-                  consume(current, subscription);
-                } catch (IOException | RuntimeException e) {
-                  LOG.log(Level.WARNING, "Starting consumer failed; retried on reconnect", e);
-                  current.abort();
-                }
-              });
+      start(new Subscription(queue, prefetch, handler));
     }
+  }
+
+  /**
+   * Consumes the queue as {@link #subscribe(WorkQueue, int, MessageHandler)} does, handing the
+   * handler every delivery at hand at once (up to {@code prefetch}), on {@code consumers} channels.
+   */
+  public synchronized void subscribeBatches(
+      WorkQueue queue, int prefetch, int consumers, BatchHandler handler) {
+    connection.declare(queue::declare);
+    for (int i = 0; i < Math.max(1, consumers); i++) {
+      start(new Subscription(queue, prefetch, handler, connection.threadFactory()));
+    }
+  }
+
+  private void start(Subscription subscription) {
+    subscriptions.add(subscription);
+    connection
+        .open()
+        .ifPresent(
+            current -> {
+              try {
+                consume(current, subscription);
+              } catch (IOException | RuntimeException e) {
+                LOG.log(Level.WARNING, "Starting consumer failed; retried on reconnect", e);
+                current.abort();
+              }
+            });
   }
 
   /**
@@ -121,11 +155,30 @@ public class BrokerConsumers {
     }
   }
 
+  @PreDestroy
+  void stop() {
+    subscriptions.stream()
+        .filter(subscription -> subscription.drainer != null)
+        .forEach(subscription -> subscription.drainer.shutdownNow());
+  }
+
   private void consume(Connection on, Subscription subscription) throws IOException {
     Channel channel = on.createChannel();
     subscription.channel = channel;
     subscription.queue.declare(channel); // also brings back a queue deleted while we were away
     channel.basicQos(subscription.prefetch);
+    if (subscription.batches != null) {
+      channel.basicConsume(
+          subscription.queue.name(),
+          false,
+          new BatchConsumer(
+              channel,
+              subscription.queue.name(),
+              subscription.prefetch,
+              subscription.drainer,
+              batch -> settle(subscription, batch)));
+      return;
+    }
     channel.basicConsume(
         subscription.queue.name(),
         false,
@@ -159,6 +212,24 @@ public class BrokerConsumers {
             abort(channel);
           }
         });
+  }
+
+  /** A batch handled together, or when that fails, each of its deliveries alone. */
+  private void settle(Subscription subscription, List<BatchConsumer.Pending> batch) {
+    if (batch.size() > 1) {
+      try {
+        subscription.batches.handle(batch.stream().map(BatchConsumer.Pending::body).toList());
+        return;
+      } catch (Exception e) {
+        LOG.log(
+            Level.FINE,
+            "A batch of {0} from {1} failed; handling each alone: {2}",
+            new Object[] {batch.size(), subscription.queue.name(), e.toString()});
+      }
+    }
+    for (BatchConsumer.Pending pending : batch) {
+      settle(subscription, pending.properties(), pending.body());
+    }
   }
 
   private void settle(Subscription subscription, AMQP.BasicProperties properties, byte[] body) {
@@ -196,10 +267,6 @@ public class BrokerConsumers {
   }
 
   private static void abort(Channel channel) {
-    try {
-      channel.abort();
-    } catch (IOException | RuntimeException closing) {
-      LOG.log(Level.FINE, "Closing a consumer channel", closing);
-    }
+    BatchConsumer.abort(channel);
   }
 }

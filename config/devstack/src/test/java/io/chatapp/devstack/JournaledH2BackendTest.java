@@ -1,0 +1,110 @@
+package io.chatapp.devstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.WriteConcern;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The embedded server's H2 backend: journaled writes survive a crash, and old files still open. */
+class JournaledH2BackendTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void journaledWritesSurviveACrashOfTheServer() {
+    Path file = dir.resolve("crash.mv");
+    JournaledH2Backend backend = new JournaledH2Backend(file.toString());
+    withServer(
+        backend,
+        messages -> {
+          MongoCollection<Document> journaled = messages.withWriteConcern(WriteConcern.JOURNALED);
+          for (int i = 0; i < 300; i++) {
+            journaled.insertOne(new Document("_id", "m" + i).append("text", "hello " + i));
+          }
+          List<Document> batch = new ArrayList<>();
+          for (int i = 300; i < 1000; i++) {
+            batch.add(new Document("_id", "m" + i).append("text", "hello " + i));
+          }
+          journaled.insertMany(batch);
+          backend.getMvStore().closeImmediately(); // as kill -9: nothing more is written
+        });
+
+    JournaledH2Backend reopened = new JournaledH2Backend(file.toString());
+    withServer(
+        reopened,
+        messages -> {
+          assertThat(messages.countDocuments()).isEqualTo(1000);
+          assertThat(messages.find(Filters.eq("_id", "m999")).first())
+              .containsEntry("text", "hello 999");
+        });
+    reopened.close();
+  }
+
+  @Test
+  void aFileWrittenByThePlainBackendOpensWithItsIndexes() throws Exception {
+    Path file = dir.resolve("old.mv");
+    H2Backend plain = new H2Backend(file.toString());
+    withServer(
+        plain,
+        messages -> {
+          messages.createIndex(Indexes.ascending("key"), new IndexOptions().unique(true));
+          for (int i = 0; i < 500; i++) {
+            messages.insertOne(new Document("_id", "m" + i).append("key", "chat:" + i));
+          }
+        });
+    plain.close();
+    assertThat(Files.size(file)).isPositive();
+
+    JournaledH2Backend reopened = new JournaledH2Backend(file.toString());
+    withServer(
+        reopened,
+        messages -> {
+          for (int i = 0; i < 500; i += 37) {
+            assertThat(messages.find(Filters.eq("_id", "m" + i)).first())
+                .containsEntry("key", "chat:" + i);
+            assertThat(messages.find(Filters.in("key", "chat:" + i, "chat:none")).first())
+                .containsEntry("_id", "m" + i);
+          }
+          assertThatThrownBy(
+                  () -> messages.insertOne(new Document("_id", "other").append("key", "chat:7")))
+              .isInstanceOfSatisfying(
+                  MongoWriteException.class,
+                  e ->
+                      assertThat(e.getError().getCategory())
+                          .isEqualTo(ErrorCategory.DUPLICATE_KEY));
+          messages.insertOne(new Document("_id", "m500").append("key", "chat:500"));
+          assertThat(messages.countDocuments()).isEqualTo(501);
+        });
+    reopened.close();
+  }
+
+  private static void withServer(H2Backend backend, Consumer<MongoCollection<Document>> work) {
+    MongoServer server = new MongoServer(backend);
+    InetSocketAddress address = server.bind();
+    try (MongoClient client =
+        MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort())) {
+      work.accept(client.getDatabase("chat").getCollection("messages"));
+    } finally {
+      server.shutdownNow();
+    }
+  }
+}

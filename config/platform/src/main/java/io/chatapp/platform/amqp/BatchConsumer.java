@@ -1,0 +1,103 @@
+package io.chatapp.platform.amqp;
+
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.DefaultConsumer;
+import com.rabbitmq.client.Envelope;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * A consumer on one channel that hands its deliveries over in batches. The broker's dispatch thread
+ * only queues each delivery; a drain task of its own takes everything queued so far (up to {@code
+ * maxBatch}), has it handled, then acks the whole batch with one multiple ack. Under light load a
+ * batch is one message and nothing waits; under heavy load batches grow by themselves, and so does
+ * the work saved per message.
+ */
+final class BatchConsumer extends DefaultConsumer {
+
+  private static final Logger LOG = Logger.getLogger(BatchConsumer.class.getName());
+
+  /** A delivery not acked yet. */
+  record Pending(long tag, AMQP.BasicProperties properties, byte[] body) {}
+
+  /** Settles a batch: returns once every delivery in it was handled, retried or parked. */
+  interface Settler {
+    void settle(List<Pending> batch) throws Exception;
+  }
+
+  private final String queue;
+  private final int maxBatch;
+  private final Executor drainer;
+  private final Settler settler;
+  private final List<Pending> queued = new ArrayList<>();
+  private boolean draining;
+
+  BatchConsumer(Channel channel, String queue, int maxBatch, Executor drainer, Settler settler) {
+    super(channel);
+    this.queue = queue;
+    this.maxBatch = maxBatch;
+    this.drainer = drainer;
+    this.settler = settler;
+  }
+
+  @Override
+  public void handleDelivery(
+      String tag, Envelope envelope, AMQP.BasicProperties properties, byte[] body) {
+    synchronized (queued) {
+      queued.add(new Pending(envelope.getDeliveryTag(), properties, body));
+      if (draining) {
+        return;
+      }
+      draining = true;
+    }
+    drainer.execute(this::drain);
+  }
+
+  @Override
+  public void handleCancel(String tag) {
+    // The broker cancelled us (the queue was deleted): the watchdog consumes again.
+    LOG.warning(() -> "The broker cancelled the consumer of " + queue);
+    abort(getChannel());
+  }
+
+  private void drain() {
+    while (true) {
+      List<Pending> batch;
+      synchronized (queued) {
+        if (queued.isEmpty() || !getChannel().isOpen()) {
+          queued.clear(); // a closed channel's deliveries go back to the queue by themselves
+          draining = false;
+          return;
+        }
+        int size = Math.min(maxBatch, queued.size());
+        batch = new ArrayList<>(queued.subList(0, size));
+        queued.subList(0, size).clear();
+      }
+      try {
+        settler.settle(batch);
+        getChannel().basicAck(batch.get(batch.size() - 1).tag(), true);
+      } catch (Exception | Error e) {
+        // Not settled (e.g. a retry could not be published): closing the channel returns the
+        // deliveries to the queue; the watchdog resumes this consumer within 2 s.
+        LOG.log(
+            Level.WARNING,
+            "Could not settle {0} messages from {1}, returning them to the queue: {2}",
+            new Object[] {batch.size(), queue, e.toString()});
+        abort(getChannel());
+      }
+    }
+  }
+
+  static void abort(Channel channel) {
+    try {
+      channel.abort();
+    } catch (IOException | RuntimeException closing) {
+      LOG.log(Level.FINE, "Closing a consumer channel", closing);
+    }
+  }
+}
