@@ -93,7 +93,7 @@ public final class ChatHarness implements AutoCloseable {
     messages =
         new MessageService(
             chats, chatStore, messageStore, pipeline, admission, sendRate, events, localImages);
-    steps = new MessageSteps(messageStore, chatStore, messages, viewing, events);
+    steps = new MessageSteps(messageStore, chatStore, viewing, events);
     pipeline.steps(steps);
     chatStore.ensureIndexes();
     messageStore.ensureIndexes();

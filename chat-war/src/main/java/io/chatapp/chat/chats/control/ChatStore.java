@@ -2,7 +2,6 @@ package io.chatapp.chat.chats.control;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
-import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
@@ -187,15 +186,19 @@ public class ChatStore {
     return updated.get("seq", Number.class).longValue();
   }
 
-  /** A message about to be stored, as its chat counts it. */
+  /**
+   * A message about to be stored, as its chat counts it: {@code unreadFor} is its recipient, or
+   * null when the recipient read it on arrival.
+   */
   public record NewMessage(
-      MessageId id, long seq, UserId sender, UserId recipient, String preview, Instant at) {}
+      MessageId id, long seq, UserId sender, UserId unreadFor, String preview, Instant at) {}
 
   /**
    * Counts these messages of one chat on it, exactly once per message however often it is called:
-   * the recipients' unread counters, the activity time and the latest message. One journaled write
-   * by {@code _id}; when the chat had counted some of them already (an attempt that stopped before
-   * they were stored), a second write takes those counts back.
+   * the recipients' unread counters, the activity time and the latest message. One write by {@code
+   * _id}, made durable by the journaled insert of the messages that follows it; when the chat had
+   * counted some of them already (an attempt that stopped before they were stored), a second write
+   * takes those counts back.
    */
   public void count(ChatId id, List<NewMessage> messages) {
     if (messages.isEmpty()) {
@@ -205,7 +208,9 @@ public class ChatStore {
     NewMessage newest = messages.get(0);
     Instant latestAt = newest.at();
     for (NewMessage message : messages) {
-      unread.merge("unread." + message.recipient().value(), 1, Integer::sum);
+      if (message.unreadFor() != null) {
+        unread.merge("unread." + message.unreadFor().value(), 1, Integer::sum);
+      }
       newest = message.seq() > newest.seq() ? message : newest;
       latestAt = message.at().isAfter(latestAt) ? message.at() : latestAt;
     }
@@ -226,7 +231,7 @@ public class ChatStore {
     Document before =
         mongo.call(
             db ->
-                journaled()
+                chats()
                     .findOneAndUpdate(
                         Filters.eq("_id", id.value()),
                         Updates.combine(updates),
@@ -242,15 +247,14 @@ public class ChatStore {
   private void takeBackRecounted(ChatId id, List<NewMessage> messages, List<String> counted) {
     Map<String, Integer> extra = new HashMap<>();
     for (NewMessage message : messages) {
-      if (counted.contains(message.id().value())) {
-        extra.merge("unread." + message.recipient().value(), -1, Integer::sum);
+      if (message.unreadFor() != null && counted.contains(message.id().value())) {
+        extra.merge("unread." + message.unreadFor().value(), -1, Integer::sum);
       }
     }
     if (!extra.isEmpty()) {
       List<Bson> takeBack = new ArrayList<>();
       extra.forEach((field, count) -> takeBack.add(Updates.inc(field, count)));
-      mongo.call(
-          db -> journaled().updateOne(Filters.eq("_id", id.value()), Updates.combine(takeBack)));
+      mongo.call(db -> chats().updateOne(Filters.eq("_id", id.value()), Updates.combine(takeBack)));
     }
   }
 
@@ -297,11 +301,6 @@ public class ChatStore {
   private MongoCollection<Document> chats() {
     ensureIndexes();
     return mongo.database().getCollection("chats");
-  }
-
-  /** For writes that must survive a crash before they are acknowledged (see {@code j: true}). */
-  private MongoCollection<Document> journaled() {
-    return chats().withWriteConcern(WriteConcern.JOURNALED);
   }
 
   private MongoCollection<Document> userChats() {

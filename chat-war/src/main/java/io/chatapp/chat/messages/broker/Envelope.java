@@ -22,9 +22,10 @@ import java.util.List;
 
 /**
  * What travels on the pipeline's exchanges: the message as sent (id, chat, sequence number, sender,
- * text, image, time in epoch milliseconds) and its recipient, so no step needs to read the chat.
- * Its own compact shape, not the client's JSON. An accepted message travels alone; the stored ones
- * travel as the batch the storage step stored together (a JSON array of envelopes).
+ * text, image, time in epoch milliseconds; once stored, when it was read if it was read on arrival)
+ * and its recipient, so no step needs to read the chat. Its own compact shape, not the client's
+ * JSON. An accepted message travels alone; the stored ones travel as the batch the storage step
+ * stored together (a JSON array of envelopes).
  */
 public record Envelope(Message message, UserId recipientId) {
 
@@ -60,6 +61,9 @@ public record Envelope(Message message, UserId recipientId) {
     if (message.image() != null) {
       json.add("image", message.image().toJson());
     }
+    if (message.seenAt() != null) {
+      json.add("seenAt", message.seenAt().toEpochMilli());
+    }
     return json.build();
   }
 
@@ -85,6 +89,10 @@ public record Envelope(Message message, UserId recipientId) {
         image == null
             ? new MessageText(json.getString("text")).value()
             : new Caption(json.getString("text", "")).value();
+    Instant seenAt =
+        json.containsKey("seenAt")
+            ? Instant.ofEpochMilli(json.getJsonNumber("seenAt").longValueExact())
+            : null;
     Message message =
         new Message(
             new MessageId(json.getString("id")),
@@ -93,8 +101,8 @@ public record Envelope(Message message, UserId recipientId) {
             new UserId(json.getString("sender")),
             text,
             image,
-            false,
-            null,
+            seenAt != null,
+            seenAt,
             Instant.ofEpochMilli(json.getJsonNumber("createdAt").longValueExact()),
             null);
     return new Envelope(message, new UserId(json.getString("recipientId")));

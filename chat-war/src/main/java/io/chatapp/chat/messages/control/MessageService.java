@@ -21,12 +21,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 /**
  * Sending, reading and marking messages read. Every operation costs a fixed number of lookups by
@@ -193,29 +191,12 @@ public class MessageService {
   }
 
   /**
-   * Messages just stored reached a recipient who is looking at their chat: read at once (one write
-   * for all of them), and their senders hear of it. The step already knows they are the other
-   * member's.
-   */
-  public void readOnArrival(ChatId chatId, UserId reader, List<Message> arrived) {
-    messages.markSeen(arrived.stream().map(Message::id).toList(), IsoTime.now());
-    chats.resetUnread(chatId, reader);
-    arrived.stream()
-        .collect(
-            Collectors.groupingBy(
-                Message::sender,
-                LinkedHashMap::new,
-                Collectors.mapping(Message::id, Collectors.toList())))
-        .forEach((sender, ids) -> events.fire(new MessagesRead(chatId, reader, sender, ids)));
-  }
-
-  /**
    * Records that these messages, the oldest of them sent at {@code oldestSentAt}, reached a
    * recipient's socket; returns those that reached one for the first time (✓✓). How late they
    * arrived tells admission control whether the pipeline keeps up.
    */
   public List<MessageId> markDelivered(List<MessageId> ids, Instant oldestSentAt) {
     admission.delivering(oldestSentAt);
-    return messages.markDelivered(ids, IsoTime.now());
+    return ids.isEmpty() ? List.of() : messages.markDelivered(ids, IsoTime.now());
   }
 }

@@ -3,30 +3,37 @@ package io.chatapp.chat.messages.control;
 import io.chatapp.chat.chats.control.ChatStore;
 import io.chatapp.chat.chats.entity.ChatId;
 import io.chatapp.chat.common.control.DomainEvents;
+import io.chatapp.chat.common.entity.IsoTime;
 import io.chatapp.chat.messages.entity.Addressed;
 import io.chatapp.chat.messages.entity.ChatRefresh;
 import io.chatapp.chat.messages.entity.Message;
 import io.chatapp.chat.messages.entity.MessageId;
 import io.chatapp.chat.messages.entity.MessageSent;
+import io.chatapp.chat.messages.entity.MessagesRead;
 import io.chatapp.chat.realtime.control.Viewing;
 import io.chatapp.chat.users.entity.UserId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * The steps accepted messages take, called by the {@link MessagePipeline} with whatever batch it
- * has at hand: {@link #store} them, then {@link #deliver} them to the sockets and {@link #announce}
- * them (read at once by a recipient looking at the chat, else {@code chat:refresh}). Every step may
- * run again for the same messages (a redelivery, a retry after a failure) and leaves the same
- * result. A batch costs a fixed number of writes per chat in it, not per message.
+ * has at hand: {@link #store} them (read at once when the recipient looks at the chat), then {@link
+ * #deliver} them to the sockets and {@link #announce} them ({@code message:read} to the sender,
+ * else {@code chat:refresh} to the recipient). Every step may run again for the same messages (a
+ * redelivery, a retry after a failure) and leaves the same result. Storing a batch costs one write
+ * per chat in it and one insert; delivering and announcing cost no database write.
  */
 @ApplicationScoped
 public class MessageSteps {
@@ -38,7 +45,6 @@ public class MessageSteps {
 
   @Inject MessageStore messages;
   @Inject ChatStore chats;
-  @Inject MessageService service;
   @Inject Viewing viewing;
   @Inject DomainEvents events;
 
@@ -46,26 +52,22 @@ public class MessageSteps {
 
   /** For use outside the container (tests, benchmarks). */
   public MessageSteps(
-      MessageStore messages,
-      ChatStore chats,
-      MessageService service,
-      Viewing viewing,
-      DomainEvents events) {
+      MessageStore messages, ChatStore chats, Viewing viewing, DomainEvents events) {
     this.messages = messages;
     this.chats = chats;
-    this.service = service;
     this.viewing = viewing;
     this.events = events;
   }
 
   /**
    * Stores the messages exactly once, each counted on its chat exactly once, and returns them as
-   * stored, in order in each chat. Per chat, the messages are counted in one write, then all are
-   * inserted in one journaled write, so a message is in the history before anything is said about
-   * it. A message stored before is counted no more: a redelivery of it is returned as it was stored
-   * (delivered again, as its first delivery may not have been handed on), another copy of it (a
-   * retried send with the same client id, which got its own number) is left out, as the copy stored
-   * is delivered on its own.
+   * stored, in order in each chat. A message whose recipient is looking at its chat right now is
+   * stored read, and not counted as unread. Per chat, the messages are counted in one write; then
+   * all are inserted in one journaled write, so a message is in the history, durably, before
+   * anything is said about it. A message stored before is counted no more: a redelivery of it is
+   * returned as it was stored (delivered again, as its first delivery may not have been handed on),
+   * another copy of it (a retried send with the same client id, which got its own number) is left
+   * out, as the copy stored is delivered on its own.
    */
   public List<Addressed> store(List<Addressed> batch) {
     Map<MessageId, Addressed> fresh = new LinkedHashMap<>();
@@ -77,10 +79,18 @@ public class MessageSteps {
         result.add(new Addressed(stored, copy.recipient()));
       }
     }
+    if (fresh.isEmpty()) {
+      return result;
+    }
+    Map<ChatId, Set<UserId>> viewers = viewers(fresh.values());
+    Instant now = IsoTime.now();
     Map<ChatId, List<ChatStore.NewMessage>> byChat = new LinkedHashMap<>();
+    List<Message> toInsert = new ArrayList<>();
     Map<MessageId, UserId> recipients = new HashMap<>();
     for (Addressed a : fresh.values()) {
       Message message = a.message();
+      boolean readNow = viewers.getOrDefault(message.chatId(), Set.of()).contains(a.recipient());
+      toInsert.add(readNow ? message.withSeen(now) : message);
       recipients.put(message.id(), a.recipient());
       byChat
           .computeIfAbsent(message.chatId(), chat -> new ArrayList<>())
@@ -89,13 +99,12 @@ public class MessageSteps {
                   message.id(),
                   message.seq(),
                   message.sender(),
-                  a.recipient(),
+                  readNow ? null : a.recipient(),
                   message.preview(),
                   message.createdAt()));
     }
     byChat.forEach(chats::count);
-    MessageStore.Inserted inserted =
-        messages.insertAll(fresh.values().stream().map(Addressed::message).toList());
+    MessageStore.Inserted inserted = messages.insertAll(toInsert);
     inserted.stored().forEach(m -> result.add(new Addressed(m, recipients.get(m.id()))));
     inserted.already().stream()
         .filter(m -> m.seq() == fresh.get(m.id()).message().seq())
@@ -107,6 +116,17 @@ public class MessageSteps {
         Comparator.comparing((Addressed a) -> a.message().chatId().value())
             .thenComparingLong(a -> a.message().seq()));
     return result;
+  }
+
+  /** Who of the recipients look at the chats of these messages now (one round trip). */
+  private Map<ChatId, Set<UserId>> viewers(Collection<Addressed> batch) {
+    Map<ChatId, Set<UserId>> asked = new HashMap<>();
+    batch.forEach(
+        a ->
+            asked
+                .computeIfAbsent(a.message().chatId(), chat -> new HashSet<>())
+                .add(a.recipient()));
+    return viewing.viewers(asked);
   }
 
   /**
@@ -142,26 +162,28 @@ public class MessageSteps {
   }
 
   /**
-   * A recipient looking at the chat has read the messages at once (one write for all of them); one
-   * who is not hears {@code chat:refresh} for each, so their chat list moves and counts.
+   * The senders of messages stored read (their recipient was looking at the chat) hear that they
+   * were read, one notice per chat; a recipient who was not looking hears {@code chat:refresh} for
+   * each, so their chat list moves and counts.
    */
   public void announce(List<Addressed> stored) {
-    Map<ChatId, Map<UserId, List<Message>>> byReader = new LinkedHashMap<>();
+    Map<List<UserId>, List<Message>> read = new LinkedHashMap<>();
     for (Addressed a : stored) {
-      byReader
-          .computeIfAbsent(a.message().chatId(), chat -> new LinkedHashMap<>())
-          .computeIfAbsent(a.recipient(), reader -> new ArrayList<>())
-          .add(a.message());
+      Message message = a.message();
+      if (message.seen()) {
+        read.computeIfAbsent(List.of(a.recipient(), message.sender()), k -> new ArrayList<>())
+            .add(message);
+      } else {
+        events.fire(new ChatRefresh(message, a.recipient()));
+      }
     }
-    byReader.forEach(
-        (chat, readers) ->
-            readers.forEach(
-                (reader, arrived) -> {
-                  if (viewing.isViewing(reader, chat)) {
-                    service.readOnArrival(chat, reader, arrived);
-                  } else {
-                    arrived.forEach(message -> events.fire(new ChatRefresh(message, reader)));
-                  }
-                }));
+    read.forEach(
+        (readerAndSender, messages) ->
+            events.fire(
+                new MessagesRead(
+                    messages.get(0).chatId(),
+                    readerAndSender.get(0),
+                    readerAndSender.get(1),
+                    messages.stream().map(Message::id).toList())));
   }
 }

@@ -45,7 +45,10 @@ public class EventRelay {
                 .build()));
   }
 
-  /** {@code message:new} to both members' sockets: the recipient's and the sender's other tabs. */
+  /**
+   * {@code message:new} to both members' sockets: the recipient's and the sender's other tabs. The
+   * instance holding a recipient's socket records it delivered, unless it was read already.
+   */
   void messageSent(@Observes MessageSent event) {
     bus.message(
         List.of(event.recipientId(), event.senderId()),
@@ -61,7 +64,8 @@ public class EventRelay {
             event.chatId().value(),
             event.recipientId(),
             event.senderId(),
-            event.message().createdAt().toEpochMilli()));
+            event.message().createdAt().toEpochMilli(),
+            event.message().seen()));
   }
 
   /**
@@ -92,8 +96,9 @@ public class EventRelay {
   }
 
   /**
-   * ✓✓ delivered: recorded once, then told to each sender, one frame per chat. The messages were
-   * stored before they were delivered, so there is nothing to wait for.
+   * ✓✓ delivered: recorded once, then told to each sender, one frame per chat; a message read on
+   * arrival needs no such mark. The messages were stored before they were delivered, so there is
+   * nothing to wait for.
    */
   void deliveredLocally(@ObservesAsync DeliveredLocally event) {
     try {
@@ -103,7 +108,10 @@ public class EventRelay {
       Set<String> fresh =
           messages
               .markDelivered(
-                  receipts.stream().map(r -> new MessageId(r.messageId())).toList(),
+                  receipts.stream()
+                      .filter(receipt -> !receipt.read())
+                      .map(receipt -> new MessageId(receipt.messageId()))
+                      .toList(),
                   Instant.ofEpochMilli(oldest))
               .stream()
               .map(MessageId::value)

@@ -65,9 +65,17 @@ public class RealtimeBus {
   private List<JsonObject> outbox = new ArrayList<>();
   private boolean flushing;
 
-  /** A new message, sent at {@code sentAtMillis}, that its recipient should report delivered. */
+  /**
+   * A new message, sent at {@code sentAtMillis}, whose arrival at its recipient's socket is
+   * reported: how late it is, and that it was delivered unless it was {@code read} already.
+   */
   public record Receipt(
-      String messageId, String chatId, UserId recipient, UserId sender, long sentAtMillis) {}
+      String messageId,
+      String chatId,
+      UserId recipient,
+      UserId sender,
+      long sentAtMillis,
+      boolean read) {}
 
   /** Recipients' sockets on this instance received these new messages. */
   public record DeliveredLocally(List<Receipt> receipts) {}
@@ -122,7 +130,8 @@ public class RealtimeBus {
               .add("chatId", receipt.chatId())
               .add("recipient", receipt.recipient().value())
               .add("sender", receipt.sender().value())
-              .add("sentAt", receipt.sentAtMillis()));
+              .add("sentAt", receipt.sentAtMillis())
+              .add("read", receipt.read()));
     }
     queue(message.build());
   }
@@ -203,7 +212,8 @@ public class RealtimeBus {
                 receipt.getString("chatId"),
                 recipient,
                 new UserId(receipt.getString("sender")),
-                receipt.getJsonNumber("sentAt").longValue()));
+                receipt.getJsonNumber("sentAt").longValue(),
+                receipt.getBoolean("read", false)));
       }
     }
   }

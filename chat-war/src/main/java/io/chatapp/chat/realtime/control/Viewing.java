@@ -5,8 +5,12 @@ import io.chatapp.chat.users.entity.UserId;
 import io.chatapp.platform.redis.RedisConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import redis.clients.jedis.Response;
 
 /**
  * Which chat each socket has open on screen, in Redis so that the instance that handles a new
@@ -69,6 +73,44 @@ public class Viewing {
                         List.of(key(user), Presence.instancesKey(namespace)),
                         List.of(chat.value(), "" + System.currentTimeMillis())))
         == 1;
+  }
+
+  /**
+   * Which of these users look at which of these chats right now: one round trip for all of them.
+   * {@code wanted} maps each chat to the users asked about in it.
+   */
+  public Map<ChatId, Set<UserId>> viewers(Map<ChatId, Set<UserId>> wanted) {
+    String now = "" + System.currentTimeMillis();
+    Map<ChatId, Set<UserId>> viewers = new HashMap<>();
+    redis.call(
+        jedis -> {
+          Map<ChatId, Map<UserId, Response<Object>>> answers = new HashMap<>();
+          try (var pipeline = jedis.pipelined()) {
+            wanted.forEach(
+                (chat, users) ->
+                    users.forEach(
+                        user ->
+                            answers
+                                .computeIfAbsent(chat, c -> new HashMap<>())
+                                .put(
+                                    user,
+                                    pipeline.eval(
+                                        IS_VIEWING,
+                                        List.of(key(user), Presence.instancesKey(namespace)),
+                                        List.of(chat.value(), now)))));
+            pipeline.sync();
+          }
+          answers.forEach(
+              (chat, byUser) ->
+                  byUser.forEach(
+                      (user, answer) -> {
+                        if (Long.valueOf(1).equals(answer.get())) {
+                          viewers.computeIfAbsent(chat, c -> new HashSet<>()).add(user);
+                        }
+                      }));
+          return null;
+        });
+    return viewers;
   }
 
   /**

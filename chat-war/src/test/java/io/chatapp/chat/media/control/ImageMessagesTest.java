@@ -171,10 +171,11 @@ class ImageMessagesTest {
     ImageFile image = inspector.inspect(TestImages.jpeg(20, 20));
     Optional<ClientId> clientId = Optional.of(new ClientId("image-retry"));
     Message first = stack.messages.sendImage(p.ann(), p.chat(), image, new Caption("hi"), clientId);
+    // the client retries once its first try timed out, by when the message was stored
+    Poll.until(DEADLINE, "stored", () -> stack.messageStore.find(first.id()).isPresent());
     Message again = stack.messages.sendImage(p.ann(), p.chat(), image, new Caption("hi"), clientId);
     assertThat(again).isEqualTo(first);
     assertThat(filesInStore()).isEqualTo(before + 1);
-    Poll.until(DEADLINE, "stored", () -> stack.messageStore.find(first.id()).isPresent());
     assertThat(stack.messages.history(p.bob(), p.chat(), Optional.empty(), 50).messages())
         .extracting(Message::id)
         .containsExactly(first.id());

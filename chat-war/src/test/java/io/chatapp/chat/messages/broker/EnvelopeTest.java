@@ -30,7 +30,7 @@ class EnvelopeTest {
     Addressed addressed = new Addressed(message, recipient);
     assertThat(Envelope.parseAll(new Envelope(message, recipient).toBytes()))
         .containsExactly(addressed);
-    Message other = message.withSeq(43);
+    Message other = message.withSeq(43).withSeen(Instant.parse("2026-01-02T03:04:06.250Z"));
     assertThat(
             Envelope.parseAll(
                 Envelope.toBytes(List.of(addressed, new Addressed(other, recipient)))))

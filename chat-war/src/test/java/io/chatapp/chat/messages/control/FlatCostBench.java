@@ -10,6 +10,7 @@ import io.chatapp.chat.common.entity.IsoTime;
 import io.chatapp.chat.messages.entity.Addressed;
 import io.chatapp.chat.messages.entity.Message;
 import io.chatapp.chat.messages.entity.MessageId;
+import io.chatapp.chat.realtime.control.Viewing;
 import io.chatapp.chat.support.RecordingEvents;
 import io.chatapp.chat.users.control.LastSeen;
 import io.chatapp.chat.users.control.UserDirectory;
@@ -24,6 +25,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.bson.Document;
 import org.bson.types.ObjectId;
@@ -72,7 +74,7 @@ public final class FlatCostBench {
     UserDirectory users = new UserDirectory("http://127.0.0.1:1", 30);
     ChatService chatService = new ChatService(chats, users, new LastSeen(mongo), events);
     this.service = new MessageService(chatService, chats, messages, null, null, null, events, null);
-    this.steps = new MessageSteps(messages, chats, service, null, events);
+    this.steps = new MessageSteps(messages, chats, nobodyLooking(), events);
     chats.ensureIndexes();
     messages.ensureIndexes();
     measured = chats.findOrCreate(ann, bob).chat().id();
@@ -84,6 +86,16 @@ public final class FlatCostBench {
       UserId y = new UserId(ObjectId.get().toHexString());
       background.add(chats.findOrCreate(x, y).chat().id());
     }
+  }
+
+  /** Who looks at a chat lives in Redis, measured elsewhere: here nobody does. */
+  private static Viewing nobodyLooking() {
+    return new Viewing(null) {
+      @Override
+      public Map<ChatId, Set<UserId>> viewers(Map<ChatId, Set<UserId>> wanted) {
+        return Map.of();
+      }
+    };
   }
 
   public static void main(String[] args) throws Exception {

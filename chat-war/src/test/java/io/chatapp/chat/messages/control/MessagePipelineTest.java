@@ -13,6 +13,7 @@ import io.chatapp.chat.messages.entity.MessageId;
 import io.chatapp.chat.messages.entity.MessageSent;
 import io.chatapp.chat.messages.entity.MessageText;
 import io.chatapp.chat.messages.entity.MessagesRead;
+import io.chatapp.chat.realtime.control.Presence;
 import io.chatapp.chat.support.ChatHarness;
 import io.chatapp.chat.support.Poll;
 import io.chatapp.chat.users.entity.UserId;
@@ -90,6 +91,44 @@ class MessagePipelineTest {
                     .anyMatch(e -> e.message().equals(sent) && e.recipientId().equals(p.bob()))
                 && stack.events.of(ChatRefresh.class).stream()
                     .anyMatch(e -> e.message().equals(sent) && e.recipientId().equals(p.bob())));
+  }
+
+  @Test
+  void aRecipientLookingAtTheChatReadsOnArrivalAndIsNotCountedUnread() {
+    ChatHarness.Pair p = stack.pair();
+    Presence instance = new Presence(stack.redis, "");
+    instance.heartbeat();
+    String socket = instance.instance() + ":socket-1";
+    stack.viewing.viewing(p.bob(), socket, p.chat());
+    try {
+      Message sent = send(p.ann(), p.chat(), "you are looking");
+      awaitStored(sent.id());
+      Message stored = stack.messageStore.find(sent.id()).orElseThrow();
+      assertThat(stored.seen()).isTrue();
+      assertThat(stored.seenAt()).isNotNull();
+      Chat chat = chat(p.chat());
+      assertThat(chat.unreadFor(p.bob())).isZero();
+      assertThat(chat.latestMessage())
+          .isEqualTo(new Chat.LatestMessage("you are looking", p.ann()));
+      Poll.until(
+          DEADLINE,
+          "message:read to the sender",
+          () ->
+              stack.events.of(MessagesRead.class).stream()
+                  .anyMatch(
+                      e ->
+                          e.messageIds().equals(List.of(sent.id()))
+                              && e.readerId().equals(p.bob())
+                              && e.senderId().equals(p.ann())));
+      assertThat(stack.events.of(ChatRefresh.class))
+          .noneMatch(e -> e.message().id().equals(sent.id()));
+    } finally {
+      stack.viewing.notViewing(p.bob(), socket);
+    }
+    Message later = send(p.ann(), p.chat(), "you looked away");
+    awaitStored(later.id());
+    assertThat(stack.messageStore.find(later.id()).orElseThrow().seen()).isFalse();
+    Poll.until(DEADLINE, "counted unread", () -> chat(p.chat()).unreadFor(p.bob()) == 1);
   }
 
   @Test
@@ -261,8 +300,7 @@ class MessagePipelineTest {
             return super.insertAll(batch);
           }
         };
-    MessageSteps steps =
-        new MessageSteps(flaky, stack.chatStore, stack.messages, stack.viewing, stack.events);
+    MessageSteps steps = new MessageSteps(flaky, stack.chatStore, stack.viewing, stack.events);
     Message message = unsent(p.ann(), p.chat(), "counted once");
     Message other = unsent(p.bob(), p.chat(), "and its answer");
     List<Addressed> batch = List.of(new Addressed(message, p.bob()), new Addressed(other, p.ann()));

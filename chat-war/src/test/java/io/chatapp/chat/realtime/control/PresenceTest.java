@@ -80,10 +80,13 @@ class PresenceTest {
     ChatId chat = new ChatId(new ObjectId().toHexString());
     viewing.viewing(bob, second.instance() + ":socket-1", chat);
     assertThat(viewing.isViewing(bob, chat)).isTrue();
+    assertThat(viewing.viewers(Map.of(chat, java.util.Set.of(ann, bob))))
+        .isEqualTo(Map.of(chat, java.util.Set.of(bob)));
 
     expire(second);
     assertThat(first.isOnline(bob)).as("an expired instance counts for nothing").isFalse();
     assertThat(viewing.isViewing(bob, chat)).isFalse();
+    assertThat(viewing.viewers(Map.of(chat, java.util.Set.of(ann, bob)))).isEmpty();
     assertThat(first.sweep(10_000)).containsExactly(bob);
     assertThat(first.isOnline(ann)).as("still on the live instance").isTrue();
     assertThat(first.sweep(10_000)).as("one sweeper per period, one burial per instance").isEmpty();
