@@ -11,8 +11,8 @@ import io.chatapp.chat.chats.control.ChatService;
 import io.chatapp.chat.chats.control.ChatStore;
 import io.chatapp.chat.users.entity.UserId;
 import io.chatapp.platform.auth.Authenticated;
-import io.chatapp.platform.auth.CurrentCaller;
-import jakarta.enterprise.context.RequestScoped;
+import io.chatapp.platform.auth.CallerContext;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
@@ -24,16 +24,17 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 
 /** 1:1 chats: start one ({@code POST /chat/new}), list mine ({@code GET /chat/all}). */
 @Path("/chat")
-@RequestScoped
+@ApplicationScoped
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 public class ChatResource {
 
   @Inject ChatService chats;
-  @Inject CurrentCaller caller;
+  @Context SecurityContext security;
   @Context HttpHeaders headers;
 
   /** The chat with {@code otherUserId}: 201 when made now, 200 when it existed. */
@@ -42,7 +43,8 @@ public class ChatResource {
   @Consumes(MediaType.APPLICATION_JSON)
   public Response create(String body) {
     UserId other = parse(() -> new UserId(required(object(body), "otherUserId")));
-    ChatStore.Creation creation = chats.start(userId(caller.get()), other, accessToken(headers));
+    ChatStore.Creation creation =
+        chats.start(userId(CallerContext.caller(security)), other, accessToken(headers));
     JsonObject answer =
         JSON.createObjectBuilder()
             .add("message", creation.created() ? "Chat created" : "Chat already exists")
@@ -57,7 +59,7 @@ public class ChatResource {
   @GET
   @Path("/all")
   public JsonObject all() {
-    UserId me = userId(caller.get());
+    UserId me = userId(CallerContext.caller(security));
     var list = JSON.createArrayBuilder();
     for (ChatService.Listed listed : chats.list(me, accessToken(headers))) {
       list.add(

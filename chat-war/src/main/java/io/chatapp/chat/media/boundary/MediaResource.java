@@ -4,8 +4,8 @@ import static io.chatapp.chat.common.boundary.Requests.userId;
 
 import io.chatapp.chat.media.control.MediaService;
 import io.chatapp.platform.auth.Authenticated;
-import io.chatapp.platform.auth.CurrentCaller;
-import jakarta.enterprise.context.RequestScoped;
+import io.chatapp.platform.auth.CallerContext;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.nio.file.Files;
 
@@ -24,26 +25,26 @@ import java.nio.file.Files;
  * or a Bearer token. An image never changes, so it is cached for a year, privately.
  */
 @Path("/media")
-@RequestScoped
+@ApplicationScoped
 @Authenticated
 public class MediaResource {
 
   private static final String CACHE_CONTROL = "private, max-age=31536000, immutable";
 
   @Inject MediaService media;
-  @Inject CurrentCaller caller;
+  @Context SecurityContext security;
   @Context Request request;
 
   @GET
   @Path("/{publicId}")
   public Response display(@PathParam("publicId") String publicId) {
-    return serve(media.open(userId(caller.get()), publicId, false));
+    return serve(media.open(userId(CallerContext.caller(security)), publicId, false));
   }
 
   @GET
   @Path("/{publicId}/original")
   public Response original(@PathParam("publicId") String publicId) {
-    return serve(media.open(userId(caller.get()), publicId, true));
+    return serve(media.open(userId(CallerContext.caller(security)), publicId, true));
   }
 
   private Response serve(MediaService.MediaFile file) {

@@ -21,9 +21,9 @@ import io.chatapp.chat.messages.entity.PageWindow;
 import io.chatapp.chat.users.control.UserDirectory;
 import io.chatapp.chat.users.entity.UserId;
 import io.chatapp.platform.auth.Authenticated;
-import io.chatapp.platform.auth.CurrentCaller;
+import io.chatapp.platform.auth.CallerContext;
 import io.chatapp.platform.rest.ApiException;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
@@ -38,6 +38,7 @@ import jakarta.ws.rs.core.EntityPart;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -50,14 +51,14 @@ import java.util.Optional;
  * Messages: send one ({@code POST /message}), read a chat's history ({@code GET /message/{id}}).
  */
 @Path("/message")
-@RequestScoped
+@ApplicationScoped
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 public class MessageResource {
 
   @Inject MessageService messages;
   @Inject UserDirectory users;
-  @Inject CurrentCaller caller;
+  @Context SecurityContext security;
   @Inject ImageInspector inspector;
   @Context HttpHeaders headers;
 
@@ -73,7 +74,7 @@ public class MessageResource {
     MessageText text = parse(() -> new MessageText(string(request, "text")));
     Optional<ClientId> clientId =
         Optional.ofNullable(string(request, "clientId")).map(id -> parse(() -> new ClientId(id)));
-    return created(messages.send(userId(caller.get()), chatId, text, clientId));
+    return created(messages.send(userId(CallerContext.caller(security)), chatId, text, clientId));
   }
 
   /**
@@ -99,7 +100,7 @@ public class MessageResource {
         throw ApiException.badRequest("text or image is required");
       }
       MessageText text = parse(() -> new MessageText(caption.value()));
-      return created(messages.send(userId(caller.get()), chatId, text, clientId));
+      return created(messages.send(userId(CallerContext.caller(security)), chatId, text, clientId));
     }
     byte[] bytes;
     try (InputStream content = imagePart.getContent()) {
@@ -109,7 +110,9 @@ public class MessageResource {
       throw ApiException.badRequest("image is empty");
     }
     ImageFile image = inspector.inspect(bytes);
-    return created(messages.sendImage(userId(caller.get()), chatId, image, caption, clientId));
+    return created(
+        messages.sendImage(
+            userId(CallerContext.caller(security)), chatId, image, caption, clientId));
   }
 
   private static Response created(Message sent) {
@@ -148,7 +151,7 @@ public class MessageResource {
             ? Optional.empty()
             : Optional.of(parse(() -> new MessageId(before)));
     int size = parse(() -> PageWindow.limit(limit));
-    UserId me = userId(caller.get());
+    UserId me = userId(CallerContext.caller(security));
     MessageService.Page page = messages.history(me, chat, anchor, size);
     var list = JSON.createArrayBuilder();
     page.messages().forEach(message -> list.add(message.toJson()));

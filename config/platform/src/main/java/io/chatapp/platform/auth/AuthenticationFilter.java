@@ -25,7 +25,6 @@ import java.util.Optional;
 public class AuthenticationFilter implements ContainerRequestFilter {
 
   @Inject TokenVerifier verifier;
-  @Inject CurrentCaller currentCaller;
   @Inject OriginCheck origins;
 
   @Override
@@ -50,7 +49,9 @@ public class AuthenticationFilter implements ContainerRequestFilter {
     verifier
         .verifyAccess(token.get())
         .ifPresentOrElse(
-            currentCaller::set,
+            caller ->
+                request.setSecurityContext(
+                    new CallerContext(caller, request.getSecurityContext().isSecure())),
             () -> refuse(request, "The access token is invalid or expired: refresh it or log in"));
   }
 

@@ -58,6 +58,15 @@ public class ApiException extends WebApplicationException {
         message);
   }
 
+  /**
+   * No stack trace: a refusal is an answer, not a fault, and under overload the service gives
+   * thousands a second (each a walk of Payara's deep request stack otherwise).
+   */
+  @Override
+  public synchronized Throwable fillInStackTrace() {
+    return this;
+  }
+
   private static long seconds(Duration duration) {
     return Math.max(1, (duration.toMillis() + 999) / 1000);
   }
