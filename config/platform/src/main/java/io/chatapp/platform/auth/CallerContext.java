@@ -14,15 +14,16 @@ public record CallerContext(Caller caller, boolean secure) implements SecurityCo
 
   /** The authenticated caller; only call from an {@link Authenticated} resource. */
   public static Caller caller(SecurityContext context) {
-    if (context instanceof CallerContext authenticated) {
-      return authenticated.caller();
+    // asked through the principal: a resource's context may be the container's proxy of this one
+    if (context.getUserPrincipal() instanceof Caller caller) {
+      return caller;
     }
     throw new IllegalStateException("No authenticated caller in this request");
   }
 
   @Override
   public Principal getUserPrincipal() {
-    return caller::userId;
+    return caller;
   }
 
   @Override
