@@ -1,21 +1,29 @@
 package io.chatapp.chat.common.entity;
 
-import java.util.regex.Pattern;
 import org.bson.types.ObjectId;
 
 /** The one id format of the platform: MongoDB ObjectIds as 24 lower-case hex digits. */
 public final class ObjectIds {
 
-  private static final Pattern HEX24 = Pattern.compile("[0-9a-fA-F]{24}");
-
   private ObjectIds() {}
 
   /** The id in canonical (lower-case) form; {@link IllegalArgumentException} when malformed. */
   public static String require(String value, String what) {
-    if (value == null || !HEX24.matcher(value).matches()) {
+    if (value == null || value.length() != 24 || !hex(value)) {
       throw new IllegalArgumentException(what + " must be a 24-character hex id");
     }
     return value.toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /** Checked by hand: every id of every request and frame passes here (a regex was 4 % of CPU). */
+  private static boolean hex(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F')) {
+        return false;
+      }
+    }
+    return true;
   }
 
   public static String fresh() {

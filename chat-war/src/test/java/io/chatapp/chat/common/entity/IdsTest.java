@@ -35,6 +35,9 @@ class IdsTest {
         "65a1b2c3d4e5f60718293a4bb",
         "zz" + "a1b2c3d4e5f60718293a4b",
         "65a1b2c3d4e5f60718293a4 ",
+        "65a1b2c3d4e5f60718293a4\u0663",
+        "65a1b2c3d4e5f60718293a4\uFF21",
+        "65a1b2c3d4e5f60718293a4g",
         "{\"$gt\":\"\"}"
       })
   void malformedIdsAreRefused(String value) {
