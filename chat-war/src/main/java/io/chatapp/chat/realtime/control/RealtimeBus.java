@@ -5,6 +5,7 @@ import static io.chatapp.platform.json.JsonSupport.JSON;
 import io.chatapp.chat.chats.control.Contacts;
 import io.chatapp.chat.realtime.entity.Frame;
 import io.chatapp.chat.users.entity.UserId;
+import io.chatapp.platform.concurrent.Batcher;
 import io.chatapp.platform.redis.ChannelFollower;
 import io.chatapp.platform.redis.RedisConnection;
 import jakarta.annotation.PreDestroy;
@@ -61,9 +62,7 @@ public class RealtimeBus {
 
   private ChannelFollower channel;
 
-  private final Object outboxLock = new Object();
-  private List<JsonObject> outbox = new ArrayList<>();
-  private boolean flushing;
+  private Batcher<JsonObject> outbox;
 
   /**
    * A new message, sent at {@code sentAtMillis}, whose arrival at its recipient's socket is
@@ -84,6 +83,7 @@ public class RealtimeBus {
     if (channel == null) {
       receipts = Executors.newSingleThreadExecutor(threadFactory);
       publisher = Executors.newSingleThreadExecutor(threadFactory);
+      outbox = new Batcher<>(publisher, MAX_BATCH, this::publish);
       channel = new ChannelFollower(redis, CHANNEL, () -> {}, this::dispatch);
       channel.start(threadFactory, "chat-realtime-listener");
     }
@@ -137,41 +137,24 @@ public class RealtimeBus {
   }
 
   private void queue(JsonObject message) {
-    synchronized (outboxLock) {
-      outbox.add(message);
-      if (flushing) {
-        return;
-      }
-      flushing = true;
-    }
-    publisher.execute(this::flush);
+    outbox.add(message);
   }
 
-  /** Publishes what the outbox holds, in batches, until it is empty. */
-  private void flush() {
-    while (true) {
-      List<JsonObject> batch;
-      synchronized (outboxLock) {
-        if (outbox.isEmpty()) {
-          flushing = false;
-          return;
-        }
-        int size = Math.min(MAX_BATCH, outbox.size());
-        batch = new ArrayList<>(outbox.subList(0, size));
-        outbox.subList(0, size).clear();
-      }
-      JsonArrayBuilder items = JSON.createArrayBuilder();
-      batch.forEach(items::add);
-      String text = JSON.createObjectBuilder().add("batch", items).build().toString();
-      try {
-        redis.call(jedis -> jedis.publish(CHANNEL, text));
-      } catch (RuntimeException e) {
-        LOG.log(
-            Level.WARNING,
-            "Redis unavailable; delivering on this instance only: {0}",
-            e.getMessage());
-        dispatch(text);
-      }
+  /**
+   * Publishes a batch of what was queued; with Redis away, this instance's sockets still get it.
+   */
+  private void publish(List<JsonObject> batch) {
+    JsonArrayBuilder items = JSON.createArrayBuilder();
+    batch.forEach(items::add);
+    String text = JSON.createObjectBuilder().add("batch", items).build().toString();
+    try {
+      redis.call(jedis -> jedis.publish(CHANNEL, text));
+    } catch (RuntimeException e) {
+      LOG.log(
+          Level.WARNING,
+          "Redis unavailable; delivering on this instance only: {0}",
+          e.getMessage());
+      dispatch(text);
     }
   }
 

@@ -4,19 +4,17 @@ import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.Envelope;
+import io.chatapp.platform.concurrent.Batcher;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * A consumer on one channel that hands its deliveries over in batches. The broker's dispatch thread
- * only queues each delivery; a drain task of its own takes everything queued so far (up to {@code
- * maxBatch}), has it handled, then acks the whole batch with one multiple ack. Under light load a
- * batch is one message and nothing waits; under heavy load batches grow by themselves, and so does
- * the work saved per message.
+ * A consumer on one channel that hands its deliveries over in batches ({@link Batcher}): the
+ * broker's dispatch thread only queues each delivery; a drain task of its own has everything queued
+ * so far (up to {@code maxBatch}) settled, then acks the whole batch with one multiple ack.
  */
 final class BatchConsumer extends DefaultConsumer {
 
@@ -31,31 +29,20 @@ final class BatchConsumer extends DefaultConsumer {
   }
 
   private final String queue;
-  private final int maxBatch;
-  private final Executor drainer;
   private final Settler settler;
-  private final List<Pending> queued = new ArrayList<>();
-  private boolean draining;
+  private final Batcher<Pending> batches;
 
   BatchConsumer(Channel channel, String queue, int maxBatch, Executor drainer, Settler settler) {
     super(channel);
     this.queue = queue;
-    this.maxBatch = maxBatch;
-    this.drainer = drainer;
     this.settler = settler;
+    this.batches = new Batcher<>(drainer, maxBatch, this::settle);
   }
 
   @Override
   public void handleDelivery(
       String tag, Envelope envelope, AMQP.BasicProperties properties, byte[] body) {
-    synchronized (queued) {
-      queued.add(new Pending(envelope.getDeliveryTag(), properties, body));
-      if (draining) {
-        return;
-      }
-      draining = true;
-    }
-    drainer.execute(this::drain);
+    batches.add(new Pending(envelope.getDeliveryTag(), properties, body));
   }
 
   @Override
@@ -65,31 +52,21 @@ final class BatchConsumer extends DefaultConsumer {
     abort(getChannel());
   }
 
-  private void drain() {
-    while (true) {
-      List<Pending> batch;
-      synchronized (queued) {
-        if (queued.isEmpty() || !getChannel().isOpen()) {
-          queued.clear(); // a closed channel's deliveries go back to the queue by themselves
-          draining = false;
-          return;
-        }
-        int size = Math.min(maxBatch, queued.size());
-        batch = new ArrayList<>(queued.subList(0, size));
-        queued.subList(0, size).clear();
-      }
-      try {
-        settler.settle(batch);
-        getChannel().basicAck(batch.get(batch.size() - 1).tag(), true);
-      } catch (Exception | Error e) {
-        // Not settled (e.g. a retry could not be published): closing the channel returns the
-        // deliveries to the queue; the watchdog resumes this consumer within 2 s.
-        LOG.log(
-            Level.WARNING,
-            "Could not settle {0} messages from {1}, returning them to the queue: {2}",
-            new Object[] {batch.size(), queue, e.toString()});
-        abort(getChannel());
-      }
+  private void settle(List<Pending> batch) {
+    if (!getChannel().isOpen()) {
+      return; // a closed channel's deliveries go back to the queue by themselves
+    }
+    try {
+      settler.settle(batch);
+      getChannel().basicAck(batch.get(batch.size() - 1).tag(), true);
+    } catch (Exception | Error e) {
+      // Not settled (e.g. a retry could not be published): closing the channel returns the
+      // deliveries to the queue; the watchdog resumes this consumer within 2 s.
+      LOG.log(
+          Level.WARNING,
+          "Could not settle {0} messages from {1}, returning them to the queue: {2}",
+          new Object[] {batch.size(), queue, e.toString()});
+      abort(getChannel());
     }
   }
 
