@@ -86,12 +86,10 @@ public class MessageSteps {
     Instant now = IsoTime.now();
     Map<ChatId, List<ChatStore.NewMessage>> byChat = new LinkedHashMap<>();
     List<Message> toInsert = new ArrayList<>();
-    Map<MessageId, UserId> recipients = new HashMap<>();
     for (Addressed a : fresh.values()) {
       Message message = a.message();
       boolean readNow = viewers.getOrDefault(message.chatId(), Set.of()).contains(a.recipient());
       toInsert.add(readNow ? message.withSeen(now) : message);
-      recipients.put(message.id(), a.recipient());
       byChat
           .computeIfAbsent(message.chatId(), chat -> new ArrayList<>())
           .add(

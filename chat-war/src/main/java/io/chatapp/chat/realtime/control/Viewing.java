@@ -65,14 +65,7 @@ public class Viewing {
 
   /** Whether any socket of the user shows the chat right now. */
   public boolean isViewing(UserId user, ChatId chat) {
-    return redis.call(
-            jedis ->
-                (Long)
-                    jedis.eval(
-                        IS_VIEWING,
-                        List.of(key(user), Presence.instancesKey(namespace)),
-                        List.of(chat.value(), "" + System.currentTimeMillis())))
-        == 1;
+    return viewers(Map.of(chat, Set.of(user))).containsKey(chat);
   }
 
   /**
