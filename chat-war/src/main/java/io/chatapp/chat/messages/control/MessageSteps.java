@@ -103,13 +103,13 @@ public class MessageSteps {
     }
     byChat.forEach(chats::count);
     MessageStore.Inserted inserted = messages.insertAll(toInsert);
-    inserted.stored().forEach(m -> result.add(new Addressed(m, recipients.get(m.id()))));
+    inserted.stored().forEach(m -> result.add(new Addressed(m, fresh.get(m.id()).recipient())));
     inserted.already().stream()
         .filter(m -> m.seq() == fresh.get(m.id()).message().seq())
-        .forEach(m -> result.add(new Addressed(m, recipients.get(m.id()))));
+        .forEach(m -> result.add(new Addressed(m, fresh.get(m.id()).recipient())));
     inserted
         .seqTaken()
-        .forEach(m -> result.add(new Addressed(renumber(m), recipients.get(m.id()))));
+        .forEach(m -> result.add(new Addressed(renumber(m), fresh.get(m.id()).recipient())));
     result.sort(
         Comparator.comparing((Addressed a) -> a.message().chatId().value())
             .thenComparingLong(a -> a.message().seq()));
