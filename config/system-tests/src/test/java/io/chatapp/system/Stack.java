@@ -97,6 +97,21 @@ public final class Stack {
     }
   }
 
+  /** Waits until something listens on the local port again (a dependency a test restarted). */
+  public static void awaitPort(int port, Duration timeout, String what)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      try (java.net.Socket socket = new java.net.Socket()) {
+        socket.connect(new java.net.InetSocketAddress("127.0.0.1", port), 1000);
+        return;
+      } catch (java.io.IOException e) {
+        Thread.sleep(200);
+      }
+    }
+    throw new AssertionError(what + " did not come back on port " + port);
+  }
+
   public static HttpResponse<String> get(String url) throws Exception {
     return HTTP.send(
         HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),

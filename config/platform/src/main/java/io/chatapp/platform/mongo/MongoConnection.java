@@ -73,11 +73,18 @@ public class MongoConnection {
     return client.getDatabase(databaseName);
   }
 
-  /** Runs database work; an unreachable server becomes {@link DependencyUnavailableException}. */
+  /**
+   * Runs database work; an unreachable server becomes {@link DependencyUnavailableException}, and
+   * so does a pool of connections the driver cleared when the server went away (that one was a 500
+   * in a crash drill).
+   */
   public <T> T call(Function<MongoDatabase, T> work) {
     try {
       return work.apply(database());
-    } catch (com.mongodb.MongoTimeoutException | com.mongodb.MongoSocketException e) {
+    } catch (com.mongodb.MongoTimeoutException
+        | com.mongodb.MongoSocketException
+        | com.mongodb.MongoConnectionPoolClearedException
+        | com.mongodb.MongoServerUnavailableException e) {
       throw new DependencyUnavailableException("MongoDB", e);
     }
   }

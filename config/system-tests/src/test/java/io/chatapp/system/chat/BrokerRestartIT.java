@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.chatapp.system.Stack;
-import jakarta.json.JsonObject;
 import java.io.File;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -67,7 +64,7 @@ class BrokerRestartIT {
       }
     } finally {
       rabbitmqctl("start_app");
-      awaitPort(5672, Duration.ofSeconds(60));
+      Stack.awaitPort(5672, Duration.ofSeconds(60), "RabbitMQ");
       Stack.awaitReady(Duration.ofSeconds(90));
     }
     assertThat(refused).as("refusals must be 503").allMatch(status -> status == 503);
@@ -76,34 +73,14 @@ class BrokerRestartIT {
     long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
     for (var chat : accepted.entrySet()) {
       Set<String> wanted = new HashSet<>(chat.getValue());
-      Set<String> stored = history(bob, chat.getKey());
+      Set<String> stored = bob.messageIds(chat.getKey());
       while (!stored.containsAll(wanted) && System.nanoTime() < deadline) {
         Thread.sleep(500);
-        stored = history(bob, chat.getKey());
+        stored = bob.messageIds(chat.getKey());
       }
       wanted.removeAll(stored);
       assertThat(wanted).as("accepted but not in the history").isEmpty();
     }
-  }
-
-  private static Set<String> history(ChatClient user, String chatId) throws Exception {
-    Set<String> ids = new HashSet<>();
-    String before = null;
-    for (int page = 0; page < 20; page++) {
-      ChatClient.Response response =
-          user.get(
-              "/message/" + chatId + "?limit=100" + (before == null ? "" : "&before=" + before));
-      if (response.status() != 200) {
-        return ids;
-      }
-      var messages = response.json().getJsonArray("messages");
-      if (messages.isEmpty()) {
-        break;
-      }
-      messages.forEach(m -> ids.add(((JsonObject) m).getString("_id")));
-      before = messages.getJsonObject(0).getString("_id");
-    }
-    return ids;
   }
 
   private static void restartBroker() {
@@ -128,19 +105,6 @@ class BrokerRestartIT {
     } catch (Exception e) {
       throw new IllegalStateException("rabbitmqctl " + command + " failed", e);
     }
-  }
-
-  private static void awaitPort(int port, Duration timeout) throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (System.nanoTime() < deadline) {
-      try (Socket socket = new Socket()) {
-        socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
-        return;
-      } catch (java.io.IOException e) {
-        Thread.sleep(200);
-      }
-    }
-    throw new AssertionError("RabbitMQ did not come back on port " + port);
   }
 
   private static boolean onPath(String command) {

@@ -54,6 +54,26 @@ public final class ChatClient {
     return send(post(chatApi() + path, body, token));
   }
 
+  /** The ids of the chat's whole history (up to 2,000 messages), as this member reads it. */
+  java.util.Set<String> messageIds(String chatId) throws Exception {
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    String before = null;
+    for (int page = 0; page < 20; page++) {
+      Response response =
+          get("/message/" + chatId + "?limit=100" + (before == null ? "" : "&before=" + before));
+      if (response.status() != 200) {
+        return ids;
+      }
+      var messages = response.json().getJsonArray("messages");
+      if (messages.isEmpty()) {
+        break;
+      }
+      messages.forEach(m -> ids.add(((JsonObject) m).getString("_id")));
+      before = messages.getJsonObject(0).getString("_id");
+    }
+    return ids;
+  }
+
   Response startChat(ChatClient other) throws Exception {
     return postJson("/chat/new", "{\"otherUserId\":\"" + other.id + "\"}");
   }
