@@ -126,8 +126,12 @@ public final class Socket implements WebSocket.Listener, AutoCloseable {
 
   @Override
   public void onError(WebSocket webSocket, Throwable error) {
+    this.error = error;
     closed.complete(-1);
   }
+
+  /** Why the socket broke, when it broke rather than closed (for failure messages). */
+  volatile Throwable error;
 
   public void emit(String event, JsonValue data) {
     socket
