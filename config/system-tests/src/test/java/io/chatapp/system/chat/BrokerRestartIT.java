@@ -33,13 +33,9 @@ class BrokerRestartIT {
   void everyAcceptedMessageSurvivesABrokerRestart() throws Exception {
     assumeTrue(onPath("rabbitmqctl"), "rabbitmqctl is not installed here");
     ChatClient bob = ChatClient.newUser();
-    List<ChatClient> senders = new ArrayList<>();
-    List<String> chats = new ArrayList<>();
-    for (int s = 0; s < SENDERS; s++) {
-      ChatClient sender = ChatClient.newUser();
-      senders.add(sender);
-      chats.add(sender.startChat(bob).json().getString("chatId"));
-    }
+    ChatClient.Senders started = ChatClient.sendersTo(bob, SENDERS);
+    List<ChatClient> senders = started.users();
+    List<String> chats = started.chats();
 
     Map<String, Set<String>> accepted = new HashMap<>();
     List<Integer> refused = new ArrayList<>();

@@ -36,6 +36,20 @@ public final class ChatClient {
     return new ChatClient(session.userId(), session.accessToken());
   }
 
+  /** New users, each in a chat of its own with one reader, and those chats, in the same order. */
+  record Senders(java.util.List<ChatClient> users, java.util.List<String> chats) {}
+
+  static Senders sendersTo(ChatClient reader, int count) throws Exception {
+    java.util.List<ChatClient> users = new java.util.ArrayList<>();
+    java.util.List<String> chats = new java.util.ArrayList<>();
+    for (int s = 0; s < count; s++) {
+      ChatClient sender = newUser();
+      users.add(sender);
+      chats.add(sender.startChat(reader).json().getString("chatId"));
+    }
+    return new Senders(users, chats);
+  }
+
   public record Response(int status, String body) {
     public JsonObject json() {
       return ChatClient.json(body);

@@ -45,13 +45,9 @@ class DatabaseCrashIT {
     int port = Integer.parseInt(command.get(command.indexOf("--port") + 1));
 
     ChatClient bob = ChatClient.newUser();
-    List<ChatClient> senders = new ArrayList<>();
-    List<String> chats = new ArrayList<>();
-    for (int s = 0; s < SENDERS; s++) {
-      ChatClient sender = ChatClient.newUser();
-      senders.add(sender);
-      chats.add(sender.startChat(bob).json().getString("chatId"));
-    }
+    ChatClient.Senders started = ChatClient.sendersTo(bob, SENDERS);
+    List<ChatClient> senders = started.users();
+    List<String> chats = started.chats();
     Map<String, Set<String>> accepted = new HashMap<>();
     send(senders, chats, BURST, "before", accepted, List.of(201));
 
