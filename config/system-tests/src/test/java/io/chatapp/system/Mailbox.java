@@ -18,13 +18,22 @@ public final class Mailbox {
 
   private Mailbox() {}
 
+  /** Every mail to the address in the mailbox now, newest first. */
+  public static JsonArray mails(String to) throws Exception {
+    String url =
+        Stack.url("mailbox") + "/api/messages?to=" + URLEncoder.encode(to, StandardCharsets.UTF_8);
+    var response = Stack.get(url);
+    if (response.statusCode() != 200) {
+      throw new AssertionError("the mailbox answered " + response.statusCode());
+    }
+    return Json.createReader(new StringReader(response.body())).readArray();
+  }
+
   /** The newest mail to the address, waiting for it to arrive. */
   public static JsonObject awaitMail(String to, Duration timeout) throws Exception {
     Instant deadline = Instant.now().plus(timeout);
-    String url =
-        Stack.url("mailbox") + "/api/messages?to=" + URLEncoder.encode(to, StandardCharsets.UTF_8);
     while (Instant.now().isBefore(deadline)) {
-      JsonArray mails = Json.createReader(new StringReader(Stack.get(url).body())).readArray();
+      JsonArray mails = mails(to);
       if (!mails.isEmpty()) {
         return mails.getJsonObject(0);
       }

@@ -95,10 +95,11 @@ class DatabaseCrashIT {
       }
     }
     int total = accepted.values().stream().mapToInt(Set::size).sum();
-    System.out.printf(
-        "drill database-crash: accepted %d, stored %d, lost %d, duplicated %d, wrong unread"
-            + " counters %d of %d, sends while down %s, every service ready %.1f s after the restart%n",
-        total, total - lost, lost, duplicated, wrongCounters, SENDERS, whileDown, recovered);
+    io.chatapp.system.drills.Drills.report(
+        String.format(
+            "drill database-crash: accepted %d, stored %d, lost %d, duplicated %d, wrong unread"
+                + " counters %d of %d, sends while down %s, every service ready %.1f s after the restart%n",
+            total, total - lost, lost, duplicated, wrongCounters, SENDERS, whileDown, recovered));
     assertThat(lost).as("accepted but not in the history").isZero();
     assertThat(duplicated).as("stored twice").isZero();
     assertThat(wrongCounters).as("unread counters that are not the number of unread").isZero();

@@ -6,13 +6,9 @@ import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
-import io.chatapp.system.Stack;
+import io.chatapp.system.Mailbox;
 import jakarta.json.Json;
-import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import java.io.StringReader;
-import java.net.URLEncoder;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
@@ -44,7 +40,7 @@ class OtpMailIT {
       publish(channel, id, to, "Your login code", "Your login code is 31415926.");
       publish(channel, UUID.randomUUID().toString(), to, "Marker", "Marker 27182818.");
       awaitMail(to, "Marker");
-      assertThat(mails(to).stream().map(JsonObject.class::cast))
+      assertThat(Mailbox.mails(to).stream().map(JsonObject.class::cast))
           .filteredOn(m -> m.getString("subject").equals("Your login code"))
           .hasSize(1);
     }
@@ -80,7 +76,7 @@ class OtpMailIT {
   private static JsonObject awaitMail(String to, String subject) throws Exception {
     long deadline = System.nanoTime() + WAIT.toNanos();
     while (true) {
-      for (var value : mails(to)) {
+      for (var value : Mailbox.mails(to)) {
         JsonObject mail = value.asJsonObject();
         if (mail.getString("subject").equals(subject)) {
           return mail;
@@ -91,15 +87,5 @@ class OtpMailIT {
       }
       Thread.sleep(200);
     }
-  }
-
-  private static JsonArray mails(String to) throws Exception {
-    HttpResponse<String> response =
-        Stack.get(
-            Stack.url("mailbox")
-                + "/api/messages?to="
-                + URLEncoder.encode(to, StandardCharsets.UTF_8));
-    assertThat(response.statusCode()).isEqualTo(200);
-    return Json.createReader(new StringReader(response.body())).readArray();
   }
 }
