@@ -698,20 +698,31 @@ var Chat = (function () {
     state.image = null;
   }
 
+  /**
+   * Finds people by at least 3 letters of their name, or by their whole email address (the user
+   * service shows an address only to who typed it whole or shares a chat with that person).
+   */
   function searchUsers() {
     var q = $('userSearch').value.trim();
     var asked = state.searchSeq = (state.searchSeq || 0) + 1;
+    var results = $('userResults');
+    if (Array.from(q).length < 3) {
+      results.textContent = '';
+      results.appendChild(el('li', 'hint', 'Type at least 3 letters of a name, or a whole email address'));
+      return;
+    }
     ChatRpc.call('rpcSearchUsers', { q: q }).then(function (answer) {
       if (asked !== state.searchSeq) { return; }  // a newer search is under way
-      var results = $('userResults');
       results.textContent = '';
       var users = Array.isArray(answer.body) ? answer.body : (answer.body.users || []);
       users.filter(function (u) { return u._id !== state.me._id; }).forEach(function (u) {
         var item = el('li', 'user-result');
         item.setAttribute('data-user-id', u._id);
-        item.setAttribute('data-email', u.email);
         item.appendChild(el('span', 'chat-name', u.name));
-        item.appendChild(el('span', 'user-email', u.email));
+        if (u.email) {
+          item.setAttribute('data-email', u.email);
+          item.appendChild(el('span', 'user-email', u.email));
+        }
         item.addEventListener('click', function () { startChat(u._id); });
         results.appendChild(item);
       });

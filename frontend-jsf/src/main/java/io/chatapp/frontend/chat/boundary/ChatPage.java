@@ -72,7 +72,7 @@ public class ChatPage {
     reply(session().asChatUser((chats, bearer) -> chats.newChat(bearer, body)));
   }
 
-  /** Remote command: search users by name or email ({@code q}). */
+  /** Remote command: search users by a part of a name or a whole email ({@code q}). */
   public void searchUsers() {
     String body = json(b -> b.add("q", param("q")).add("limit", 20));
     reply(session().asUser((users, bearer) -> users.search(bearer, body)));
