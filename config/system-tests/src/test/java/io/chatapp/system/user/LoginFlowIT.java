@@ -57,9 +57,11 @@ class LoginFlowIT {
         .doesNotContainKey("secure");
     assertThat(cookies.get("refreshToken"))
         .containsEntry("max-age", "1296000")
-        .containsEntry("path", "/")
         .containsEntry("samesite", "Lax")
         .containsKey("httponly");
+    assertThat(cookies.get("refreshToken").get("path"))
+        .as("only where it is used (CookieScopeIT checks both paths)")
+        .isIn("/api/v1/auth/refresh", "/api/v1/logout");
     Session session = new Session(UserApi.cookies(verify), user);
 
     JsonObject access = Jwts.claims(session.accessToken());
