@@ -16,6 +16,11 @@ MONGO_PORT=${MONGO_PORT:-27017}
 SMTP_PORT=${SMTP_PORT:-3025}
 MAILBOX_PORT=${MAILBOX_PORT:-3080}
 READY_TIMEOUT=${READY_TIMEOUT:-240}
+# The address the services' HTTP listeners bind to: loopback, so that nothing outside this machine
+# reaches them; 0.0.0.0 for every interface (behind a firewall or a proxy on another machine).
+BIND_ADDRESS=${BIND_ADDRESS:-127.0.0.1}
+# Where the scripts reach the services: the bound address, or loopback when bound to all.
+case $BIND_ADDRESS in 0.0.0.0 | :: | '*') SERVICE_HOST=127.0.0.1 ;; *) SERVICE_HOST=$BIND_ADDRESS ;; esac
 
 PAYARA_JAR=$ROOT/config/devstack/target/payara-micro.jar
 DEVSTACK_JAR=$ROOT/config/devstack/target/devstack.jar
@@ -163,4 +168,16 @@ export_service_environment() {
 }
 
 # health_status PORT : the HTTP status of /health/ready, 000 when nothing answers
-health_status() { curl -s -o /dev/null -m 5 -w '%{http_code}' "http://127.0.0.1:$1/health/ready" || true; }
+health_status() { curl -s -o /dev/null -m 5 -w '%{http_code}' "http://$SERVICE_HOST:$1/health/ready" || true; }
+
+# payara_preboot : the file of asadmin commands every Payara Micro instance runs before it boots:
+# config/payara/preboot.asadmin, then the HTTP listener's address (Payara Micro has no option for
+# it; without it the listener takes every interface)
+payara_preboot() {
+  local file=$RUN_DIR/preboot.asadmin
+  {
+    cat "$ROOT/config/payara/preboot.asadmin"
+    echo "set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=$BIND_ADDRESS"
+  } >"$file"
+  printf '%s' "$file"
+}

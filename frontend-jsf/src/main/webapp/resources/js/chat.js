@@ -1,7 +1,8 @@
 /*
  * The chat page in the browser. Data comes from the page's server side through PrimeFaces remote
- * commands (ChatRpc), live events from chat-war's WebSocket (ChatSocket). Everything a user wrote
- * is put into the page as text (textContent), never as HTML.
+ * commands (ChatRpc), live events from chat-war's WebSocket (ChatSocket); the session is renewed
+ * and ended at the UI's /session endpoints (ChatSession), the only requests that carry the refresh
+ * token. Everything a user wrote is put into the page as text (textContent), never as HTML.
  */
 var ChatRpc = (function () {
   var pending = {};
@@ -47,6 +48,38 @@ var ChatRpc = (function () {
   }
 
   return { call: call, done: done };
+})();
+
+var ChatSession = (function () {
+  function post(action) {
+    return fetch('session/' + action, {
+      method: 'POST', credentials: 'same-origin', headers: { 'Accept': 'application/json' }
+    })
+      .then(function (response) {
+        return response.json().catch(function () { return {}; }).then(function (body) {
+          return { status: response.status, body: body };
+        });
+      })
+      .catch(function () { return { status: 0, body: { message: 'Network error' } }; });
+  }
+
+  /**
+   * Renews the session (new cookies); resolves with {status, body}. A session that is over (401)
+   * sends the person to the login page; anything else (the user service away) may be tried again.
+   */
+  function refresh() {
+    return post('refresh').then(function (answer) {
+      if (answer.status === 401) { window.location.href = 'login.xhtml'; }
+      return answer;
+    });
+  }
+
+  /** Ends the session here and at the user service. */
+  function logout() {
+    return post('logout');
+  }
+
+  return { refresh: refresh, logout: logout };
 })();
 
 var ChatSocket = (function () {
@@ -98,11 +131,11 @@ var ChatSocket = (function () {
 
   /**
    * Refreshes the session, then goes on. Only a refresh the user service really refused (401)
-   * ends the session, and ChatRpc then sends the person to the login page; anything else (the
+   * ends the session, and ChatSession then sends the person to the login page; anything else (the
    * user service away, no answer) is tried again later.
    */
   function renewThen(next) {
-    ChatRpc.call('rpcRefresh').then(function (answer) {
+    ChatSession.refresh().then(function (answer) {
       if (answer.status === 200) { next(); } else if (answer.status !== 401) { schedule(); }
     });
   }
@@ -165,7 +198,7 @@ var Chat = (function () {
       setConnected: function (up) { $('connection').hidden = up; }
     });
     loadChats();
-    setInterval(function () { ChatRpc.call('rpcRefresh'); }, 10 * 60 * 1000);
+    setInterval(ChatSession.refresh, 10 * 60 * 1000);
     setInterval(renderPeerStatus, 30000);
   }
 
@@ -326,7 +359,8 @@ var Chat = (function () {
     });
   }
 
-  function upload(local) {
+  /** Sends an image message; an access token that ran out is renewed and the upload made again. */
+  function upload(local, renewed) {
     var form = new FormData();
     form.append('chatId', local.chatId);
     form.append('text', local.text);
@@ -338,7 +372,13 @@ var Chat = (function () {
           return { status: response.status, body: body };
         });
       })
-      .catch(function () { return { status: 0, body: { message: 'Network error' } }; });
+      .catch(function () { return { status: 0, body: { message: 'Network error' } }; })
+      .then(function (answer) {
+        if (answer.status !== 401 || renewed) { return answer; }
+        return ChatSession.refresh().then(function (refreshed) {
+          return refreshed.status === 200 ? upload(local, true) : answer;
+        });
+      });
   }
 
   function settle(local, message) {
@@ -654,7 +694,7 @@ var Chat = (function () {
     });
     $('saveNameButton').addEventListener('click', rename);
     $('logoutButton').addEventListener('click', function () {
-      ChatRpc.call('rpcLogout').then(function () { window.location.href = 'login.xhtml'; });
+      ChatSession.logout().then(function () { window.location.href = 'login.xhtml'; });
     });
     document.addEventListener('visibilitychange', function () {
       if (!state.active) { return; }
@@ -698,20 +738,31 @@ var Chat = (function () {
     state.image = null;
   }
 
+  /**
+   * Finds people by at least 3 letters of their name, or by their whole email address (the user
+   * service shows an address only to who typed it whole or shares a chat with that person).
+   */
   function searchUsers() {
     var q = $('userSearch').value.trim();
     var asked = state.searchSeq = (state.searchSeq || 0) + 1;
+    var results = $('userResults');
+    if (Array.from(q).length < 3) {
+      results.textContent = '';
+      results.appendChild(el('li', 'hint', 'Type at least 3 letters of a name, or a whole email address'));
+      return;
+    }
     ChatRpc.call('rpcSearchUsers', { q: q }).then(function (answer) {
       if (asked !== state.searchSeq) { return; }  // a newer search is under way
-      var results = $('userResults');
       results.textContent = '';
       var users = Array.isArray(answer.body) ? answer.body : (answer.body.users || []);
       users.filter(function (u) { return u._id !== state.me._id; }).forEach(function (u) {
         var item = el('li', 'user-result');
         item.setAttribute('data-user-id', u._id);
-        item.setAttribute('data-email', u.email);
         item.appendChild(el('span', 'chat-name', u.name));
-        item.appendChild(el('span', 'user-email', u.email));
+        if (u.email) {
+          item.setAttribute('data-email', u.email);
+          item.appendChild(el('span', 'user-email', u.email));
+        }
         item.addEventListener('click', function () { startChat(u._id); });
         results.appendChild(item);
       });

@@ -16,6 +16,7 @@ import io.chatapp.chat.chats.entity.ChatId;
 import io.chatapp.chat.messages.entity.MessageId;
 import io.chatapp.chat.users.entity.UserId;
 import io.chatapp.platform.mongo.MongoConnection;
+import io.chatapp.platform.mongo.PairKey;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -35,8 +36,9 @@ import org.bson.conversions.Bson;
  * the same with 10 or 10 million messages, on real MongoDB and on the embedded server (which scans
  * for anything else, even a filter of {@code _id} plus one more field). {@code chats}: one document
  * per chat, unique {@code pairKey} (the two member ids, sorted) so a 1:1 chat exists once even
- * under concurrent creation. {@code userChats}: one document per user ({@code _id} = user id)
- * listing the user's chat ids, for the chat list.
+ * under concurrent creation ({@link PairKey}; user-war reads it too, to know who shares a chat).
+ * {@code userChats}: one document per user ({@code _id} = user id) listing the user's chat ids, for
+ * the chat list.
  *
  * <p>A chat's counters are written so that a retried or raced update is still right: the latest
  * message is a {@code $max} over {@code {seq, text, sender}} (it never moves backwards, whichever
@@ -46,7 +48,7 @@ import org.bson.conversions.Bson;
 @ApplicationScoped
 public class ChatStore {
 
-  private static final String PAIR_KEY = "pairKey";
+  private static final String PAIR_KEY = PairKey.FIELD;
 
   /**
    * How many of a chat's latest counted message ids it remembers. A message is stored right after
@@ -281,9 +283,7 @@ public class ChatStore {
   }
 
   static String pairKey(UserId a, UserId b) {
-    return a.value().compareTo(b.value()) <= 0
-        ? a.value() + ":" + b.value()
-        : b.value() + ":" + a.value();
+    return PairKey.of(a.value(), b.value());
   }
 
   private void listForBoth(Chat chat) {

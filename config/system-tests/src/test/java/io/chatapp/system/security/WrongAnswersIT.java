@@ -170,6 +170,14 @@ class WrongAnswersIT {
                 .timeout(Duration.ofSeconds(10))
                 .build(),
             HttpResponse.BodyHandlers.ofString());
-    assertThat(answer.body()).contains("<redirect url=").contains("login.xhtml");
+    assertThat(answer.body()).contains("<redirect url=\"/session/refresh\"");
+    HttpResponse<String> renewal =
+        Stack.HTTP.send(
+            HttpRequest.newBuilder(URI.create(Stack.url("frontend") + "/session/refresh"))
+                .timeout(Duration.ofSeconds(10))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(renewal.statusCode()).as("no refresh token: the session is over").isEqualTo(302);
+    assertThat(renewal.headers().firstValue("Location").orElse("")).endsWith("/login.xhtml");
   }
 }

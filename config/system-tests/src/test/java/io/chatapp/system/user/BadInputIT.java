@@ -116,11 +116,14 @@ class BadInputIT {
   @ParameterizedTest
   @ValueSource(
       strings = {
-        "{\"limit\":101}",
-        "{\"limit\":0}",
-        "{\"page\":0}",
-        "{\"page\":\"two\"}",
+        "{\"q\":\"abc\",\"limit\":101}",
+        "{\"q\":\"abc\",\"limit\":21}",
+        "{\"q\":\"abc\",\"limit\":0}",
+        "{\"q\":\"abc\",\"page\":0}",
+        "{\"q\":\"abc\",\"page\":\"two\"}",
         "{\"q\":{}}",
+        "{\"q\":\"ab\"}",
+        "{}",
         "[1]"
       })
   void badSearchesAre400(String body) throws Exception {
@@ -131,7 +134,8 @@ class BadInputIT {
 
   @Test
   void badSearchParametersAre400() throws Exception {
-    for (String query : new String[] {"?limit=abc", "?limit=1000", "?page=-1"}) {
+    for (String query :
+        new String[] {"?q=abc&limit=abc", "?q=abc&limit=1000", "?q=abc&page=-1", "?q=ab", ""}) {
       HttpResponse<String> response =
           post("/user/all" + query, null, "Cookie", session.cookieHeader());
       assertThat(response.statusCode()).as(query).isEqualTo(400);

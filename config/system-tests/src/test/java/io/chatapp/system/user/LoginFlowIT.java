@@ -17,6 +17,7 @@ import io.chatapp.system.UserApi;
 import io.chatapp.system.UserApi.Session;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -57,9 +58,11 @@ class LoginFlowIT {
         .doesNotContainKey("secure");
     assertThat(cookies.get("refreshToken"))
         .containsEntry("max-age", "1296000")
-        .containsEntry("path", "/")
         .containsEntry("samesite", "Lax")
         .containsKey("httponly");
+    assertThat(cookies.get("refreshToken").get("path"))
+        .as("only where it is used (CookieScopeIT checks both paths)")
+        .isIn("/api/v1/auth/refresh", "/api/v1/logout");
     Session session = new Session(UserApi.cookies(verify), user);
 
     JsonObject access = Jwts.claims(session.accessToken());
@@ -175,7 +178,8 @@ class LoginFlowIT {
 
     HttpResponse<String> byId = get("/user/" + bob.userId(), "Cookie", auth);
     assertThat(byId.statusCode()).isEqualTo(200);
-    assertThat(json(byId).getString("email")).isEqualTo("bob." + tag + "@system-test.example");
+    assertThat(json(byId).getString("name")).isEqualTo("Bob " + tag.toUpperCase());
+    assertThat(json(byId).get("email")).as("no chat with bob yet").isIn(null, JsonValue.NULL);
     assertThat(get("/user/not-an-id", "Cookie", auth).statusCode()).isEqualTo(400);
     assertThat(get("/user/0123456789abcdef01234567", "Cookie", auth).statusCode()).isEqualTo(404);
 
@@ -185,9 +189,17 @@ class LoginFlowIT {
     assertThat(found).hasSize(1);
     assertThat(found.getJsonObject(0).getString("_id")).isEqualTo(bob.userId());
 
-    HttpResponse<String> byEmail =
+    HttpResponse<String> byPartOfEmail =
         post("/user/all", "{\"q\":\"." + tag.toUpperCase() + "@\"}", "Cookie", auth);
-    assertThat((JsonArray) UserApi.structure(byEmail)).hasSize(2);
+    assertThat((JsonArray) UserApi.structure(byPartOfEmail)).isEmpty();
+    HttpResponse<String> byEmail =
+        post("/user/all", "{\"q\":\"BOB." + tag + "@system-test.example\"}", "Cookie", auth);
+    assertThat((JsonArray) UserApi.structure(byEmail))
+        .singleElement()
+        .satisfies(
+            bobFound ->
+                assertThat(bobFound.asJsonObject().getString("email"))
+                    .isEqualTo("bob." + tag + "@system-test.example"));
 
     HttpResponse<String> paged =
         post("/user/all", "{\"q\":\"" + tag + "\",\"page\":2,\"limit\":1}", "Cookie", auth);

@@ -7,7 +7,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -16,16 +18,20 @@ import java.util.logging.Logger;
 /**
  * The UI's calls to the user and chat services for one browser request, made with that browser's
  * tokens. The user service sets the session cookies; their {@code Set-Cookie} headers go on to the
- * browser unchanged. An expired access token is refreshed once, transparently.
+ * browser, the refresh token's with the UI's own path ({@link RefreshCookie}). The browser sends
+ * the refresh token only to {@code /session/...}; there an expired access token can be refreshed.
  */
 public class BrowserSession {
 
   private static final Logger LOG = Logger.getLogger(BrowserSession.class.getName());
+  private static final String SITE_WIDE = "/";
 
   private final UserServiceClient users;
   private final ChatServiceClient chats;
   private final HttpServletResponse response;
   private final String client;
+  private final String refreshCookiePath;
+  private final Set<String> cookiesSent = new HashSet<>();
   private String accessToken;
   private String refreshToken;
 
@@ -39,6 +45,7 @@ public class BrowserSession {
     this.chats = chats;
     this.response = response;
     this.client = client;
+    this.refreshCookiePath = request.getContextPath() + RefreshCookie.PATH;
     this.accessToken = cookie(request, Tokens.ACCESS_COOKIE);
     this.refreshToken = cookie(request, Tokens.REFRESH_COOKIE);
   }
@@ -90,9 +97,18 @@ public class BrowserSession {
   public Answer logout() {
     String cookie = refreshToken == null ? "" : Tokens.REFRESH_COOKIE + "=" + refreshToken;
     Answer answer = answer("user", () -> users.logout(cookie, "{}"));
-    expire(Tokens.ACCESS_COOKIE);
-    expire(Tokens.REFRESH_COOKIE);
+    send(RefreshCookie.expired(Tokens.ACCESS_COOKIE, SITE_WIDE));
+    send(RefreshCookie.expired(Tokens.REFRESH_COOKIE, refreshCookiePath));
+    dropSiteWideRefreshCookie();
     return answer;
+  }
+
+  /**
+   * Removes a refresh token the browser keeps for every path, as versions before {@link
+   * RefreshCookie} set it. A page request that carries a refresh token carries such a one.
+   */
+  public void dropSiteWideRefreshCookie() {
+    send(RefreshCookie.expired(Tokens.REFRESH_COOKIE, SITE_WIDE));
   }
 
   /**
@@ -113,11 +129,16 @@ public class BrowserSession {
   }
 
   public State state(io.chatapp.platform.auth.TokenVerifier verifier) {
-    if (accessToken != null && verifier.verifyAccess(accessToken).isPresent()) {
+    if (hasValidAccessToken(verifier)) {
       return State.ON;
     }
     int status = renew().status();
     return status == 200 ? State.ON : status == 401 ? State.OVER : State.UNKNOWN;
+  }
+
+  /** Whether the access token is valid now (checked here, without asking the user service). */
+  public boolean hasValidAccessToken(io.chatapp.platform.auth.TokenVerifier verifier) {
+    return accessToken != null && verifier.verifyAccess(accessToken).isPresent();
   }
 
   public boolean hasAccessToken() {
@@ -160,7 +181,6 @@ public class BrowserSession {
       return;
     }
     for (String header : cookies) {
-      response.addHeader(HttpHeaders.SET_COOKIE, header);
       String nameValue = header.split(";", 2)[0];
       int equals = nameValue.indexOf('=');
       if (equals < 0) {
@@ -171,15 +191,22 @@ public class BrowserSession {
       String current = value.isEmpty() || header.contains("Max-Age=0") ? null : value;
       if (Tokens.ACCESS_COOKIE.equals(name)) {
         accessToken = current;
+        send(header);
       } else if (Tokens.REFRESH_COOKIE.equals(name)) {
         refreshToken = current;
+        // set once per path by the user service; the browser keeps it under the UI's path alone
+        send(RefreshCookie.withPath(header, refreshCookiePath));
+      } else {
+        send(header);
       }
     }
   }
 
-  private void expire(String name) {
-    response.addHeader(
-        HttpHeaders.SET_COOKIE, name + "=; Max-Age=0; Path=/; HttpOnly; SameSite=Lax");
+  /** Adds a {@code Set-Cookie} to the browser's answer, once. */
+  private void send(String setCookie) {
+    if (cookiesSent.add(setCookie)) {
+      response.addHeader(HttpHeaders.SET_COOKIE, setCookie);
+    }
   }
 
   private static String cookie(HttpServletRequest request, String name) {

@@ -19,7 +19,9 @@ import org.primefaces.PrimeFaces;
  * The chat page's server side. The page's script calls these through {@code p:remoteCommand}s; each
  * call is made to the user or chat service with the browser's own token, and its answer (status and
  * JSON) goes back to the script as callback parameters, tagged with the script's call id.
- * Everything live (new messages, typing, presence) comes over chat-war's WebSocket.
+ * Everything live (new messages, typing, presence) comes over chat-war's WebSocket. Renewing and
+ * ending the session are not here: the page's requests do not carry the refresh token, which the
+ * browser sends only to {@code SessionServlet}.
  */
 @Named
 @RequestScoped
@@ -72,7 +74,7 @@ public class ChatPage {
     reply(session().asChatUser((chats, bearer) -> chats.newChat(bearer, body)));
   }
 
-  /** Remote command: search users by name or email ({@code q}). */
+  /** Remote command: search users by a part of a name or a whole email ({@code q}). */
   public void searchUsers() {
     String body = json(b -> b.add("q", param("q")).add("limit", 20));
     reply(session().asUser((users, bearer) -> users.search(bearer, body)));
@@ -82,19 +84,6 @@ public class ChatPage {
   public void rename() {
     String body = json(b -> b.add("name", param("name")));
     reply(session().asUser((users, bearer) -> users.updateName(bearer, body)));
-  }
-
-  /**
-   * Remote command: refresh the access token (before it expires, or after the socket was refused).
-   * 401 only when the session is over; 503 and the like when the user service is away for now.
-   */
-  public void refresh() {
-    reply(session().renew());
-  }
-
-  /** Remote command: log out here and at the user service. */
-  public void logout() {
-    reply(session().logout());
   }
 
   private BrowserSession session() {

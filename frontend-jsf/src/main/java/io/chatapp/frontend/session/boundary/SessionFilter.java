@@ -1,6 +1,7 @@
 package io.chatapp.frontend.session.boundary;
 
 import io.chatapp.frontend.backend.control.BrowserSession;
+import io.chatapp.frontend.backend.control.RefreshCookie;
 import io.chatapp.frontend.backend.control.Services;
 import io.chatapp.platform.auth.TokenVerifier;
 import jakarta.inject.Inject;
@@ -13,10 +14,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * Sends each page request where it belongs: the chat page needs a session (an expired access token
- * is refreshed here, before the page renders), its Ajax requests too (a JSF partial redirect to the
- * login page when there is none), and a signed-in user opening the login page goes straight to the
- * chat. The login page's own Ajax requests need no session.
+ * Sends each page request where it belongs: the chat page needs a valid access token, and so do its
+ * Ajax requests; without one they go to {@code /session/refresh} (a JSF partial redirect for Ajax),
+ * the one path the browser sends its refresh token to, which renews the session and comes back to
+ * the chat, or goes on to the login page when the session is over. A signed-in user opening the
+ * login page goes straight to the chat. The login page's own Ajax requests need no session.
  */
 @WebFilter(urlPatterns = {"/", "/index.xhtml", "/login.xhtml", "/chat.xhtml"})
 public class SessionFilter extends HttpFilter {
@@ -34,22 +36,29 @@ public class SessionFilter extends HttpFilter {
       chain.doFilter(request, response);
       return;
     }
-    BrowserSession.State state = services.session(request, response).state(tokens);
-    boolean signedIn = state == BrowserSession.State.ON;
+    BrowserSession session = services.session(request, response);
+    if (session.hasRefreshToken()) {
+      // only a refresh cookie kept for every path, as earlier versions set it, reaches a page: move
+      // it under /session (a renewal sets it there) and drop it here
+      if (session.renew().status() != 503) {
+        session.dropSiteWideRefreshCookie();
+      }
+    }
+    boolean signedIn = session.hasValidAccessToken(tokens);
+    String renewal = request.getContextPath() + RefreshCookie.PATH + "/refresh";
     if (path.equals("/login.xhtml")) {
       if (signedIn) {
         response.sendRedirect(request.getContextPath() + "/chat.xhtml");
         return;
       }
     } else if (isAjax) {
-      // the page's own calls: to login only when the session is really over; with user-war away
-      // they go on and answer 503, which the page retries
-      if (state == BrowserSession.State.OVER) {
-        partialRedirect(response, request.getContextPath() + "/login.xhtml");
+      if (!signedIn) {
+        partialRedirect(response, renewal);
         return;
       }
     } else if (!signedIn) {
-      response.sendRedirect(request.getContextPath() + "/login.xhtml");
+      response.setHeader("Cache-Control", "no-store");
+      response.sendRedirect(renewal);
       return;
     } else if (!path.equals("/chat.xhtml")) {
       response.sendRedirect(request.getContextPath() + "/chat.xhtml");

@@ -1,9 +1,12 @@
 package io.chatapp.user.profile.boundary;
 
 import io.chatapp.platform.auth.Authenticated;
+import io.chatapp.platform.auth.CallerContext;
 import io.chatapp.platform.rest.ApiException;
 import io.chatapp.user.InvalidValue;
-import io.chatapp.user.profile.control.UserStore;
+import io.chatapp.user.profile.control.UserLookup;
+import io.chatapp.user.profile.entity.SearchPage;
+import io.chatapp.user.profile.entity.SearchText;
 import io.chatapp.user.profile.entity.UserId;
 import io.chatapp.user.profile.entity.UserView;
 import jakarta.enterprise.context.RequestScoped;
@@ -17,12 +20,17 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Other users: by id, by search, and many by id at once (for the chat service's chat list). */
+/**
+ * Other users: by id, by search, and many by id at once (for the chat service's chat list), each
+ * with an email only where {@link UserLookup} allows it.
+ */
 @RequestScoped
 @Authenticated
 @Path("user")
@@ -30,24 +38,20 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "users", description = "Looking up users")
 public class UserDirectoryResource {
 
-  static final int DEFAULT_LIMIT = 50;
-  static final int MAX_LIMIT = 100;
-
-  /** Deeper pages than this nobody reads; past it (page x limit) the skip would overflow. */
-  static final int MAX_PAGE = 10_000;
-
-  static final int MAX_QUERY_LENGTH = 100;
   static final int MAX_BATCH = 100;
 
-  @Inject UserStore users;
+  @Context SecurityContext security;
+  @Inject UserLookup users;
 
   @GET
   @Path("{id}")
-  @Operation(summary = "One user's document; 400 for a malformed id, 404 for an unknown one")
+  @Operation(
+      summary =
+          "One user's document (the email only for the user and those who share a chat with"
+              + " them); 400 for a malformed id, 404 for an unknown one")
   public UserView byId(@PathParam("id") String id) {
     return users
-        .find(new UserId(id))
-        .map(UserView::of)
+        .byId(caller(), new UserId(id))
         .orElseThrow(() -> ApiException.notFound("No user with id " + id));
   }
 
@@ -56,28 +60,24 @@ public class UserDirectoryResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
       summary =
-          "Users whose name or email contains q (any case), oldest first; page from 1,"
-              + " limit up to 100 (default 50). Body or query parameters.")
+          "Users whose name contains q (any case, at least 3 characters), or whose email is q"
+              + " when q is a whole address; oldest first; page from 1, limit up to 20 (the"
+              + " default). An email is shown only to who typed it whole or shares a chat with"
+              + " that user. Body or query parameters.")
   public List<UserView> search(
       UserQuery body,
       @QueryParam("q") String q,
       @QueryParam("page") String page,
       @QueryParam("limit") String limit) {
     UserQuery query = body == null ? UserQuery.NONE : body;
-    String text = query.q() != null ? query.q() : q;
-    int pageNumber = query.page() != null ? query.page() : number("page", page, 1);
-    int pageSize = query.limit() != null ? query.limit() : number("limit", limit, DEFAULT_LIMIT);
-    text = text == null ? "" : text.strip();
-    if (text.length() > MAX_QUERY_LENGTH) {
-      throw new InvalidValue("q may be at most " + MAX_QUERY_LENGTH + " characters");
-    }
-    if (pageNumber < 1 || pageNumber > MAX_PAGE) {
-      throw new InvalidValue("page must be between 1 and " + MAX_PAGE);
-    }
-    if (pageSize < 1 || pageSize > MAX_LIMIT) {
-      throw new InvalidValue("limit must be between 1 and " + MAX_LIMIT);
-    }
-    return users.search(text, pageNumber, pageSize).stream().map(UserView::of).toList();
+    SearchText text = new SearchText(query.q() != null ? query.q() : q);
+    SearchPage wanted =
+        new SearchPage(
+            query.page() != null ? query.page() : number("page", page, 1),
+            query.limit() != null
+                ? query.limit()
+                : number("limit", limit, SearchPage.DEFAULT_SIZE));
+    return users.search(caller(), text, wanted);
   }
 
   /** The same search for a POST without a JSON body (query parameters only). */
@@ -101,7 +101,11 @@ public class UserDirectoryResource {
       throw new InvalidValue("ids may hold at most " + MAX_BATCH + " ids");
     }
     List<UserId> ids = request.ids().stream().map(UserId::new).toList();
-    return new BatchReply(users.findAll(ids).stream().map(UserView::of).toList());
+    return new BatchReply(users.byIds(caller(), ids));
+  }
+
+  private UserId caller() {
+    return new UserId(CallerContext.caller(security).userId());
   }
 
   private static int number(String name, String value, int fallback) {

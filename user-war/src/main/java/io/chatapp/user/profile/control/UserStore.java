@@ -18,6 +18,8 @@ import com.mongodb.client.model.Updates;
 import io.chatapp.platform.mongo.MongoConnection;
 import io.chatapp.platform.rest.DependencyUnavailableException;
 import io.chatapp.user.login.entity.Email;
+import io.chatapp.user.profile.entity.SearchPage;
+import io.chatapp.user.profile.entity.SearchText;
 import io.chatapp.user.profile.entity.User;
 import io.chatapp.user.profile.entity.UserId;
 import io.chatapp.user.profile.entity.UserName;
@@ -111,22 +113,24 @@ public class UserStore {
   }
 
   /**
-   * One page of users whose name or email contains {@code text} (any case), oldest account first.
+   * One page of users whose name contains the text (any case), or whose email is the text when it
+   * is a whole address; oldest account first.
    */
-  public List<User> search(String text, int page, int limit) {
-    Bson filter =
-        text == null || text.isEmpty()
-            ? new Document()
-            : Filters.or(
-                Filters.regex("name", literal(text), "i"),
-                Filters.regex("email", literal(text), "i"));
+  public List<User> search(SearchText text, SearchPage page) {
     List<Bson> pipeline =
         List.of(
-            Aggregates.match(filter),
+            Aggregates.match(searchFilter(text)),
             Aggregates.sort(Sorts.ascending("_id")),
-            Aggregates.skip((page - 1) * limit),
-            Aggregates.limit(limit));
+            Aggregates.skip(page.skip()),
+            Aggregates.limit(page.size()));
     return jnosql(() -> template.<User>aggregate(User.class, pipeline).toList());
+  }
+
+  static Bson searchFilter(SearchText text) {
+    Bson byName = Filters.regex("name", literal(text.value()), "i");
+    return text.wholeEmail()
+        .map(email -> Filters.or(byName, Filters.eq("email", email.value())))
+        .orElse(byName);
   }
 
   /** Gives the user a new name; empty when there is no such user. */

@@ -30,6 +30,14 @@ public record UserView(
         format(user.updatedAt()));
   }
 
+  /**
+   * The same document without the email (the field is left out of the JSON), for someone who may
+   * not learn it.
+   */
+  public UserView withoutEmail() {
+    return new UserView(id, name, null, createdAt, updatedAt);
+  }
+
   private static String format(Instant instant) {
     return instant == null ? null : ISO_MILLIS.format(instant);
   }
