@@ -172,12 +172,14 @@ health_status() { curl -s -o /dev/null -m 5 -w '%{http_code}' "http://$SERVICE_H
 
 # payara_preboot : the file of asadmin commands every Payara Micro instance runs before it boots:
 # config/payara/preboot.asadmin, then the HTTP listener's address (Payara Micro has no option for
-# it; without it the listener takes every interface)
+# it; without it the listener takes every interface), and the listener shut until the application
+# is deployed (config/payara/postdeploy.asadmin opens it)
 payara_preboot() {
-  local file=$RUN_DIR/preboot.asadmin
+  local file=$RUN_DIR/preboot.asadmin listener=configs.config.server-config.network-config.network-listeners.network-listener.http-listener
   {
     cat "$ROOT/config/payara/preboot.asadmin"
-    echo "set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=$BIND_ADDRESS"
+    echo "set $listener.address=$BIND_ADDRESS"
+    echo "set $listener.enabled=false"
   } >"$file"
   printf '%s' "$file"
 }
