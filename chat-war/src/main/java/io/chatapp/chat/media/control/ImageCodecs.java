@@ -23,15 +23,17 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
  * The image codecs, in one place: TwelveMonkeys' readers for JPEG (CMYK and YCCK too, which the JDK
  * cannot decode) and WEBP, the JDK's for PNG and GIF, and the JDK's writers. The TwelveMonkeys
  * readers are made from their providers here rather than found in ImageIO's registry: that registry
- * is one per JVM, filled from whichever class loader first touched it (in Payara, not this WAR's),
- * and registering into it would keep this WAR's classes alive after an undeploy. Writers are given
- * no metadata, so they write none of the upload's: only what the format needs (JPEG: JFIF).
+ * is one per JVM, filled from the context class loader of whoever touches it first, and this WAR's
+ * plugins in it would keep the WAR's classes alive after an undeploy; so it is first touched here
+ * with the platform class loader (no effect when the server made it already). Writers are given no
+ * metadata, so they write none of the upload's: only what the format needs (JPEG: JFIF).
  */
 final class ImageCodecs {
 
   /** JPEG quality of re-encoded photos: visually lossless, about half a camera's file size. */
   static final float JPEG_QUALITY = 0.9f;
 
+  private static final IIORegistry REGISTRY = registryWithoutThisWar();
   private static final ImageReaderSpi JPEG_READER = twelveMonkeysJpeg();
   private static final ImageReaderSpi WEBP_READER = new WebPImageReaderSpi();
 
@@ -103,9 +105,19 @@ final class ImageCodecs {
     return twelveMonkeys;
   }
 
+  private static IIORegistry registryWithoutThisWar() {
+    Thread thread = Thread.currentThread();
+    ClassLoader own = thread.getContextClassLoader();
+    thread.setContextClassLoader(ClassLoader.getPlatformClassLoader());
+    try {
+      return IIORegistry.getDefaultInstance();
+    } finally {
+      thread.setContextClassLoader(own);
+    }
+  }
+
   private static ImageReaderSpi jdkJpegReader() {
-    Iterator<ImageReaderSpi> providers =
-        IIORegistry.getDefaultInstance().getServiceProviders(ImageReaderSpi.class, false);
+    Iterator<ImageReaderSpi> providers = REGISTRY.getServiceProviders(ImageReaderSpi.class, false);
     while (providers.hasNext()) {
       ImageReaderSpi provider = providers.next();
       if (provider.getClass().getName().equals("com.sun.imageio.plugins.jpeg.JPEGImageReaderSpi")) {
