@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.zip.CRC32;
 import javax.imageio.ImageIO;
@@ -26,6 +27,31 @@ public final class TestImages {
           .parseHex(
               "52494646220000005745425056503820160000003001009d012a010001000ec0fe25a400037000000000");
 
+  /**
+   * A 64×48 lossy WEBP, opaque: orange with a blue 16×12 block at the top left (cwebp 1.2.4, {@code
+   * -q 80 -metadata none}, from a PNG drawn by the JDK).
+   */
+  public static final byte[] WEBP_PHOTO =
+      HexFormat.of()
+          .parseHex(
+              "524946467e0000005745425056503820720000005005009d012a400030003e6d369748a4232221256800"
+                  + "800d8965007885f55fc2b9601fc02e3feec000403f7ebe619e1b755b3000fefca5b47f7557ffffc8"
+                  + "0fe3fd6fb695b1c2062dda56c70837fface1d8191306678d720dff3c32ef7c37be1fe717fcd150e0"
+                  + "d2a6a0664f2ebe6e00000000");
+
+  /**
+   * A 40×30 lossless WEBP with transparency: its left half opaque red, its right half transparent
+   * (cwebp 1.2.4, {@code -lossless -metadata none}).
+   */
+  public static final byte[] WEBP_ALPHA =
+      HexFormat.of()
+          .parseHex(
+              "5249464626000000574542505650384c1a0000002f274007100f10f31ff31f0c2101e181ff6b3d9023"
+                  + "fa1f250c01");
+
+  /** A RIFF/WEBP header followed by a web page, as an attacker would upload it. */
+  public static final byte[] WEBP_HTML = webpHtml();
+
   private TestImages() {}
 
   public static byte[] png(int width, int height) {
@@ -40,15 +66,20 @@ public final class TestImages {
     return write("gif", image(width, height, BufferedImage.TYPE_INT_RGB));
   }
 
-  /** An extended WEBP header (VP8X) claiming this canvas. */
+  /**
+   * An extended WEBP header (VP8X) claiming this canvas, followed by the 40×30 image of {@link
+   * #WEBP_ALPHA}: a decompression bomb's header.
+   */
   public static byte[] webpCanvas(int width, int height) {
-    ByteBuffer b = ByteBuffer.allocate(30).order(java.nio.ByteOrder.LITTLE_ENDIAN);
-    b.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(22);
+    byte[] image = Arrays.copyOfRange(WEBP_ALPHA, 12, WEBP_ALPHA.length);
+    ByteBuffer b = ByteBuffer.allocate(30 + image.length).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    b.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(22 + image.length);
     b.put("WEBP".getBytes(StandardCharsets.US_ASCII));
     b.put("VP8X".getBytes(StandardCharsets.US_ASCII)).putInt(10);
     b.put((byte) 0).put(new byte[3]);
     b.put((byte) (width - 1)).put((byte) ((width - 1) >> 8)).put((byte) ((width - 1) >> 16));
     b.put((byte) (height - 1)).put((byte) ((height - 1) >> 8)).put((byte) ((height - 1) >> 16));
+    b.put(image);
     return b.array();
   }
 
@@ -66,6 +97,50 @@ public final class TestImages {
     chunk(out, "IDAT", new byte[] {0x78, (byte) 0x9c, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01});
     chunk(out, "IEND", new byte[0]);
     return out.toByteArray();
+  }
+
+  /** A RIFF/WEBP header, then a chunk of this type holding a web page. */
+  public static byte[] webpHtml(String chunk) {
+    return webpHtml(
+        (chunk + "<html><script>alert(document.cookie)</script></html>")
+            .getBytes(StandardCharsets.US_ASCII));
+  }
+
+  private static byte[] webpHtml() {
+    return webpHtml(
+        "<html><script>alert(document.cookie)</script></html>".getBytes(StandardCharsets.US_ASCII));
+  }
+
+  private static byte[] webpHtml(byte[] page) {
+    ByteBuffer b = ByteBuffer.allocate(12 + page.length).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    b.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(4 + page.length);
+    b.put("WEBP".getBytes(StandardCharsets.US_ASCII)).put(page);
+    return b.array();
+  }
+
+  /** The PNG with these chunks inserted right after its header chunk (IHDR). */
+  public static byte[] pngWith(byte[] png, String type, byte[] data) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    int afterHeader = 8 + 4 + 4 + 13 + 4;
+    out.write(png, 0, afterHeader);
+    chunk(out, type, data);
+    out.write(png, afterHeader, png.length - afterHeader);
+    return out.toByteArray();
+  }
+
+  /** The chunk types of a PNG, in order. */
+  public static java.util.List<String> pngChunks(byte[] png) {
+    java.util.List<String> types = new java.util.ArrayList<>();
+    ByteBuffer b = ByteBuffer.wrap(png);
+    b.position(8);
+    while (b.remaining() >= 12) {
+      int length = b.getInt();
+      byte[] type = new byte[4];
+      b.get(type);
+      types.add(new String(type, StandardCharsets.US_ASCII));
+      b.position(b.position() + length + 4);
+    }
+    return types;
   }
 
   private static void chunk(ByteArrayOutputStream out, String type, byte[] data) {

@@ -21,8 +21,9 @@ import java.nio.file.Files;
 
 /**
  * Images of the local store ({@code GET /media/{id}}, the display version; {@code
- * /media/{id}/original}, as sent) for the chat's members: the browser's {@code accessToken} cookie
- * or a Bearer token. An image never changes, so it is cached for a year, privately.
+ * /media/{id}/original}, full size) for the chat's members: the browser's {@code accessToken}
+ * cookie or a Bearer token. Both are re-encoded from the upload's pixels, without its metadata. An
+ * image never changes, so it is cached for a year, privately.
  */
 @Path("/media")
 @ApplicationScoped

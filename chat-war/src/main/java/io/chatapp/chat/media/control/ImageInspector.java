@@ -3,42 +3,51 @@ package io.chatapp.chat.media.control;
 import io.chatapp.chat.media.entity.ImageFile;
 import io.chatapp.chat.media.entity.ImageFormat;
 import io.chatapp.platform.rest.ApiException;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Iterator;
 import java.util.Locale;
-import javax.imageio.IIOException;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReadParam;
+import java.util.Optional;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /**
- * Decides whether bytes are an image a message may carry: JPEG, PNG, GIF or WEBP by their signature
- * (never the file name or the client's content type), a readable header, and a pixel size within
- * {@link MediaLimits} read from the header before any pixel is decoded. JPEG, PNG and GIF are then
- * decoded once, subsampled to a small raster, so a damaged file is refused here.
+ * Decides whether bytes are an image a message may carry, and makes the version that is stored.
+ * JPEG, PNG, GIF or WEBP by their signature (415 otherwise), agreeing with the file name and
+ * content type the client gave, if those name an image format (400 otherwise); a pixel size within
+ * {@link MediaLimits}, read from the header before any pixel is decoded (413); then decoded whole,
+ * which is the check of the content (400 when it does not decode), and encoded again from its
+ * pixels, so no metadata of the upload (EXIF with GPS, XMP, comments) is ever stored or served.
  */
 @ApplicationScoped
 public class ImageInspector {
 
   static final String UNSUPPORTED = "Only JPG, PNG, GIF and WEBP images can be sent";
+  static final String DAMAGED = "The image is damaged or incomplete";
 
-  /** Decoding for the check keeps at most about this many pixels in memory. */
-  private static final long CHECK_PIXELS = 1_000_000;
+  /** An animation may have at most this many frames. */
+  static final int MAX_FRAMES = 1_000;
 
   @Inject MediaLimits limits;
+
+  private DecodingBudget budget;
 
   public ImageInspector() {}
 
   /** For use outside the container (tests). */
   public ImageInspector(MediaLimits limits) {
     this.limits = limits;
+    init();
+  }
+
+  @PostConstruct
+  void init() {
+    budget = new DecodingBudget(limits.maxPixels());
   }
 
   /** Reads the upload, at most {@code media.max-bytes}: 413 as soon as it is longer. */
@@ -50,8 +59,16 @@ public class ImageInspector {
     return bytes;
   }
 
-  /** The checked image, or 415 (not an accepted image), 413 (too large) or 400 (damaged). */
+  /** {@link #inspect(byte[], String, String)} of bytes that came with no name or type. */
   public ImageFile inspect(byte[] bytes) {
+    return inspect(bytes, null, null);
+  }
+
+  /**
+   * The image to store, or 415 (not an accepted image), 400 (damaged, or not the format its {@code
+   * fileName} or {@code contentType} names; either may be null), 413 (too large).
+   */
+  public ImageFile inspect(byte[] bytes, String fileName, String contentType) {
     if (bytes.length > limits.maxBytes()) {
       throw tooLarge();
     }
@@ -59,67 +76,83 @@ public class ImageInspector {
         ImageFormat.sniff(bytes)
             .orElseThrow(
                 () -> new ApiException(Response.Status.UNSUPPORTED_MEDIA_TYPE, UNSUPPORTED));
-    if (format == ImageFormat.WEBP) {
-      WebpHeader.Size size =
-          WebpHeader.read(bytes)
-              .orElseThrow(
-                  () -> new ApiException(Response.Status.UNSUPPORTED_MEDIA_TYPE, UNSUPPORTED));
-      checkDimensions(size.width(), size.height());
-      return new ImageFile(format, size.width(), size.height(), bytes);
+    requireNamed(format, "file name", ImageFormat.namedBy(fileName));
+    requireNamed(format, "content type", ImageFormat.typedBy(contentType));
+    if (format == ImageFormat.JPEG && !JpegMarkers.complete(bytes)
+        || format == ImageFormat.WEBP && !WebpChunks.holdImage(bytes)) {
+      throw ApiException.badRequest(DAMAGED);
     }
-    ImageReader reader = reader(format);
     try (ImageInputStream input =
         new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
-      reader.setInput(input, true, true);
-      int width;
-      int height;
+      ImageReader reader = ImageCodecs.reader(format);
       try {
-        width = reader.getWidth(0);
-        height = reader.getHeight(0);
-      } catch (IOException | RuntimeException e) {
-        throw new ApiException(Response.Status.UNSUPPORTED_MEDIA_TYPE, UNSUPPORTED);
+        reader.setInput(input, false, format != ImageFormat.GIF);
+        return decodeAndEncode(reader, format, bytes);
+      } finally {
+        reader.dispose();
       }
-      checkDimensions(width, height);
-      ImageReadParam param = reader.getDefaultReadParam();
-      int step = subsampling(width, height, CHECK_PIXELS);
-      param.setSourceSubsampling(step, step, 0, 0);
-      try {
-        reader.read(0, param);
-      } catch (IOException | RuntimeException e) {
-        if (!cmykJpeg(format, e)) {
-          throw ApiException.badRequest("The image is damaged or incomplete");
-        }
-      }
-      return new ImageFile(format, width, height, bytes);
-    } catch (IOException e) {
-      throw ApiException.badRequest("The image is damaged or incomplete");
-    } finally {
-      reader.dispose();
+    } catch (ApiException e) {
+      throw e;
+    } catch (IOException | RuntimeException e) {
+      throw ApiException.badRequest(DAMAGED);
     }
   }
 
-  /**
-   * A CMYK or YCCK JPEG (from print software): valid, but the JDK cannot decode it. Accepted as it
-   * is; the local store then shows it as sent.
-   */
-  private static boolean cmykJpeg(ImageFormat format, Exception e) {
-    return format == ImageFormat.JPEG
-        && e instanceof IIOException
-        && String.valueOf(e.getMessage()).contains("Unsupported Image Type");
-  }
-
-  /** The subsampling step that keeps a decoded raster near {@code pixels} pixels. */
-  static int subsampling(int width, int height, long pixels) {
-    double ratio = Math.sqrt((double) width * height / pixels);
-    return Math.max(1, (int) Math.floor(ratio));
-  }
-
-  static ImageReader reader(ImageFormat format) {
-    Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format.imageIoName());
-    if (!readers.hasNext()) {
-      throw new IllegalStateException("No image reader for " + format);
+  private ImageFile decodeAndEncode(ImageReader reader, ImageFormat format, byte[] bytes)
+      throws IOException {
+    if (format == ImageFormat.GIF) {
+      GifRewriter.Canvas canvas = GifRewriter.canvas(reader);
+      checkDimensions(canvas.width(), canvas.height());
+      int frames = checkedFrames(reader);
+      try (DecodingBudget.Permit permit = budget.take(canvas.pixels())) {
+        byte[] gif = GifRewriter.rewrite(reader, frames);
+        return new ImageFile(format, canvas.width(), canvas.height(), gif);
+      }
     }
-    return readers.next();
+    int width = reader.getWidth(0);
+    int height = reader.getHeight(0);
+    checkDimensions(width, height);
+    int orientation =
+        format == ImageFormat.JPEG ? JpegMarkers.orientation(bytes) : JpegMarkers.UPRIGHT;
+    try (DecodingBudget.Permit permit = budget.take((long) width * height)) {
+      return StillImages.reencode(reader.read(0), format, orientation);
+    }
+  }
+
+  /** The number of frames of a GIF, each within the size limits, and all within the pixel limit. */
+  private int checkedFrames(ImageReader reader) throws IOException {
+    int frames = reader.getNumImages(true);
+    if (frames < 1) {
+      throw ApiException.badRequest(DAMAGED);
+    }
+    if (frames > MAX_FRAMES) {
+      throw new ApiException(
+          Response.Status.REQUEST_ENTITY_TOO_LARGE,
+          "The animation has " + frames + " frames: at most " + MAX_FRAMES);
+    }
+    long pixels = 0;
+    for (int i = 0; i < frames; i++) {
+      checkDimensions(reader.getWidth(i), reader.getHeight(i));
+      pixels += (long) reader.getWidth(i) * reader.getHeight(i);
+    }
+    if (pixels > limits.maxPixels()) {
+      throw new ApiException(
+          Response.Status.REQUEST_ENTITY_TOO_LARGE,
+          String.format(
+              Locale.ROOT,
+              "The animation's frames hold %,d pixels: at most %,d in all",
+              pixels,
+              limits.maxPixels()));
+    }
+    return frames;
+  }
+
+  /** 400 when the client named an accepted format other than the one the bytes are. */
+  private static void requireNamed(ImageFormat actual, String what, Optional<ImageFormat> named) {
+    if (named.isPresent() && named.get() != actual) {
+      throw ApiException.badRequest(
+          "The image is a " + actual + " but its " + what + " says " + named.get());
+    }
   }
 
   private void checkDimensions(int width, int height) {

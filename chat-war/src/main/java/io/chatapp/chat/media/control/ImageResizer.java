@@ -6,20 +6,19 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Optional;
-import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /**
- * The display version of an image: at most {@value #MAX_WIDTH}×{@value #MAX_HEIGHT}, aspect kept,
- * same format, made with the JDK's image I/O. JPEG and PNG only: a GIF may be animated and WEBP has
- * no JDK codec, so both are shown as sent. Large images are subsampled while decoding, so the
- * raster in memory stays small whatever the source size.
+ * The display version of a stored image: at most {@value #MAX_WIDTH}×{@value #MAX_HEIGHT}, aspect
+ * kept, same format, made with the JDK's image I/O from the already re-encoded image. JPEG and PNG
+ * only (a WEBP upload is stored as one of them): a GIF may be animated, so it is shown as stored.
+ * Large images are subsampled while decoding, so the raster in memory stays small whatever the
+ * source size.
  */
 final class ImageResizer {
 
@@ -54,15 +53,11 @@ final class ImageResizer {
     } finally {
       g.dispose();
     }
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    if (!ImageIO.write(target, image.format().imageIoName(), out)) {
-      return Optional.empty();
-    }
-    return Optional.of(out.toByteArray());
+    return Optional.of(ImageCodecs.encode(target, image.format()));
   }
 
   private static BufferedImage decode(ImageFile image, int step) throws IOException {
-    ImageReader reader = ImageInspector.reader(image.format());
+    ImageReader reader = ImageCodecs.reader(image.format());
     try (ImageInputStream input =
         new MemoryCacheImageInputStream(new ByteArrayInputStream(image.bytes()))) {
       reader.setInput(input, true, true);

@@ -42,7 +42,7 @@ public class LocalImageStore implements ImageStore {
     } catch (IOException | RuntimeException e) {
       LOG.log(
           Level.WARNING,
-          "No display version of image {0}, shown as sent: {1}",
+          "No display version of image {0}, shown full size: {1}",
           new Object[] {id, e});
       display = Optional.empty();
     }

@@ -11,9 +11,10 @@ import java.nio.file.StandardCopyOption;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The local image store's files under {@code media.dir}: {@code <id>.<ext>} as sent and {@code
- * <id>.display.<ext>}, the smaller version, when one was made. Written to a temporary file first
- * and moved into place, so a reader never sees half a file.
+ * The local image store's files under {@code media.dir}: {@code <id>.<ext>} full size and {@code
+ * <id>.display.<ext>}, the smaller version, when one was made (both re-encoded, in the stored
+ * format). Written to a temporary file first and moved into place, so a reader never sees half a
+ * file.
  */
 @ApplicationScoped
 public class MediaFolder {

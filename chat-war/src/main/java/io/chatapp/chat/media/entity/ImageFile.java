@@ -1,8 +1,9 @@
 package io.chatapp.chat.media.entity;
 
 /**
- * An image checked by its bytes: its format and pixel size, read from its header. The bytes are
- * kept as received; nothing outside this record changes them.
+ * An accepted image as it is stored: decoded from the upload and encoded again, so its bytes carry
+ * the pixels (turned upright) and nothing else of the upload. Its format is the stored one (a WEBP
+ * upload is stored as PNG or JPEG), its size the upright one.
  */
 public record ImageFile(ImageFormat format, int width, int height, byte[] bytes) {
 

@@ -1,9 +1,13 @@
 package io.chatapp.chat.media.entity;
 
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
 
-/** The image formats a message may carry, recognised by their first bytes only. */
+/**
+ * The image formats a message may carry, recognised by their first bytes. WEBP is accepted but
+ * never stored (no Java library writes it): it is re-encoded as PNG or JPEG.
+ */
 public enum ImageFormat {
   JPEG("image/jpeg", "jpg", "jpeg"),
   PNG("image/png", "png", "png"),
@@ -55,6 +59,34 @@ public enum ImageFormat {
   /** The format with this file extension (as stored by the local image store). */
   public static Optional<ImageFormat> ofExtension(String extension) {
     return Arrays.stream(values()).filter(f -> f.extension.equals(extension)).findFirst();
+  }
+
+  /** The format a file name's extension names (jpg, jpeg, png, gif, webp…), if any. */
+  public static Optional<ImageFormat> namedBy(String fileName) {
+    if (fileName == null || fileName.lastIndexOf('.') < 0) {
+      return Optional.empty();
+    }
+    return switch (fileName.substring(fileName.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT)) {
+      case "jpg", "jpeg", "jpe", "jfif" -> Optional.of(JPEG);
+      case "png" -> Optional.of(PNG);
+      case "gif" -> Optional.of(GIF);
+      case "webp" -> Optional.of(WEBP);
+      default -> Optional.empty();
+    };
+  }
+
+  /** The format a content type names (image/jpeg, image/png, image/gif, image/webp), if any. */
+  public static Optional<ImageFormat> typedBy(String contentType) {
+    if (contentType == null) {
+      return Optional.empty();
+    }
+    return switch (contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT)) {
+      case "image/jpeg", "image/jpg", "image/pjpeg" -> Optional.of(JPEG);
+      case "image/png", "image/x-png" -> Optional.of(PNG);
+      case "image/gif" -> Optional.of(GIF);
+      case "image/webp" -> Optional.of(WEBP);
+      default -> Optional.empty();
+    };
   }
 
   private static boolean startsWith(byte[] bytes, int offset, byte[] prefix) {

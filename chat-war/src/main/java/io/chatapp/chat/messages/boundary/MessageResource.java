@@ -80,8 +80,9 @@ public class MessageResource {
   /**
    * Sends multipart {@code chatId}, optional {@code image}, {@code text} and {@code clientId}, as
    * the original web client sends every message: with an image, an image message (415 when it is
-   * not JPG, PNG, GIF or WEBP, 413 when it is too large in bytes or pixels); without one, a text
-   * message like the JSON send. 201 with the message.
+   * not JPG, PNG, GIF or WEBP, 413 when it is too large in bytes or pixels, 400 when it does not
+   * decode or is not the format its file name or part content type says; stored re-encoded, without
+   * its metadata); without one, a text message like the JSON send. 201 with the message.
    */
   @POST
   @Consumes(MediaType.MULTIPART_FORM_DATA)
@@ -109,7 +110,11 @@ public class MessageResource {
     if (bytes.length == 0) {
       throw ApiException.badRequest("image is empty");
     }
-    ImageFile image = inspector.inspect(bytes);
+    ImageFile image =
+        inspector.inspect(
+            bytes,
+            imagePart.getFileName().orElse(null),
+            imagePart.getMediaType() == null ? null : imagePart.getMediaType().toString());
     return created(
         messages.sendImage(
             userId(CallerContext.caller(security)), chatId, image, caption, clientId));

@@ -16,6 +16,7 @@ import io.chatapp.chat.messages.entity.Message;
 import io.chatapp.chat.messages.entity.MessageId;
 import io.chatapp.chat.messages.entity.MessageImage;
 import io.chatapp.chat.messages.entity.MessageSent;
+import io.chatapp.chat.support.CameraImages;
 import io.chatapp.chat.support.ChatHarness;
 import io.chatapp.chat.support.Poll;
 import io.chatapp.chat.support.TestImages;
@@ -85,9 +86,9 @@ class CloudinaryImageStoreTest {
   void theSdksUploadIsSignedIntoTheChatImagesFolderWithTheTransformation() {
     status.set(200);
     uploads.clear();
-    byte[] png = TestImages.png(30, 20);
+    ImageFile photo = inspector.inspect(CameraImages.phoneJpeg(30, 20, 1));
     CloudinaryImageStore store = new CloudinaryImageStore(cloudinary(prefix()));
-    MessageImage image = store.store(ChatId.fresh(), inspector.inspect(png));
+    MessageImage image = store.store(ChatId.fresh(), photo);
 
     assertThat(image.url())
         .isEqualTo("https://res.cloudinary.com/demo/image/upload/v1/chat-images/abc123.png");
@@ -97,7 +98,11 @@ class CloudinaryImageStoreTest {
     assertThat(request.get("folder")).isEqualTo("chat-images");
     assertThat(request.get("transformation")).isEqualTo("c_limit,h_600,q_auto,w_800");
     assertThat(request.get("api_key")).isEqualTo("k");
-    assertThat(request.get("file")).isEqualTo(new String(png, StandardCharsets.ISO_8859_1));
+    assertThat(request.get("file"))
+        .as("the re-encoded image, without its EXIF")
+        .isEqualTo(new String(photo.bytes(), StandardCharsets.ISO_8859_1))
+        .doesNotContain("Exif")
+        .doesNotContain(CameraImages.PLACE);
     assertThat(request).containsKey("timestamp");
     Map<String, Object> signed = new HashMap<>(request);
     signed.remove("signature");

@@ -2,25 +2,32 @@ package io.chatapp.chat.media.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.chatapp.chat.media.entity.ImageFile;
 import io.chatapp.chat.media.entity.ImageFormat;
+import io.chatapp.chat.support.CameraImages;
 import io.chatapp.chat.support.TestImages;
 import io.chatapp.platform.rest.ApiException;
+import java.awt.Color;
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 
-/** Which bytes are an image a message may carry, decided by the bytes alone. */
+/** Which bytes are an image a message may carry, decided by decoding them, and what is kept. */
 class ImageInspectorTest {
 
   private final ImageInspector inspector =
       new ImageInspector(new MediaLimits(5 * 1024 * 1024, 40_000_000));
 
-  private static int status(Throwable e) {
+  static int status(Throwable e) {
     return ((ApiException) e).getResponse().getStatus();
   }
 
@@ -28,8 +35,12 @@ class ImageInspectorTest {
     return e.getMessage();
   }
 
+  static BufferedImage decode(byte[] bytes) throws IOException {
+    return ImageIO.read(new ByteArrayInputStream(bytes));
+  }
+
   @Test
-  void everyAcceptedFormatIsRecognisedWithItsSize() {
+  void everyAcceptedFormatIsDecodedAndStoredInAFormatBrowsersShow() {
     assertThat(inspector.inspect(TestImages.png(40, 30)))
         .extracting(ImageFile::format, ImageFile::width, ImageFile::height)
         .containsExactly(ImageFormat.PNG, 40, 30);
@@ -39,15 +50,115 @@ class ImageInspectorTest {
     assertThat(inspector.inspect(TestImages.gif(7, 9)))
         .extracting(ImageFile::format, ImageFile::width, ImageFile::height)
         .containsExactly(ImageFormat.GIF, 7, 9);
-    assertThat(inspector.inspect(TestImages.WEBP_LOSSLESS))
-        .extracting(ImageFile::format, ImageFile::width, ImageFile::height)
-        .containsExactly(ImageFormat.WEBP, 1, 1);
     assertThat(inspector.inspect(TestImages.WEBP_LOSSY))
         .extracting(ImageFile::format, ImageFile::width, ImageFile::height)
-        .containsExactly(ImageFormat.WEBP, 1, 1);
-    assertThat(inspector.inspect(TestImages.webpCanvas(1200, 900)))
-        .extracting(ImageFile::width, ImageFile::height)
-        .containsExactly(1200, 900);
+        .containsExactly(ImageFormat.JPEG, 1, 1);
+  }
+
+  @Test
+  void anOpaqueWebpBecomesAJpegAndOneWithTransparencyAPng() throws Exception {
+    ImageFile photo = inspector.inspect(TestImages.WEBP_PHOTO, "photo.webp", "image/webp");
+    assertThat(photo)
+        .extracting(ImageFile::format, ImageFile::width, ImageFile::height)
+        .containsExactly(ImageFormat.JPEG, 64, 48);
+    BufferedImage shown = decode(photo.bytes());
+    assertThat(new Color(shown.getRGB(4, 4)))
+        .satisfies(c -> assertThat(c.getBlue()).isGreaterThan(180));
+    assertThat(new Color(shown.getRGB(50, 40)))
+        .satisfies(c -> assertThat(c.getRed()).isGreaterThan(200))
+        .satisfies(c -> assertThat(c.getBlue()).isLessThan(80));
+
+    ImageFile sticker = inspector.inspect(TestImages.WEBP_ALPHA);
+    assertThat(sticker)
+        .extracting(ImageFile::format, ImageFile::width, ImageFile::height)
+        .containsExactly(ImageFormat.PNG, 40, 30);
+    BufferedImage kept = decode(sticker.bytes());
+    assertThat(kept.getColorModel().hasAlpha()).isTrue();
+    assertThat(kept.getRGB(5, 5)).isEqualTo(0xffff0000);
+    assertThat(kept.getRGB(35, 5) >>> 24).as("alpha of the transparent half").isZero();
+  }
+
+  @Test
+  void aPhoneJpegLosesItsExifGpsXmpAndCommentAndIsTurnedUpright() throws Exception {
+    byte[] upload = CameraImages.phoneJpeg(40, 20, 6);
+    assertThat(CameraImages.jpegMarkers(upload)).contains(0xe1, 0xfe);
+    assertThat(CameraImages.jpegHeaders(upload)).contains("Exif").contains(CameraImages.PLACE);
+
+    ImageFile stored = inspector.inspect(upload, "IMG_0001.JPG", "image/jpeg");
+
+    assertThat(stored)
+        .extracting(ImageFile::format, ImageFile::width, ImageFile::height)
+        .containsExactly(ImageFormat.JPEG, 20, 40);
+    assertThat(CameraImages.jpegMarkers(stored.bytes()))
+        .doesNotContain(0xe1, 0xe2, 0xed, 0xfe)
+        .allSatisfy(marker -> assertThat(marker < 0xe1 || marker > 0xef).as("APP1-15").isTrue());
+    assertThat(CameraImages.jpegHeaders(stored.bytes()))
+        .doesNotContain("Exif")
+        .doesNotContain("http://ns.adobe.com/xap")
+        .doesNotContain(CameraImages.PLACE);
+    BufferedImage shown = decode(stored.bytes());
+    // the red square of the stored top left is at the top right once turned a quarter clockwise
+    assertThat(new Color(shown.getRGB(17, 2)))
+        .satisfies(c -> assertThat(c.getRed()).isGreaterThan(200))
+        .satisfies(c -> assertThat(c.getGreen()).isLessThan(80));
+    assertThat(new Color(shown.getRGB(2, 2)))
+        .satisfies(c -> assertThat(c.getGreen()).isGreaterThan(200));
+  }
+
+  @Test
+  void everyExifOrientationIsAppliedToThePixels() throws Exception {
+    // where the red square of the stored top left is seen, for an 80×40 picture
+    int[][] seenAt = {{}, {3, 3}, {76, 3}, {76, 36}, {3, 36}, {3, 3}, {36, 3}, {36, 76}, {3, 76}};
+    for (int orientation = 1; orientation <= 8; orientation++) {
+      ImageFile stored = inspector.inspect(CameraImages.phoneJpeg(80, 40, orientation));
+      boolean turned = orientation >= 5;
+      assertThat(List.of(stored.width(), stored.height()))
+          .as("size, orientation %d", orientation)
+          .isEqualTo(turned ? List.of(40, 80) : List.of(80, 40));
+      Color red =
+          new Color(decode(stored.bytes()).getRGB(seenAt[orientation][0], seenAt[orientation][1]));
+      assertThat(red.getRed() > 200 && red.getGreen() < 80)
+          .as("red square, orientation %d: %s", orientation, red)
+          .isTrue();
+    }
+  }
+
+  @Test
+  void aPngLosesItsTextChunks() {
+    byte[] upload =
+        TestImages.pngWith(
+            TestImages.png(30, 20),
+            "tEXt",
+            ("Comment\0taken at " + CameraImages.PLACE).getBytes(StandardCharsets.ISO_8859_1));
+    assertThat(TestImages.pngChunks(upload)).contains("tEXt");
+
+    ImageFile stored = inspector.inspect(upload);
+
+    assertThat(stored)
+        .extracting(ImageFile::format, ImageFile::width, ImageFile::height)
+        .containsExactly(ImageFormat.PNG, 30, 20);
+    assertThat(TestImages.pngChunks(stored.bytes()))
+        .doesNotContain("tEXt", "iTXt", "zTXt", "eXIf", "iCCP", "tIME")
+        .allSatisfy(type -> assertThat(type).isIn("IHDR", "PLTE", "tRNS", "IDAT", "IEND"));
+    assertThat(new String(stored.bytes(), StandardCharsets.ISO_8859_1))
+        .doesNotContain(CameraImages.PLACE);
+  }
+
+  @Test
+  void aCmykJpegFromPrintSoftwareIsAcceptedAsAnRgbJpeg() throws Exception {
+    byte[] upload = CameraImages.cmykJpeg(32, 24);
+    ImageFile stored = inspector.inspect(upload);
+    assertThat(stored)
+        .extracting(ImageFile::format, ImageFile::width, ImageFile::height)
+        .containsExactly(ImageFormat.JPEG, 32, 24);
+    BufferedImage shown = decode(stored.bytes());
+    assertThat(shown.getColorModel().getNumComponents()).isEqualTo(3);
+    Color left = new Color(shown.getRGB(4, 12));
+    Color right = new Color(shown.getRGB(28, 12));
+    assertThat(left.getRed()).as("cyan: little red").isLessThan(120);
+    assertThat(left.getBlue()).as("cyan: much blue").isGreaterThan(150);
+    assertThat(right.getBlue()).as("yellow: little blue").isLessThan(120);
+    assertThat(right.getRed()).as("yellow: much red").isGreaterThan(150);
   }
 
   @Test
@@ -61,19 +172,59 @@ class ImageInspectorTest {
   }
 
   @Test
-  void aPngHeaderOnGarbageIsRefused() {
+  void whatHasAnImagesSignatureButDoesNotDecodeIs400() {
     byte[] png = TestImages.png(20, 20);
     byte[] garbage = Arrays.copyOf(png, 400);
     Arrays.fill(garbage, 8, garbage.length, (byte) 0x5a);
-    assertThatThrownBy(() -> inspector.inspect(garbage))
-        .satisfies(e -> assertThat(status(e)).isEqualTo(415));
-    byte[] webpGarbage = Arrays.copyOf(TestImages.WEBP_LOSSLESS, 20);
-    assertThatThrownBy(() -> inspector.inspect(webpGarbage))
-        .satisfies(e -> assertThat(status(e)).isEqualTo(415));
     byte[] big = TestImages.png(300, 300);
-    byte[] truncated = Arrays.copyOf(big, big.length / 2);
-    assertThatThrownBy(() -> inspector.inspect(truncated))
-        .satisfies(e -> assertThat(status(e)).isIn(400, 415));
+    byte[] jpeg = TestImages.jpeg(300, 200);
+    byte[] gif = TestImages.gif(300, 200);
+    byte[][] refused = {
+      TestImages.WEBP_HTML,
+      garbage,
+      Arrays.copyOf(TestImages.WEBP_PHOTO, 20),
+      Arrays.copyOf(TestImages.WEBP_PHOTO, TestImages.WEBP_PHOTO.length - 40),
+      Arrays.copyOf(TestImages.webpCanvas(1200, 900), 30), // a header, no image
+      Arrays.copyOf(big, big.length / 2),
+      Arrays.copyOf(jpeg, jpeg.length / 2),
+      Arrays.copyOf(jpeg, 3),
+      Arrays.copyOf(gif, gif.length / 2),
+    };
+    for (int i = 0; i < refused.length; i++) {
+      byte[] bytes = refused[i];
+      Throwable refusal = catchThrowable(() -> inspector.inspect(bytes));
+      assertThat(refusal).as("case %d", i).isInstanceOf(ApiException.class);
+      assertThat(status(refusal)).as("case %d", i).isEqualTo(400);
+      assertThat(message(refusal)).isEqualTo("The image is damaged or incomplete");
+    }
+  }
+
+  @Test
+  void aWebpChunkHoldingAWebPageIsRefused() {
+    for (String chunk : new String[] {"VP8 ", "VP8L", "VP8X", "ALPH"}) {
+      byte[] bytes = TestImages.webpHtml(chunk);
+      assertThatThrownBy(() -> inspector.inspect(bytes))
+          .as(chunk)
+          .isInstanceOf(ApiException.class)
+          .satisfies(e -> assertThat(status(e)).isIn(400, 413));
+    }
+  }
+
+  @Test
+  void anImageThatIsNotTheFormatItsNameOrTypeSaysIs400() {
+    byte[] png = TestImages.png(10, 10);
+    assertThatThrownBy(() -> inspector.inspect(png, "holiday.jpg", null))
+        .satisfies(e -> assertThat(status(e)).isEqualTo(400))
+        .satisfies(
+            e ->
+                assertThat(message(e)).isEqualTo("The image is a PNG but its file name says JPEG"));
+    assertThatThrownBy(() -> inspector.inspect(TestImages.WEBP_HTML, "a.webp", "image/gif"))
+        .satisfies(e -> assertThat(status(e)).isEqualTo(400))
+        .satisfies(e -> assertThat(message(e)).contains("content type says GIF"));
+    assertThat(inspector.inspect(png, "screenshot", "application/octet-stream").format())
+        .isEqualTo(ImageFormat.PNG);
+    assertThat(inspector.inspect(png, "Screenshot.PNG", "image/png; name=x").format())
+        .isEqualTo(ImageFormat.PNG);
   }
 
   @Test

@@ -10,6 +10,7 @@ import io.chatapp.chat.messages.entity.Caption;
 import io.chatapp.chat.messages.entity.ClientId;
 import io.chatapp.chat.messages.entity.Message;
 import io.chatapp.chat.messages.entity.MessageSent;
+import io.chatapp.chat.support.CameraImages;
 import io.chatapp.chat.support.ChatHarness;
 import io.chatapp.chat.support.Poll;
 import io.chatapp.chat.support.TestImages;
@@ -20,6 +21,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
@@ -112,8 +114,39 @@ class ImageMessagesTest {
     assertThat(shown.getWidth()).isEqualTo(800);
     assertThat(shown.getHeight()).isEqualTo(600);
     MediaService.MediaFile original = media.open(p.ann(), id, true);
-    assertThat(Files.readAllBytes(original.path())).isEqualTo(png);
+    assertThat(Files.readAllBytes(original.path())).isEqualTo(image.bytes());
+    assertThat(ImageIO.read(original.path().toFile()).getWidth()).isEqualTo(1000);
     assertThat(original.contentType()).isEqualTo("image/png");
+  }
+
+  @Test
+  void aPhotoTakenWithItsPlaceIsServedUprightWithoutItBothAsShownAndAsSent() throws Exception {
+    ChatHarness.Pair p = stack.pair();
+    byte[] upload = CameraImages.phoneJpeg(1600, 1200, 6);
+    assertThat(CameraImages.jpegHeaders(upload)).contains(CameraImages.PLACE);
+    Message sent =
+        stack.messages.sendImage(
+            p.ann(),
+            p.chat(),
+            inspector.inspect(upload, "IMG_0042.jpg", "image/jpeg"),
+            new Caption(null),
+            Optional.empty());
+    String id = sent.image().publicId();
+    MediaService.MediaFile display = media.open(p.bob(), id, false);
+    MediaService.MediaFile original = media.open(p.bob(), id, true);
+    assertThat(display.path()).isNotEqualTo(original.path());
+    for (MediaService.MediaFile file : new MediaService.MediaFile[] {display, original}) {
+      byte[] served = Files.readAllBytes(file.path());
+      assertThat(file.contentType()).isEqualTo("image/jpeg");
+      assertThat(CameraImages.jpegMarkers(served)).doesNotContain(0xe1, 0xe2, 0xed, 0xfe);
+      assertThat(CameraImages.jpegHeaders(served))
+          .doesNotContain("Exif")
+          .doesNotContain(CameraImages.PLACE);
+    }
+    BufferedImage shown = ImageIO.read(display.path().toFile());
+    assertThat(List.of(shown.getWidth(), shown.getHeight())).isEqualTo(List.of(450, 600));
+    BufferedImage whole = ImageIO.read(original.path().toFile());
+    assertThat(List.of(whole.getWidth(), whole.getHeight())).isEqualTo(List.of(1200, 1600));
   }
 
   @Test
@@ -125,12 +158,17 @@ class ImageMessagesTest {
           new Case(TestImages.png(12, 9), "image/png"),
           new Case(TestImages.jpeg(12, 9), "image/jpeg"),
           new Case(TestImages.gif(12, 9), "image/gif"),
-          new Case(TestImages.WEBP_LOSSLESS, "image/webp")
+          new Case(TestImages.WEBP_PHOTO, "image/jpeg"),
+          new Case(TestImages.WEBP_ALPHA, "image/png")
         }) {
-      var stored = stack.localImages.store(p.chat(), inspector.inspect(c.bytes()));
-      MediaService.MediaFile file = media.open(p.bob(), stored.publicId(), false);
-      assertThat(file.contentType()).isEqualTo(c.type());
-      assertThat(Files.readAllBytes(file.path())).isEqualTo(c.bytes());
+      ImageFile image = inspector.inspect(c.bytes());
+      var stored = stack.localImages.store(p.chat(), image);
+      for (boolean original : new boolean[] {false, true}) {
+        MediaService.MediaFile file = media.open(p.bob(), stored.publicId(), original);
+        assertThat(file.contentType()).isEqualTo(c.type());
+        assertThat(Files.readAllBytes(file.path())).isEqualTo(image.bytes());
+        assertThat(file.path().getFileName().toString()).endsWith("." + image.format().extension());
+      }
     }
   }
 

@@ -31,7 +31,7 @@ public final class ChatClient {
   }
 
   /** A new user, logged in through the real OTP flow. */
-  static ChatClient newUser() throws Exception {
+  public static ChatClient newUser() throws Exception {
     UserApi.Session session = UserApi.logIn(UserApi.newEmail("chat-it"));
     return new ChatClient(session.userId(), session.accessToken());
   }
@@ -88,7 +88,7 @@ public final class ChatClient {
     return ids;
   }
 
-  Response startChat(ChatClient other) throws Exception {
+  public Response startChat(ChatClient other) throws Exception {
     return postJson("/chat/new", "{\"otherUserId\":\"" + other.id + "\"}");
   }
 
@@ -102,7 +102,8 @@ public final class ChatClient {
    * {@code POST /message} as multipart: chatId, text (when not null) and the image part (when not
    * null: the original web client sends a text message as multipart without one).
    */
-  Response sendImage(String chatId, String text, byte[] image, String filename) throws Exception {
+  public Response sendImage(String chatId, String text, byte[] image, String filename)
+      throws Exception {
     String boundary = "img-" + java.util.UUID.randomUUID();
     java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
     java.util.function.Consumer<String> write =
@@ -142,6 +143,21 @@ public final class ChatClient {
       request.header("Authorization", "Bearer " + token);
     }
     return request.build();
+  }
+
+  /** A {@code GET} of an image URL with this token as the browser's cookie (none when null). */
+  public static HttpResponse<byte[]> download(String url, String token) throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(15));
+    if (token != null) {
+      request.header("Cookie", "accessToken=" + token);
+    }
+    return Stack.HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  /** {@link #download} with this user's token. */
+  public HttpResponse<byte[]> download(String url) throws Exception {
+    return download(url, token);
   }
 
   public static Response send(HttpRequest request) throws Exception {

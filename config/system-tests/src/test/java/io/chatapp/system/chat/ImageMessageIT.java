@@ -10,7 +10,6 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
@@ -42,7 +41,7 @@ class ImageMessageIT extends TwoMembersAndAnOutsider {
     assertThat(url)
         .endsWith("/api/v1/media/" + message.getJsonObject("image").getString("publicId"));
 
-    HttpResponse<byte[]> fetched = fetch(url, bob.token);
+    HttpResponse<byte[]> fetched = ChatClient.download(url, bob.token);
     assertThat(fetched.statusCode()).isEqualTo(200);
     assertThat(fetched.headers().firstValue("Content-Type")).hasValue("image/png");
     assertThat(fetched.headers().firstValue("Cache-Control").orElse(""))
@@ -51,13 +50,18 @@ class ImageMessageIT extends TwoMembersAndAnOutsider {
     BufferedImage shown = ImageIO.read(new ByteArrayInputStream(fetched.body()));
     assertThat(shown.getWidth()).isEqualTo(800);
     assertThat(shown.getHeight()).isEqualTo(600);
-    HttpResponse<byte[]> original = fetch(url + "/original", bob.token);
+    HttpResponse<byte[]> original = ChatClient.download(url + "/original", bob.token);
     assertThat(original.statusCode()).isEqualTo(200);
-    assertThat(original.body()).isEqualTo(png);
+    assertThat(original.headers().firstValue("Content-Type")).hasValue("image/png");
+    BufferedImage whole = ImageIO.read(new ByteArrayInputStream(original.body()));
+    assertThat(whole.getWidth()).isEqualTo(1200);
+    assertThat(whole.getHeight()).isEqualTo(900);
 
-    assertThat(fetch(url, eve.token).statusCode()).isEqualTo(403);
-    assertThat(fetch(url, null).statusCode()).isEqualTo(401);
-    assertThat(fetch(url.replaceAll("[0-9a-f]{32}$", "0".repeat(32)), bob.token).statusCode())
+    assertThat(ChatClient.download(url, eve.token).statusCode()).isEqualTo(403);
+    assertThat(ChatClient.download(url, null).statusCode()).isEqualTo(401);
+    assertThat(
+            ChatClient.download(url.replaceAll("[0-9a-f]{32}$", "0".repeat(32)), bob.token)
+                .statusCode())
         .isEqualTo(404);
 
     long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
@@ -153,15 +157,6 @@ class ImageMessageIT extends TwoMembersAndAnOutsider {
     assertThat(text.json().getString("message"))
         .isEqualTo("Only JPG, PNG, GIF and WEBP images can be sent");
     assertThat(eve.sendImage(chatId, null, png(4, 4), "a.png").status()).isEqualTo(403);
-  }
-
-  private static HttpResponse<byte[]> fetch(String url, String token) throws Exception {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(15));
-    if (token != null) {
-      request.header("Cookie", "accessToken=" + token);
-    }
-    return Stack.HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
   }
 
   private static byte[] png(int width, int height) throws Exception {
