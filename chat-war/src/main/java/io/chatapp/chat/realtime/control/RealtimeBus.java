@@ -19,13 +19,16 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
+import jakarta.websocket.CloseReason;
 import java.io.StringReader;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -61,6 +64,15 @@ public class RealtimeBus {
   private ExecutorService publisher;
 
   private ChannelFollower channel;
+  private final AtomicBoolean subscribedBefore = new AtomicBoolean();
+
+  /** Sockets closed at once when the channel is back after a loss; then a pause of 0.1 s. */
+  private static final int CLOSES_AT_ONCE = 500;
+
+  private static final CloseReason MISSED_FRAMES =
+      new CloseReason(
+          CloseReason.CloseCodes.SERVICE_RESTART,
+          "Missed real-time events: reconnect and catch up");
 
   private Batcher<JsonObject> outbox;
 
@@ -84,8 +96,44 @@ public class RealtimeBus {
       receipts = Executors.newSingleThreadExecutor(threadFactory);
       publisher = Executors.newSingleThreadExecutor(threadFactory);
       outbox = new Batcher<>(publisher, MAX_BATCH, this::publish);
-      channel = new ChannelFollower(redis, CHANNEL, () -> {}, this::dispatch);
+      channel = new ChannelFollower(redis, CHANNEL, this::subscribed, this::dispatch);
       channel.start(threadFactory, "chat-realtime-listener");
+    }
+  }
+
+  /**
+   * The channel (again) stands. When it is back after a loss, frames that other instances published
+   * meanwhile never reached this instance's sockets: each is closed with 1012 (service restart), so
+   * its client reconnects and catches up through the history, as after any drop. The closes are
+   * spread over a few seconds, so that the reconnects do not all land at once.
+   */
+  private void subscribed() {
+    if (!subscribedBefore.compareAndSet(false, true)) {
+      List<Peer> peers = new ArrayList<>(sessions.all());
+      LOG.log(
+          Level.WARNING,
+          "The Redis channel is back after a loss: closing {0} sockets so their clients catch up",
+          peers.size());
+      Thread closer =
+          threadFactory.newThread(
+              () -> {
+                for (int i = 0; i < peers.size(); i++) {
+                  peers.get(i).close(MISSED_FRAMES);
+                  if (i % CLOSES_AT_ONCE == CLOSES_AT_ONCE - 1) {
+                    pause(Duration.ofMillis(100));
+                  }
+                }
+              });
+      closer.setName("chat-realtime-resync");
+      closer.start();
+    }
+  }
+
+  private static void pause(Duration pause) {
+    try {
+      Thread.sleep(pause.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

@@ -44,6 +44,7 @@ public class RedisConnection {
     pool.setMaxTotal(32);
     pool.setMaxWait(Duration.ofSeconds(2));
     pool.setTestWhileIdle(true);
+    pool.setTimeBetweenEvictionRuns(Duration.ofSeconds(30));
     jedis = new JedisPooled(pool, URI.create(url), 2000);
   }
 
@@ -52,12 +53,25 @@ public class RedisConnection {
     jedis.close();
   }
 
-  /** Runs Redis commands; a connection failure becomes {@link DependencyUnavailableException}. */
+  /**
+   * Runs Redis commands; a connection failure becomes {@link DependencyUnavailableException}.
+   *
+   * <p>After Redis restarted, every idle connection of the pool is dead, and each would fail one
+   * request in turn (for 6 s in a drill). So on a connection failure the pool drops its idle
+   * connections and the commands run once more on a fresh one: the first request after a restart
+   * succeeds. (A command whose connection broke after Redis ran it would run twice; the commands
+   * here are counters and sets, where that once is harmless.)
+   */
   public <T> T call(Function<UnifiedJedis, T> commands) {
     try {
       return commands.apply(jedis);
-    } catch (JedisConnectionException e) {
-      throw new DependencyUnavailableException("Redis", e);
+    } catch (JedisConnectionException first) {
+      jedis.getPool().clear();
+      try {
+        return commands.apply(jedis);
+      } catch (JedisConnectionException e) {
+        throw new DependencyUnavailableException("Redis", e);
+      }
     }
   }
 

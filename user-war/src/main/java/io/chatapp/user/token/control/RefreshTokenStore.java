@@ -1,16 +1,32 @@
 package io.chatapp.user.token.control;
 
-import io.chatapp.platform.redis.RedisConnection;
+import com.mongodb.WriteConcern;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import io.chatapp.platform.mongo.MongoConnection;
 import io.chatapp.user.profile.entity.UserId;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
+import java.time.Instant;
+import java.util.Date;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.bson.Document;
 
 /**
- * The refresh tokens that may still be used, in Redis: {@code refresh:{jti}} holds the user id for
- * the token's lifetime, and the set {@code refresh:user:{userId}} lists a user's live jtis so that
- * all of them can be revoked at once.
+ * The refresh tokens that may still be used, kept durably in MongoDB (collection {@code
+ * refreshTokens}: {@code _id} the token's jti, {@code user}, {@code expiresAt}), so that a session
+ * survives a restart of Redis that lost its data: it lasts as long as its refresh token, 15 days.
+ * Writes are journaled before they are answered. Each use or registration is a look-up by {@code
+ * _id}; expired entries are removed by a TTL index on MongoDB (the embedded server keeps them, and
+ * never counts them live).
  *
  * <p>A refresh token is used once. Presenting one whose signature is good but that is no longer
  * live means a copy is in other hands (or a client replayed it): every refresh token of that user
@@ -19,94 +35,92 @@ import java.util.List;
 @ApplicationScoped
 public class RefreshTokenStore {
 
-  private static final String REGISTER =
-      """
-      redis.call('SET', KEYS[1], ARGV[1], 'EX', ARGV[3])
-      redis.call('SADD', KEYS[2], ARGV[2])
-      if redis.call('TTL', KEYS[2]) < tonumber(ARGV[3]) then
-        redis.call('EXPIRE', KEYS[2], ARGV[3])
-      end
-      return 1
-      """;
+  static final String COLLECTION = "refreshTokens";
+  private static final Logger LOG = Logger.getLogger(RefreshTokenStore.class.getName());
 
-  /** Uses a live token (1), or, for a dead one, revokes every token of the user (0). */
-  private static final String USE =
-      """
-      if redis.call('GET', KEYS[1]) == ARGV[1] then
-        redis.call('DEL', KEYS[1])
-        redis.call('SREM', KEYS[2], ARGV[2])
-        return 1
-      end
-      for _, jti in ipairs(redis.call('SMEMBERS', KEYS[2])) do
-        redis.call('DEL', ARGV[3] .. jti)
-      end
-      redis.call('DEL', KEYS[2])
-      return 0
-      """;
-
-  private static final String REVOKE =
-      """
-      if redis.call('GET', KEYS[1]) == ARGV[1] then
-        redis.call('DEL', KEYS[1])
-      end
-      redis.call('SREM', KEYS[2], ARGV[2])
-      return 1
-      """;
-
-  private static final String TOKEN_PREFIX = "refresh:";
-
-  @Inject RedisConnection redis;
+  @Inject MongoConnection mongo;
+  Clock clock = Clock.systemUTC();
 
   public RefreshTokenStore() {}
 
   /** For use outside the container (tests). */
-  public RefreshTokenStore(RedisConnection redis) {
-    this.redis = redis;
+  public RefreshTokenStore(MongoConnection mongo, Clock clock) {
+    this.mongo = mongo;
+    this.clock = clock;
   }
 
-  static String tokenKey(String jti) {
-    return TOKEN_PREFIX + jti;
+  void createIndexesAtStartup(@Observes Startup startup) {
+    try {
+      createIndexes();
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "The indexes of refreshTokens are not there yet: {0}", e.toString());
+    }
   }
 
-  static String userKey(UserId user) {
-    return "refresh:user:" + user.value();
+  /** The TTL index that removes expired tokens, and the one that finds a user's tokens. */
+  public void createIndexes() {
+    mongo.call(
+        database -> {
+          MongoCollection<Document> tokens = database.getCollection(COLLECTION);
+          tokens.createIndex(
+              Indexes.ascending("expiresAt"), new IndexOptions().expireAfter(0L, TimeUnit.SECONDS));
+          return tokens.createIndex(Indexes.ascending("user"));
+        });
   }
 
   /** Makes a newly issued refresh token usable for its lifetime. */
   public void register(String jti, UserId user, Duration lifetime) {
-    redis.call(
-        jedis ->
-            jedis.eval(
-                REGISTER,
-                List.of(tokenKey(jti), userKey(user)),
-                List.of(user.value(), jti, String.valueOf(lifetime.toSeconds()))));
+    Document token =
+        new Document("_id", jti)
+            .append("user", user.value())
+            .append("expiresAt", Date.from(clock.instant().plus(lifetime)));
+    mongo.call(database -> tokens(database).insertOne(token));
   }
 
   /**
    * Uses the token up. False when it was not live (used, revoked, expired): then all of the user's
-   * refresh tokens have just been revoked.
+   * refresh tokens have just been revoked. Of two uses at once, one wins.
    */
   public boolean use(String jti, UserId user) {
-    long used =
-        redis.call(
-            jedis ->
-                (Long)
-                    jedis.eval(
-                        USE,
-                        List.of(tokenKey(jti), userKey(user)),
-                        List.of(user.value(), jti, TOKEN_PREFIX)));
-    return used == 1;
+    boolean used =
+        mongo.call(
+            database -> {
+              MongoCollection<Document> tokens = tokens(database);
+              Document token = tokens.find(Filters.eq("_id", jti)).first();
+              if (token == null || !live(token, user)) {
+                return false;
+              }
+              return tokens.deleteOne(Filters.eq("_id", jti)).getDeletedCount() == 1;
+            });
+    if (!used) {
+      mongo.call(database -> tokens(database).deleteMany(Filters.eq("user", user.value())));
+    }
+    return used;
   }
 
   /** Revokes one token (logout); nothing happens when it is not live. */
   public void revoke(String jti, UserId user) {
-    redis.call(
-        jedis ->
-            jedis.eval(REVOKE, List.of(tokenKey(jti), userKey(user)), List.of(user.value(), jti)));
+    mongo.call(
+        database ->
+            tokens(database)
+                .deleteOne(Filters.and(Filters.eq("_id", jti), Filters.eq("user", user.value()))));
   }
 
   /** Whether the token is live (tests, diagnostics). */
   public boolean isLive(String jti) {
-    return redis.call(jedis -> jedis.exists(tokenKey(jti)));
+    return mongo.call(
+        database -> {
+          Document token = tokens(database).find(Filters.eq("_id", jti)).first();
+          return token != null && token.getDate("expiresAt").toInstant().isAfter(clock.instant());
+        });
+  }
+
+  private boolean live(Document token, UserId user) {
+    Instant expiresAt = token.getDate("expiresAt").toInstant();
+    return user.value().equals(token.getString("user")) && expiresAt.isAfter(clock.instant());
+  }
+
+  private static MongoCollection<Document> tokens(com.mongodb.client.MongoDatabase database) {
+    return database.getCollection(COLLECTION).withWriteConcern(WriteConcern.JOURNALED);
   }
 }
