@@ -20,7 +20,18 @@ import redis.clients.jedis.JedisPooled;
  */
 public final class UserApi {
 
-  public static final JedisPooled REDIS = new JedisPooled(redisUrl());
+  /**
+   * Tests its connections before use: a fault drill restarts Redis, and a connection kept from
+   * before would fail the next test that reads a code.
+   */
+  public static final JedisPooled REDIS = redis();
+
+  private static JedisPooled redis() {
+    org.apache.commons.pool2.impl.GenericObjectPoolConfig<redis.clients.jedis.Connection> pool =
+        new org.apache.commons.pool2.impl.GenericObjectPoolConfig<>();
+    pool.setTestOnBorrow(true);
+    return new JedisPooled(pool, java.net.URI.create(redisUrl()), 2000);
+  }
 
   private UserApi() {}
 
