@@ -46,6 +46,12 @@ final class Browser implements AutoCloseable {
         "--disable-dev-shm-usage",
         "--window-size=1200,800",
         "--user-data-dir=" + Files.createTempDirectory("chromium-" + person));
+    // the page's console (errors, Content-Security-Policy refusals), printed when the browser
+    // closes
+    org.openqa.selenium.logging.LoggingPreferences logs =
+        new org.openqa.selenium.logging.LoggingPreferences();
+    logs.enable(org.openqa.selenium.logging.LogType.BROWSER, java.util.logging.Level.ALL);
+    options.setCapability("goog:loggingPrefs", logs);
     ChromeDriverService service =
         new ChromeDriverService.Builder()
             .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
@@ -131,6 +137,15 @@ final class Browser implements AutoCloseable {
 
   @Override
   public void close() {
+    try {
+      driver
+          .manage()
+          .logs()
+          .get(org.openqa.selenium.logging.LogType.BROWSER)
+          .forEach(entry -> System.out.println("[" + person + " console] " + entry));
+    } catch (RuntimeException e) {
+      System.out.println("[" + person + " console] not readable: " + e);
+    }
     driver.quit();
   }
 }
