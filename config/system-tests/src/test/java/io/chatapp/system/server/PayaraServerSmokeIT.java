@@ -50,6 +50,17 @@ class PayaraServerSmokeIT {
         .contains("\"user-service\"", "\"chat-service\"");
   }
 
+  /** What config/payara/*.asadmin do on Payara Micro, done by asadmin on the server. */
+  @ParameterizedTest
+  @ValueSource(strings = {"user", "mail", "chat", "frontend"})
+  void noAnswerNamesTheServerAndMetricsAreNotPublic(String service) throws Exception {
+    HttpResponse<String> live = Stack.get(Stack.url(service) + "/health/live");
+    assertThat(live.statusCode()).isEqualTo(200);
+    assertThat(live.headers().firstValue("Server")).isEmpty();
+    assertThat(live.headers().firstValue("X-Powered-By")).isEmpty();
+    assertThat(Stack.get(Stack.url(service) + "/metrics").statusCode()).isIn(403, 404);
+  }
+
   @Test
   void theWebUiShowsItsLoginPage() throws Exception {
     HttpResponse<String> page = Stack.get(Stack.url("frontend") + "/login.xhtml");
