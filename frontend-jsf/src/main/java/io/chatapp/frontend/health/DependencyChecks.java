@@ -13,7 +13,13 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready when the user and chat services, which every page calls, are ready. */
+/**
+ * Ready when the user and chat services, which every page calls, answer: their {@code
+ * /health/live}. Not their {@code /health/ready}: on Payara Server one {@code /health/ready}
+ * answers for every application deployed in the server, these checks included, so asking it from
+ * here asked itself again and again until every check timed out and every application of the server
+ * reported DOWN. Whether those services' own dependencies are up, they report themselves.
+ */
 @ApplicationScoped
 public class DependencyChecks {
 
@@ -44,7 +50,7 @@ public class DependencyChecks {
     try {
       HttpResponse<Void> response =
           http.send(
-              HttpRequest.newBuilder(URI.create(baseUrl + "/health/ready"))
+              HttpRequest.newBuilder(URI.create(baseUrl + "/health/live"))
                   .timeout(Duration.ofSeconds(5))
                   .build(),
               HttpResponse.BodyHandlers.discarding());

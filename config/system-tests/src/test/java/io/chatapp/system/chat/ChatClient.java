@@ -30,6 +30,15 @@ public final class ChatClient {
     return Stack.url("chat") + "/api/v1";
   }
 
+  /** The user of a session, calling chat-war with its access token. */
+  public static ChatClient of(UserApi.Session session) {
+    return new ChatClient(session.userId(), session.accessToken());
+  }
+
+  public String token() {
+    return token;
+  }
+
   /** A new user, logged in through the real OTP flow. */
   public static ChatClient newUser() throws Exception {
     UserApi.Session session = UserApi.logIn(UserApi.newEmail("chat-it"));
@@ -56,7 +65,7 @@ public final class ChatClient {
     }
   }
 
-  Response get(String path) throws Exception {
+  public Response get(String path) throws Exception {
     return send(
         HttpRequest.newBuilder(URI.create(chatApi() + path))
             .timeout(Duration.ofSeconds(15))
@@ -92,7 +101,7 @@ public final class ChatClient {
     return postJson("/chat/new", "{\"otherUserId\":\"" + other.id + "\"}");
   }
 
-  Response sendText(String chatId, String text) throws Exception {
+  public Response sendText(String chatId, String text) throws Exception {
     return postJson(
         "/message",
         Json.createObjectBuilder().add("chatId", chatId).add("text", text).build().toString());
