@@ -3,12 +3,10 @@ package io.chatapp.system.chat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chatapp.system.Stack;
+import io.chatapp.system.TestImages;
 import jakarta.json.JsonObject;
-import java.awt.Color;
-import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
@@ -30,7 +28,7 @@ class ImageMessageIT extends TwoMembersAndAnOutsider {
 
   @Test
   void aPngIsSentFetchedByTheOtherMemberOnlyAndListedAsAnImage() throws Exception {
-    byte[] png = png(1200, 900);
+    byte[] png = TestImages.png(1200, 900);
     ChatClient.Response sent = ann.sendImage(chatId, "  a picture  ", png, "holiday.png");
     assertThat(sent.status()).as(sent.body()).isEqualTo(201);
     JsonObject message = sent.json().getJsonObject("message");
@@ -108,7 +106,7 @@ class ImageMessageIT extends TwoMembersAndAnOutsider {
                 })
             .get(10, TimeUnit.SECONDS);
     try {
-      ChatClient.Response sent = ann.sendImage(chatId, null, png(64, 48), "live.png");
+      ChatClient.Response sent = ann.sendImage(chatId, null, TestImages.png(64, 48), "live.png");
       assertThat(sent.status()).as(sent.body()).isEqualTo(201);
       JsonObject message = sent.json().getJsonObject("message");
       long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
@@ -156,19 +154,6 @@ class ImageMessageIT extends TwoMembersAndAnOutsider {
     assertThat(text.status()).isEqualTo(415);
     assertThat(text.json().getString("message"))
         .isEqualTo("Only JPG, PNG, GIF and WEBP images can be sent");
-    assertThat(eve.sendImage(chatId, null, png(4, 4), "a.png").status()).isEqualTo(403);
-  }
-
-  private static byte[] png(int width, int height) throws Exception {
-    BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-    Graphics2D g = image.createGraphics();
-    g.setColor(Color.PINK);
-    g.fillRect(0, 0, width, height);
-    g.setColor(Color.DARK_GRAY);
-    g.fillOval(width / 4, height / 4, width / 2, height / 2);
-    g.dispose();
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ImageIO.write(image, "png", out);
-    return out.toByteArray();
+    assertThat(eve.sendImage(chatId, null, TestImages.png(4, 4), "a.png").status()).isEqualTo(403);
   }
 }

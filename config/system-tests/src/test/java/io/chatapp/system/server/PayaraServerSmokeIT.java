@@ -4,16 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chatapp.system.Mailbox;
 import io.chatapp.system.Stack;
+import io.chatapp.system.TestImages;
 import io.chatapp.system.UserApi;
 import io.chatapp.system.chat.ChatClient;
 import io.chatapp.system.realtime.Socket;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.awt.Color;
-import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.StringReader;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -89,7 +87,8 @@ class PayaraServerSmokeIT {
       JsonObject delivered = awaitMessage(bobsFrames, textId);
       assertThat(delivered.getString("text")).isEqualTo("hello from Payara Server");
 
-      ChatClient.Response image = ann.sendImage(chatId, "a picture", png(320, 240), "p.png");
+      ChatClient.Response image =
+          ann.sendImage(chatId, "a picture", TestImages.png(320, 240), "p.png");
       assertThat(image.status()).as(image.body()).isEqualTo(201);
       JsonObject sent = image.json().getJsonObject("message");
       assertThat(sent.getString("messageType")).isEqualTo("image");
@@ -129,16 +128,5 @@ class PayaraServerSmokeIT {
       }
     }
     throw new AssertionError("no message:new frame for " + id + " within 30 s");
-  }
-
-  private static byte[] png(int width, int height) throws Exception {
-    BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-    Graphics2D g = image.createGraphics();
-    g.setColor(Color.ORANGE);
-    g.fillRect(0, 0, width, height);
-    g.dispose();
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ImageIO.write(image, "png", out);
-    return out.toByteArray();
   }
 }
