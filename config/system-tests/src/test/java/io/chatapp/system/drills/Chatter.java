@@ -101,7 +101,7 @@ public final class Chatter implements AutoCloseable {
   }
 
   /** Stops starting new messages; a message being retried is retried to its end. */
-  public void stopSending() throws InterruptedException {
+  private void stopSending() throws InterruptedException {
     sending = false;
     for (Thread thread : senders) {
       thread.join(GIVE_UP.plusSeconds(30).toMillis());
@@ -112,12 +112,6 @@ public final class Chatter implements AutoCloseable {
   public ChatClient.Response chatList(int pair) throws Exception {
     Pair chosen = pairs.get(pair);
     return chosen.get("/chat/all", chosen.recipientToken);
-  }
-
-  /** How many sends were answered with that status so far (0: no answer, no connection). */
-  public int answered(int status) {
-    AtomicInteger count = answers.get(status);
-    return count == null ? 0 : count.get();
   }
 
   /**
