@@ -2,6 +2,7 @@ package io.chatapp.platform.auth;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
@@ -30,23 +31,32 @@ public class TokenVerifier {
   String publicKeyPemOrPath;
 
   /** Tokens checked already, until they expire: a bounded map, cleared of the expired when full. */
-  private static final int CACHE_SIZE = 20_000;
+  static final int CACHE_SIZE = 20_000;
 
   @Inject Revocations revocations;
 
-  private RSASSAVerifier verifier;
+  private JWSVerifier verifier;
+  private final int cacheSize;
   private Clock clock = Clock.systemUTC();
   private final Map<String, Verified> verified = new ConcurrentHashMap<>();
 
   private record Verified(Caller caller, Instant issuedAt, Instant expiry) {}
 
-  public TokenVerifier() {}
+  public TokenVerifier() {
+    this.cacheSize = CACHE_SIZE;
+  }
 
   /** For use outside CDI (tests, tools); {@code revocations} may be null (none followed). */
   public TokenVerifier(RSAPublicKey key, Clock clock, Revocations revocations) {
-    this.verifier = new RSASSAVerifier(key);
+    this(new RSASSAVerifier(key), clock, revocations, CACHE_SIZE);
+  }
+
+  /** With the signature check and the cache's bound given (tests that count the checks). */
+  TokenVerifier(JWSVerifier verifier, Clock clock, Revocations revocations, int cacheSize) {
+    this.verifier = verifier;
     this.clock = clock;
     this.revocations = revocations;
+    this.cacheSize = cacheSize;
   }
 
   public TokenVerifier(RSAPublicKey key, Clock clock) {
@@ -102,9 +112,9 @@ public class TokenVerifier {
   }
 
   private void remember(String token, Verified entry, Instant now) {
-    if (verified.size() >= CACHE_SIZE) {
+    if (verified.size() >= cacheSize) {
       verified.values().removeIf(cached -> !cached.expiry().isAfter(now));
-      if (verified.size() >= CACHE_SIZE) {
+      if (verified.size() >= cacheSize) {
         verified.clear();
       }
     }

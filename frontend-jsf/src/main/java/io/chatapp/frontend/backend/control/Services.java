@@ -30,6 +30,15 @@ public class Services {
   private UserServiceClient users;
   private ChatServiceClient chats;
 
+  public Services() {}
+
+  /** With the clients given (tests outside the container). */
+  Services(UserServiceClient users, ChatServiceClient chats, ClientAddress clients) {
+    this.users = users;
+    this.chats = chats;
+    this.clients = clients;
+  }
+
   @PostConstruct
   void build() {
     users = client(userServiceUrl, UserServiceClient.class);

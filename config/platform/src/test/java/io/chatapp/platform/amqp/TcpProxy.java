@@ -1,0 +1,102 @@
+package io.chatapp.platform.amqp;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A loopback TCP forwarder that can be cut and restored, to play "the broker is gone" for one
+ * client without touching the RabbitMQ other processes on this machine use.
+ */
+final class TcpProxy implements AutoCloseable {
+
+  private final int port;
+  private final String targetHost;
+  private final int targetPort;
+  private final List<Socket> sockets = new CopyOnWriteArrayList<>();
+  private volatile ServerSocket server;
+
+  TcpProxy(String targetHost, int targetPort) throws IOException {
+    try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      this.port = free.getLocalPort();
+    }
+    this.targetHost = targetHost;
+    this.targetPort = targetPort;
+  }
+
+  int port() {
+    return port;
+  }
+
+  /** Accepts and forwards connections. */
+  synchronized void up() throws IOException {
+    if (server != null) {
+      return;
+    }
+    ServerSocket listening = new ServerSocket();
+    listening.setReuseAddress(true);
+    listening.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+    server = listening;
+    daemon(() -> accept(listening), "proxy-" + port);
+  }
+
+  /** Refuses new connections and cuts the open ones, as a broker that went away would. */
+  synchronized void down() throws IOException {
+    if (server != null) {
+      server.close();
+      server = null;
+    }
+    for (Socket socket : sockets) {
+      socket.close();
+    }
+    sockets.clear();
+  }
+
+  @Override
+  public void close() throws IOException {
+    down();
+  }
+
+  private void accept(ServerSocket listening) {
+    while (!listening.isClosed()) {
+      try {
+        Socket client = listening.accept();
+        Socket target = new Socket(targetHost, targetPort);
+        sockets.add(client);
+        sockets.add(target);
+        daemon(() -> pipe(client, target), "pipe-" + port);
+        daemon(() -> pipe(target, client), "pipe-" + port);
+      } catch (IOException e) {
+        // closed by down(), or the target refused: the client sees its connection end
+      }
+    }
+  }
+
+  private static void pipe(Socket from, Socket to) {
+    try (InputStream in = from.getInputStream();
+        OutputStream out = to.getOutputStream()) {
+      in.transferTo(out);
+    } catch (IOException e) {
+      // one side went away
+    } finally {
+      try {
+        from.close();
+        to.close();
+      } catch (IOException ignored) {
+        // already closed
+      }
+    }
+  }
+
+  private static void daemon(Runnable task, String name) {
+    Thread thread = new Thread(task, name);
+    thread.setDaemon(true);
+    thread.start();
+  }
+}
