@@ -4,20 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.chatapp.system.Stack;
+import io.chatapp.system.drills.StackProcess;
 import jakarta.json.JsonObject;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,7 +23,7 @@ import org.junit.jupiter.api.Test;
  * the broker only once durably stored); sends meanwhile are refused with 503, never 500; sends
  * after the restart are stored; each chat's unread counter is exactly what its reader has not read.
  * Runs only against a stack whose database is the embedded one ({@code config/start}'s {@code
- * mongo} process); the server is always started again, whatever happens.
+ * mongo} process); the server is always started again (by {@code config/start}), whatever happens.
  */
 class DatabaseCrashIT {
 
@@ -37,12 +33,8 @@ class DatabaseCrashIT {
 
   @Test
   void everyAcceptedMessageSurvivesACrashOfTheDatabase() throws Exception {
-    Path pidFile = Stack.dataDir().resolve("run/mongo.pid");
-    assumeTrue(Files.exists(pidFile), "the stack does not run the embedded database");
-    long pid = Long.parseLong(Files.readString(pidFile).trim());
-    List<String> command = commandLine(pid);
-    Path workDir = Path.of("/proc/" + pid + "/cwd").toRealPath();
-    int port = Integer.parseInt(command.get(command.indexOf("--port") + 1));
+    Optional<StackProcess> database = StackProcess.of("mongo");
+    assumeTrue(database.isPresent(), "the stack does not run the embedded database");
 
     ChatClient bob = ChatClient.newUser();
     ChatClient.Senders started = ChatClient.sendersTo(bob, SENDERS);
@@ -54,8 +46,7 @@ class DatabaseCrashIT {
     List<Integer> whileDown = new ArrayList<>();
     long restartedAt;
     try {
-      ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly); // kill -9
-      ProcessHandle.of(pid).ifPresent(p -> p.onExit().join());
+      database.get().kill();
       for (int i = 0; i < SENDERS; i++) {
         ChatClient.Response sent = senders.get(i).sendText(chats.get(i), "while down " + i);
         whileDown.add(sent.status());
@@ -65,9 +56,8 @@ class DatabaseCrashIT {
       }
     } finally {
       restartedAt = System.nanoTime();
-      restart(command, workDir, pidFile);
+      StackProcess.startMissing(); // config/start, which starts it again on its data
     }
-    Stack.awaitPort(port, Duration.ofSeconds(60), "The embedded database");
     Stack.awaitReady(RECOVERY);
     double recovered = (System.nanoTime() - restartedAt) / 1e9;
     assertThat(whileDown)
@@ -161,31 +151,5 @@ class DatabaseCrashIT {
 
   private static String id(ChatClient.Response sent) {
     return sent.json().getJsonObject("message").getString("_id");
-  }
-
-  private static List<String> commandLine(long pid) throws IOException {
-    String raw =
-        new String(
-            Files.readAllBytes(Path.of("/proc/" + pid + "/cmdline")), StandardCharsets.UTF_8);
-    return new ArrayList<>(Arrays.asList(raw.split("\0")));
-  }
-
-  /**
-   * Starts the database again as {@code config/start} did (own session, same command, same data,
-   * its log appended), and records its pid where {@code config/stop} looks for it.
-   */
-  private static void restart(List<String> command, Path workDir, Path pidFile) throws Exception {
-    List<String> detached = new ArrayList<>(List.of("setsid"));
-    detached.addAll(command);
-    Path log = Stack.dataDir().resolve("logs/mongo.log");
-    Process process =
-        new ProcessBuilder(detached)
-            .directory(workDir.toFile())
-            .redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-            .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-            .start();
-    Files.writeString(pidFile, process.pid() + "\n");
-    assertThat(process.waitFor(1, TimeUnit.SECONDS)).as("the database exited at once").isFalse();
   }
 }
