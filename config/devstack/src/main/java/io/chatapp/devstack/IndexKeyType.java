@@ -16,6 +16,11 @@ import org.h2.mvstore.type.ObjectDataType;
  * type compares the same serialized bytes, in the same order, but serializes each key once (kept in
  * a bounded cache). It also tells H2's page cache the memory of a key or document as about what it
  * is, not H2's guess of 10 KB for any serialized object, so the cache holds what it can.
+ *
+ * <p>It also compares two objects of one class by their natural order itself. H2's own path for
+ * them is not thread-safe: it looks up the type of each of the two through a field that other
+ * threads change, and when a concurrent comparison of another type changed it in between, it throws
+ * "Can not compare" (seen as a 500 on a user lookup under load). The order is the one H2 uses.
  */
 final class IndexKeyType extends ObjectDataType {
 
@@ -29,8 +34,16 @@ final class IndexKeyType extends ObjectDataType {
 
   @Override
   public int compare(Object a, Object b) {
+    if (a == b) {
+      return 0;
+    }
     if (a instanceof KeyValue left && b instanceof KeyValue right) {
-      return left == right ? 0 : compareNotNull(bytes(left), bytes(right));
+      return compareNotNull(bytes(left), bytes(right));
+    }
+    if (a instanceof Comparable<?> && b != null && a.getClass() == b.getClass()) {
+      @SuppressWarnings("unchecked")
+      Comparable<Object> comparable = (Comparable<Object>) a;
+      return comparable.compareTo(b);
     }
     return super.compare(a, b);
   }

@@ -1,0 +1,66 @@
+package io.chatapp.devstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.h2.mvstore.type.ObjectDataType;
+import org.junit.jupiter.api.Test;
+
+/** The data type all maps of the embedded server share, used by many threads at once. */
+class IndexKeyTypeTest {
+
+  /** A value H2 stores Java-serialized, like the server's ObjectId. */
+  record Id(long value) implements Serializable, Comparable<Id> {
+    @Override
+    public int compareTo(Id other) {
+      return Long.compare(value, other.value);
+    }
+  }
+
+  @Test
+  void comparesSerializedValuesWhileOtherThreadsHandleOtherTypes() throws Exception {
+    ExecutorService threads = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<Long>> runs = new ArrayList<>();
+      for (int t = 0; t < 4; t++) {
+        boolean ids = t % 2 == 0;
+        runs.add(
+            threads.submit(
+                () -> {
+                  long sum = 0;
+                  for (int i = 0; i < 200_000; i++) {
+                    sum +=
+                        ids
+                            ? IndexKeyType.INSTANCE.compare(new Id(i), new Id(i + 1))
+                            : IndexKeyType.INSTANCE.getMemory(i % 2 == 0 ? "a" + i : (long) i);
+                  }
+                  return sum;
+                }));
+      }
+      assertThat(runs.get(0).get(60, TimeUnit.SECONDS)).isEqualTo(-200_000);
+      for (Future<Long> run : runs) {
+        run.get(60, TimeUnit.SECONDS);
+      }
+    } finally {
+      threads.shutdownNow();
+    }
+  }
+
+  @Test
+  void ordersLikeH2() {
+    ObjectDataType h2 = new ObjectDataType();
+    Object[][] pairs = {
+      {new Id(1), new Id(2)}, {"b", "a"}, {3L, 3L}, {2, "x"}, {1.5, -2.0}, {new Id(5), "s"}
+    };
+    for (Object[] pair : pairs) {
+      assertThat(Integer.signum(IndexKeyType.INSTANCE.compare(pair[0], pair[1])))
+          .isEqualTo(Integer.signum(h2.compare(pair[0], pair[1])));
+    }
+  }
+}
