@@ -3,6 +3,7 @@ package io.chatapp.chat.support;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
+import io.chatapp.chat.chats.control.ChatSequence;
 import io.chatapp.chat.chats.control.ChatService;
 import io.chatapp.chat.chats.control.ChatStore;
 import io.chatapp.chat.media.control.LocalImageStore;
@@ -61,6 +62,7 @@ public final class ChatHarness implements AutoCloseable {
   public final SendRate sendRate = new SendRate(1000, 1000);
   public final RedisConnection redis = new RedisConnection(redisUrl());
   public final Viewing viewing = new Viewing(redis);
+  public final ChatSequence sequence = new ChatSequence(redis, chatStore);
   public final MessageService messages;
   public final MessageSteps steps;
   public final Path mediaDir = Files.createTempDirectory("chat-media-");
@@ -92,8 +94,16 @@ public final class ChatHarness implements AutoCloseable {
     admission.start();
     messages =
         new MessageService(
-            chats, chatStore, messageStore, pipeline, admission, sendRate, events, localImages);
-    steps = new MessageSteps(messageStore, chatStore, viewing, events);
+            chats,
+            chatStore,
+            sequence,
+            messageStore,
+            pipeline,
+            admission,
+            sendRate,
+            events,
+            localImages);
+    steps = new MessageSteps(messageStore, chatStore, sequence, viewing, events);
     pipeline.steps(steps);
     chatStore.ensureIndexes();
     messageStore.ensureIndexes();

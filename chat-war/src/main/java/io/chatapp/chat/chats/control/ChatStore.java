@@ -156,36 +156,12 @@ public class ChatStore {
     return found;
   }
 
-  /** Gives the next message of the chat its sequence number (1, 2, 3, ...). */
-  public long nextSeq(ChatId id) {
-    return incrementSeq(id);
-  }
-
   /**
-   * A sequence number above {@code taken}, for a message whose number was already used: the counter
-   * fell behind what is stored (a database that lost its last writes in a crash), so it is moved
-   * past {@code taken} first.
+   * The chat's highest stored sequence number is at least {@code seq}: for a message stored under
+   * another number than the one it was counted with ({@link ChatSequence#nextAbove}).
    */
-  public long nextSeqAbove(ChatId id, long taken) {
-    mongo.call(db -> chats().updateOne(Filters.eq("_id", id.value()), Updates.max("seq", taken)));
-    return incrementSeq(id);
-  }
-
-  private long incrementSeq(ChatId id) {
-    Document updated =
-        mongo.call(
-            db ->
-                chats()
-                    .findOneAndUpdate(
-                        Filters.eq("_id", id.value()),
-                        Updates.inc("seq", 1L),
-                        new FindOneAndUpdateOptions()
-                            .returnDocument(ReturnDocument.AFTER)
-                            .projection(new Document("seq", 1))));
-    if (updated == null) {
-      throw new IllegalStateException("No chat " + id);
-    }
-    return updated.get("seq", Number.class).longValue();
+  public void storedUpTo(ChatId id, long seq) {
+    mongo.call(db -> chats().updateOne(Filters.eq("_id", id.value()), Updates.max("seq", seq)));
   }
 
   /**
@@ -219,6 +195,7 @@ public class ChatStore {
     List<Bson> updates = new ArrayList<>();
     unread.forEach((field, count) -> updates.add(Updates.inc(field, count)));
     updates.add(Updates.max("updatedAt", Date.from(latestAt)));
+    updates.add(Updates.max("seq", newest.seq()));
     updates.add(
         Updates.max(
             "latest",

@@ -12,8 +12,8 @@ import java.util.Map;
 
 /**
  * A 1:1 chat as stored: its two members, the latest message and each member's unread counter kept
- * on it (so the chat list never reads messages), and {@code seq}, the last sequence number given to
- * one of its messages.
+ * on it (so the chat list never reads messages), and {@code seq}, the highest sequence number of
+ * its stored messages (numbers are given by {@link io.chatapp.chat.chats.control.ChatSequence}).
  */
 public record Chat(
     ChatId id,

@@ -1,5 +1,6 @@
 package io.chatapp.chat.messages.control;
 
+import io.chatapp.chat.chats.control.ChatSequence;
 import io.chatapp.chat.chats.control.ChatService;
 import io.chatapp.chat.chats.control.ChatStore;
 import io.chatapp.chat.chats.entity.Chat;
@@ -28,15 +29,16 @@ import java.util.function.Supplier;
 
 /**
  * Sending, reading and marking messages read. Every operation costs a fixed number of lookups by
- * key: sending never reads the history, a page of history is one page. A send is one database round
- * trip (the chat's next sequence number) and one confirmed publish; membership comes from {@link
- * io.chatapp.chat.chats.control.ChatMembers}.
+ * key: sending never reads the history, a page of history is one page. A send is one Redis command
+ * (the chat's next sequence number, {@link ChatSequence}) and one confirmed publish, with no
+ * database round trip; membership comes from {@link io.chatapp.chat.chats.control.ChatMembers}.
  */
 @ApplicationScoped
 public class MessageService {
 
   @Inject ChatService chatService;
   @Inject ChatStore chats;
+  @Inject ChatSequence sequence;
   @Inject MessageStore messages;
   @Inject MessagePipeline pipeline;
   @Inject SendAdmission admission;
@@ -50,6 +52,7 @@ public class MessageService {
   public MessageService(
       ChatService chatService,
       ChatStore chats,
+      ChatSequence sequence,
       MessageStore messages,
       MessagePipeline pipeline,
       SendAdmission admission,
@@ -58,6 +61,7 @@ public class MessageService {
       ImageStore images) {
     this.chatService = chatService;
     this.chats = chats;
+    this.sequence = sequence;
     this.messages = messages;
     this.pipeline = pipeline;
     this.admission = admission;
@@ -108,7 +112,7 @@ public class MessageService {
             new Message(
                 retried.orElseGet(MessageId::fresh),
                 chatId,
-                chats.nextSeq(chatId),
+                sequence.next(chatId),
                 sender,
                 text,
                 image,

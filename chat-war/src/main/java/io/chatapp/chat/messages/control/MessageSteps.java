@@ -1,5 +1,6 @@
 package io.chatapp.chat.messages.control;
 
+import io.chatapp.chat.chats.control.ChatSequence;
 import io.chatapp.chat.chats.control.ChatStore;
 import io.chatapp.chat.chats.entity.ChatId;
 import io.chatapp.chat.common.control.DomainEvents;
@@ -45,6 +46,7 @@ public class MessageSteps {
 
   @Inject MessageStore messages;
   @Inject ChatStore chats;
+  @Inject ChatSequence sequence;
   @Inject Viewing viewing;
   @Inject DomainEvents events;
 
@@ -52,9 +54,14 @@ public class MessageSteps {
 
   /** For use outside the container (tests, benchmarks). */
   public MessageSteps(
-      MessageStore messages, ChatStore chats, Viewing viewing, DomainEvents events) {
+      MessageStore messages,
+      ChatStore chats,
+      ChatSequence sequence,
+      Viewing viewing,
+      DomainEvents events) {
     this.messages = messages;
     this.chats = chats;
+    this.sequence = sequence;
     this.viewing = viewing;
     this.events = events;
   }
@@ -129,12 +136,12 @@ public class MessageSteps {
 
   /**
    * Stores a message whose sequence number was taken (the chat's counter fell behind what is
-   * stored, as after a database crash that lost its last writes) under the next free number.
+   * stored: Redis restarted empty while it was on its way) under the next free number.
    */
   private Message renumber(Message message) {
     Message candidate = message;
     for (int renumbered = 0; renumbered < MAX_RENUMBERS; renumbered++) {
-      long next = chats.nextSeqAbove(candidate.chatId(), candidate.seq());
+      long next = sequence.nextAbove(candidate.chatId(), candidate.seq());
       LOG.log(
           Level.WARNING,
           "Sequence number {0} of chat {1} was taken (its counter fell behind); using {2}",
@@ -142,6 +149,7 @@ public class MessageSteps {
       candidate = candidate.withSeq(next);
       MessageStore.Inserted again = messages.insertAll(List.of(candidate));
       if (!again.stored().isEmpty()) {
+        chats.storedUpTo(candidate.chatId(), next);
         return candidate;
       }
       if (!again.already().isEmpty()) {

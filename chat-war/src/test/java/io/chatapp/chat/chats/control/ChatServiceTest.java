@@ -89,7 +89,7 @@ class ChatServiceTest {
     ChatId withCid = stack.chats.start(ann, cid, ChatHarness.TOKEN).chat().id();
     assertThat(stack.chats.start(bob, ann, ChatHarness.TOKEN).created()).isFalse();
 
-    long seq = stack.chatStore.nextSeq(withBob);
+    long seq = stack.sequence.next(withBob);
     stack.chatStore.count(
         withBob,
         List.of(

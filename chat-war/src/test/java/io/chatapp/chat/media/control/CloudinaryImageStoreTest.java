@@ -175,6 +175,7 @@ class CloudinaryImageStoreTest {
     return new MessageService(
         stack.chats,
         stack.chatStore,
+        stack.sequence,
         stack.messageStore,
         stack.pipeline,
         stack.admission,

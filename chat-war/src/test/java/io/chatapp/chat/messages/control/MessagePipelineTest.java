@@ -172,7 +172,7 @@ class MessagePipelineTest {
       older.add(send(p.ann(), p.chat(), "old " + i));
     }
     for (int i = 0; i < 700; i++) {
-      stack.chatStore.nextSeq(p.chat());
+      stack.sequence.next(p.chat());
     }
     List<Message> newer = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
@@ -300,7 +300,8 @@ class MessagePipelineTest {
             return super.insertAll(batch);
           }
         };
-    MessageSteps steps = new MessageSteps(flaky, stack.chatStore, stack.viewing, stack.events);
+    MessageSteps steps =
+        new MessageSteps(flaky, stack.chatStore, stack.sequence, stack.viewing, stack.events);
     Message message = unsent(p.ann(), p.chat(), "counted once");
     Message other = unsent(p.bob(), p.chat(), "and its answer");
     List<Addressed> batch = List.of(new Addressed(message, p.bob()), new Addressed(other, p.ann()));
@@ -428,7 +429,7 @@ class MessagePipelineTest {
     return new Message(
         MessageId.fresh(),
         chat,
-        stack.chatStore.nextSeq(chat),
+        stack.sequence.next(chat),
         from,
         text,
         false,

@@ -1,0 +1,117 @@
+package io.chatapp.chat.chats.control;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.chatapp.chat.common.entity.IsoTime;
+import io.chatapp.chat.messages.entity.Addressed;
+import io.chatapp.chat.messages.entity.Message;
+import io.chatapp.chat.messages.entity.MessageId;
+import io.chatapp.chat.support.ChatHarness;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Sequence numbers from the real Redis, seeded from the embedded MongoDB-compatible server: in
+ * order without a database round trip, and right again after Redis lost its counters.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ChatSequenceTest {
+
+  private ChatHarness stack;
+
+  @BeforeAll
+  void start() throws Exception {
+    stack = new ChatHarness();
+  }
+
+  @AfterAll
+  void stop() throws Exception {
+    stack.close();
+  }
+
+  @Test
+  void numbersANewChatFromOneAndKeepsItsCounterOnlyWhileUsed() {
+    ChatHarness.Pair p = stack.pair();
+    assertThat(List.of(next(p), next(p), next(p))).containsExactly(1L, 2L, 3L);
+    long ttl = stack.redis.call(jedis -> jedis.ttl(ChatSequence.key(p.chat())));
+    assertThat(ttl).isBetween(ChatSequence.IDLE_SECONDS - 60, ChatSequence.IDLE_SECONDS);
+  }
+
+  @Test
+  void concurrentSendersNeverShareANumber() throws Exception {
+    ChatHarness.Pair p = stack.pair();
+    Set<Long> given = ConcurrentHashMap.newKeySet();
+    ExecutorService threads = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<?>> runs = new ArrayList<>();
+      for (int t = 0; t < 8; t++) {
+        runs.add(
+            threads.submit(
+                () -> {
+                  for (int i = 0; i < 100; i++) {
+                    given.add(next(p));
+                  }
+                }));
+      }
+      for (Future<?> run : runs) {
+        run.get(30, TimeUnit.SECONDS);
+      }
+    } finally {
+      threads.shutdownNow();
+    }
+    assertThat(given).hasSize(800).allMatch(n -> n >= 1 && n <= 800);
+  }
+
+  @Test
+  void aCounterRedisLostStartsAboveWhatIsStored() {
+    ChatHarness.Pair p = stack.pair();
+    for (int i = 0; i < 3; i++) {
+      stack.steps.store(List.of(new Addressed(message(p, next(p), "stored " + i), p.bob())));
+    }
+    forgetCounter(p);
+
+    assertThat(next(p)).isEqualTo(4);
+    assertThat(stack.chatStore.find(p.chat()).orElseThrow().seq()).isEqualTo(3);
+  }
+
+  @Test
+  void aMessageNumberedBeforeTheLossAndStoredAfterItTakesTheNextFreeNumber() {
+    ChatHarness.Pair p = stack.pair();
+    stack.steps.store(List.of(new Addressed(message(p, next(p), "first"), p.bob())));
+    Message onItsWay = message(p, next(p), "on its way");
+    forgetCounter(p);
+    Message sentAfter = message(p, next(p), "sent after the loss");
+    assertThat(sentAfter.seq()).isEqualTo(onItsWay.seq());
+
+    stack.steps.store(List.of(new Addressed(sentAfter, p.bob())));
+    List<Addressed> stored = stack.steps.store(List.of(new Addressed(onItsWay, p.bob())));
+
+    assertThat(stored).singleElement().satisfies(a -> assertThat(a.message().seq()).isEqualTo(3));
+    assertThat(stack.messages.history(p.bob(), p.chat(), java.util.Optional.empty(), 10).messages())
+        .extracting(Message::text)
+        .containsExactly("first", "sent after the loss", "on its way");
+    assertThat(next(p)).isEqualTo(4);
+  }
+
+  private long next(ChatHarness.Pair p) {
+    return stack.sequence.next(p.chat());
+  }
+
+  private void forgetCounter(ChatHarness.Pair p) {
+    stack.redis.call(jedis -> jedis.del(ChatSequence.key(p.chat())));
+  }
+
+  private static Message message(ChatHarness.Pair p, long seq, String text) {
+    return new Message(MessageId.fresh(), p.chat(), seq, p.ann(), text, false, null, IsoTime.now());
+  }
+}
