@@ -102,9 +102,11 @@ class SocketEndpointIT {
   }
 
   private int refusal(Map<String, String> headers) {
-    return catchThrowableOfType(
-            HandshakeRefused.class, () -> SocketClient.open(ws(), headers).close())
-        .status;
+    HandshakeRefused refused =
+        catchThrowableOfType(
+            HandshakeRefused.class, () -> SocketClient.open(ws(), headers).close());
+    assertThat(refused).as("the handshake with " + headers.keySet() + " was refused").isNotNull();
+    return refused.status;
   }
 
   private JsonObject post(String token, String path, JsonObject body) throws Exception {
