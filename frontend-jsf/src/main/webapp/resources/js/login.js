@@ -29,3 +29,5 @@ var Login = (function () {
   return { startCountdown: startCountdown };
 })();
 document.addEventListener('DOMContentLoaded', Login.startCountdown);
+// after each Ajax update of the form (the page allows no inline script to do it: CSP)
+if (window.jQuery) { jQuery(document).on('pfAjaxComplete', Login.startCountdown); }
