@@ -22,8 +22,9 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
  * memory, a key pair of the run's own (user-war signs with its private key), a RabbitMQ virtual
  * host of the run's own, where the test reads the {@code send-otp} queue in mail-war's place, and
  * Redis database {@value #REDIS_DATABASE}. Removed when the JVM ends: the virtual host with its
- * queues, the keys naming this run's addresses; the per-client limit buckets and revocation entries
- * left in that database expire by themselves (within 16 minutes).
+ * queues, the keys naming this run's addresses. What else is left in that database goes by itself:
+ * the per-client limit bucket expires, and a logout's entry in {@code auth:revoked} stops counting
+ * after 16 minutes and is pruned by the next revocation.
  */
 public final class UserServiceBed implements AutoCloseable {
 

@@ -26,12 +26,14 @@ final class TestSmtp implements AutoCloseable {
 
   /** On a port the system gives. */
   static TestSmtp onFreePort() {
+    int port;
     try (ServerSocket socket = new ServerSocket(0)) {
       socket.setReuseAddress(true);
-      return new TestSmtp(socket.getLocalPort());
+      port = socket.getLocalPort();
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
+    return new TestSmtp(port);
   }
 
   /** On the first free port from {@code first} to {@code last}. */
