@@ -11,9 +11,9 @@ import io.chatapp.chat.messages.entity.ChatRefresh;
 import io.chatapp.chat.messages.entity.Message;
 import io.chatapp.chat.messages.entity.MessageSent;
 import io.chatapp.chat.messages.entity.MessageText;
-import io.chatapp.chat.support.InContainer;
-import io.chatapp.chat.support.Poll;
+import io.chatapp.chat.support.TestBed;
 import io.chatapp.chat.users.entity.UserId;
+import io.chatapp.testsupport.Poll;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
@@ -38,7 +38,7 @@ class PipelineEventsIT {
 
   @Deployment
   static WebArchive deployment() {
-    return InContainer.chatWar(PipelineEventsIT.class, ObservedEvents.class, Poll.class);
+    return TestBed.deployment(PipelineEventsIT.class, ObservedEvents.class, Poll.class);
   }
 
   @Inject ChatService chats;

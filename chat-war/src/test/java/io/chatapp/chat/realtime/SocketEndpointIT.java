@@ -5,9 +5,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.chatapp.chat.realtime.SocketClient.Closed;
 import io.chatapp.chat.realtime.SocketClient.HandshakeRefused;
-import io.chatapp.chat.support.InContainer;
 import io.chatapp.chat.support.TestBed;
-import io.chatapp.chat.support.TestTokens;
+import io.chatapp.testsupport.TestTokens;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
@@ -39,7 +38,7 @@ class SocketEndpointIT {
 
   @Deployment(testable = false)
   static WebArchive deployment() {
-    return InContainer.chatWar();
+    return TestBed.deployment();
   }
 
   @ArquillianResource URL base;
@@ -50,13 +49,13 @@ class SocketEndpointIT {
   @Test
   void aHandshakeWithoutAValidAccessTokenIsRefusedWith401() {
     assertThat(refusal(Map.of())).isEqualTo(401);
-    assertThat(refusal(bearer(TestTokens.forged(bed.ann)))).isEqualTo(401);
-    assertThat(refusal(bearer(bed.tokens.access(bed.ann, Duration.ofSeconds(-5))))).isEqualTo(401);
+    assertThat(refusal(bearer(TestTokens.forged(bed.ann.value())))).isEqualTo(401);
+    assertThat(refusal(bearer(bed.token(bed.ann, Duration.ofSeconds(-5))))).isEqualTo(401);
   }
 
   @Test
   void aCookieLoginOpensASocketOnlyFromTheWebUi() throws Exception {
-    String cookie = "accessToken=" + bed.tokens.access(bed.ann, Duration.ofMinutes(5));
+    String cookie = "accessToken=" + bed.token(bed.ann, Duration.ofMinutes(5));
 
     assertThat(refusal(Map.of("Cookie", cookie, "Origin", "http://evil.test"))).isEqualTo(403);
     try (SocketClient socket =
@@ -67,9 +66,9 @@ class SocketEndpointIT {
 
   @Test
   void aMessagePostedOverRestArrivesOnTheRecipientsSocket() throws Exception {
-    String annToken = bed.tokens.access(bed.ann, Duration.ofMinutes(5));
+    String annToken = bed.token(bed.ann, Duration.ofMinutes(5));
     try (SocketClient bobsSocket =
-        SocketClient.open(ws(), bearer(bed.tokens.access(bed.bob, Duration.ofMinutes(5))))) {
+        SocketClient.open(ws(), bearer(bed.token(bed.bob, Duration.ofMinutes(5))))) {
       String chatId =
           post(
                   annToken,
@@ -94,7 +93,7 @@ class SocketEndpointIT {
   @Test
   void aSocketIsClosedWith4401WhenItsTokenExpires() throws Exception {
     try (SocketClient socket =
-        SocketClient.open(ws(), bearer(bed.tokens.access(bed.cid, Duration.ofSeconds(3))))) {
+        SocketClient.open(ws(), bearer(bed.token(bed.cid, Duration.ofSeconds(3))))) {
       Closed closed = socket.awaitClose(Duration.ofSeconds(15));
 
       assertThat(closed.status()).isEqualTo(4401);

@@ -26,6 +26,7 @@ import io.chatapp.platform.amqp.BrokerPublisher;
 import io.chatapp.platform.amqp.WorkQueue;
 import io.chatapp.platform.mongo.MongoConnection;
 import io.chatapp.platform.redis.RedisConnection;
+import io.chatapp.testsupport.Poll;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

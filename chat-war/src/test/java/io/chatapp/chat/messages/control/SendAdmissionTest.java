@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.chatapp.chat.messages.entity.Message;
-import io.chatapp.chat.support.Poll;
 import io.chatapp.chat.users.entity.UserId;
 import io.chatapp.platform.rest.ApiException;
+import io.chatapp.testsupport.Poll;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.OptionalLong;

@@ -69,11 +69,11 @@ class BrokerRestartIT {
 
       MailRig.await(
           Duration.ofSeconds(90),
-          () -> rig.received(null).stream().map(MailRig::recipient).distinct().count() == MAILS,
+          () -> rig.received(null).stream().map(TestSmtp::recipient).distinct().count() == MAILS,
           "all " + MAILS + " mails");
       rig.awaitIdle(Duration.ofSeconds(30));
 
-      List<String> recipients = rig.received(null).stream().map(MailRig::recipient).toList();
+      List<String> recipients = rig.received(null).stream().map(TestSmtp::recipient).toList();
       assertThat(recipients).hasSize(MAILS).doesNotHaveDuplicates();
       assertThat(rig.calls.values().stream().filter(calls -> calls.size() > 1).count())
           .as("redeliveries after the lost acknowledgements")

@@ -1,7 +1,5 @@
 package io.chatapp.mail.sending;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
@@ -15,15 +13,12 @@ import io.chatapp.platform.amqp.BrokerPublisher;
 import io.chatapp.platform.amqp.MessageHandler;
 import io.chatapp.platform.amqp.WorkQueue;
 import jakarta.json.Json;
-import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -49,9 +44,9 @@ final class MailRig implements AutoCloseable {
   static final String FROM = "Chat <no-reply@chat.local>";
 
   final WorkQueue queue;
-  final int smtpPort = freePort();
+  final TestSmtp smtp = TestSmtp.onFreePort();
   final SentMailLog sent = new SentMailLog(null, 10_000);
-  final MailSender sender = new MailSender(SmtpSettings.plain("127.0.0.1", smtpPort, FROM));
+  final MailSender sender = new MailSender(SmtpSettings.plain("127.0.0.1", smtp.port, FROM));
   final OtpMailHandler handler = new OtpMailHandler(sender, sent);
 
   /** Every call of the handler, per message id (its time), and how many are running. */
@@ -63,11 +58,9 @@ final class MailRig implements AutoCloseable {
   private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
   private final BrokerConnection broker;
   private final BrokerPublisher publisher;
-  private volatile GreenMail smtp;
 
   MailRig(List<Duration> retryDelays, int prefetch, UnaryOperator<MessageHandler> decorate) {
     queue = new WorkQueue("send-otp-test-" + UUID.randomUUID(), retryDelays);
-    startSmtp();
     broker =
         new BrokerConnection(rabbitUrl(), consumers, scheduler, Executors.defaultThreadFactory());
     publisher = new BrokerPublisher(broker, 5000);
@@ -129,21 +122,7 @@ final class MailRig implements AutoCloseable {
 
   /** Starts the SMTP server on the rig's port, again after {@link #stopSmtp()}. */
   void startSmtp() {
-    for (int attempt = 1; ; attempt++) {
-      GreenMail server =
-          new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-      try {
-        server.start();
-        smtp = server;
-        return;
-      } catch (RuntimeException e) { // the port may still be held for a moment after a stop
-        server.stop();
-        if (attempt == 20) {
-          throw e;
-        }
-        sleep(Duration.ofMillis(250));
-      }
-    }
+    smtp.start();
   }
 
   void stopSmtp() {
@@ -152,18 +131,7 @@ final class MailRig implements AutoCloseable {
 
   /** Mail received, optionally only to one address. */
   List<MimeMessage> received(String to) {
-    return Arrays.stream(smtp.getReceivedMessages())
-        .filter(message -> to == null || recipient(message).equalsIgnoreCase(to))
-        .toList();
-  }
-
-  static String recipient(MimeMessage message) {
-    try {
-      var to = message.getRecipients(Message.RecipientType.TO);
-      return to == null || to.length == 0 ? "" : to[0].toString();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+    return smtp.received(to);
   }
 
   /** Messages waiting in the queue and in every retry step (not those being handled). */
@@ -275,15 +243,6 @@ final class MailRig implements AutoCloseable {
     try (Connection connection = factory.newConnection("mail-tests");
         Channel channel = connection.createChannel()) {
       return work.on(channel);
-    }
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      socket.setReuseAddress(true);
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
     }
   }
 }

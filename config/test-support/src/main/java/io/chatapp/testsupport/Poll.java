@@ -1,4 +1,4 @@
-package io.chatapp.chat.support;
+package io.chatapp.testsupport;
 
 import java.time.Duration;
 import java.util.function.BooleanSupplier;

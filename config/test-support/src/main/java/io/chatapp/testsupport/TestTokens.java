@@ -1,4 +1,4 @@
-package io.chatapp.chat.support;
+package io.chatapp.testsupport;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -6,7 +6,6 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import io.chatapp.chat.users.entity.UserId;
 import io.chatapp.platform.auth.Tokens;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
@@ -19,8 +18,9 @@ import java.util.Date;
 import java.util.UUID;
 
 /**
- * Access tokens as user-war issues them, signed with a key pair of the test run's own; the
- * deployment under test is given its public key.
+ * A key pair of the test run's own, given to the deployment under test ({@code jwt.public.key}, and
+ * {@code jwt.private.key} to user-war, which signs), and access tokens as user-war issues them,
+ * signed with it.
  */
 public final class TestTokens {
 
@@ -28,28 +28,30 @@ public final class TestTokens {
 
   /** The public key as PEM text, the form {@code jwt.public.key} accepts. */
   public String publicKeyPem() {
-    String body =
-        Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-            .encodeToString(keys.getPublic().getEncoded());
-    return "-----BEGIN PUBLIC KEY-----\n" + body + "\n-----END PUBLIC KEY-----\n";
+    return pem("PUBLIC KEY", keys.getPublic().getEncoded());
   }
 
-  /** An access token of this user, issued now, valid for {@code lifetime}. */
-  public String access(UserId user, Duration lifetime) {
-    return sign(keys, user, lifetime);
+  /** The private key as PEM text (PKCS#8), the form {@code jwt.private.key} accepts. */
+  public String privateKeyPem() {
+    return pem("PRIVATE KEY", keys.getPrivate().getEncoded());
+  }
+
+  /** An access token of this user, issued now, valid for {@code lifetime} (negative: expired). */
+  public String access(String userId, Duration lifetime) {
+    return sign(keys, userId, lifetime);
   }
 
   /** A well-formed access token signed with a key nobody was given. */
-  public static String forged(UserId user) {
-    return sign(generate(), user, Duration.ofMinutes(15));
+  public static String forged(String userId) {
+    return sign(generate(), userId, Duration.ofMinutes(15));
   }
 
-  private static String sign(KeyPair keys, UserId user, Duration lifetime) {
+  private static String sign(KeyPair keys, String userId, Duration lifetime) {
     Instant now = Instant.now();
     JWTClaimsSet claims =
         new JWTClaimsSet.Builder()
             .issuer(Tokens.ISSUER)
-            .subject(user.value())
+            .subject(userId)
             .claim(Tokens.SESSION_CLAIM, UUID.randomUUID().toString())
             .claim(Tokens.TYPE_CLAIM, Tokens.ACCESS)
             .jwtID(UUID.randomUUID().toString())
@@ -63,6 +65,12 @@ public final class TestTokens {
       throw new IllegalStateException(e);
     }
     return jwt.serialize();
+  }
+
+  private static String pem(String label, byte[] der) {
+    String body =
+        Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der);
+    return "-----BEGIN " + label + "-----\n" + body + "\n-----END " + label + "-----\n";
   }
 
   private static KeyPair generate() {
