@@ -208,7 +208,11 @@ class MessagePipelineTest {
     }
     Message mine = send(p.bob(), p.chat(), "from bob");
     Poll.until(DEADLINE, "three unread for Bob", () -> chat(p.chat()).unreadFor(p.bob()) == 3);
-    Poll.until(DEADLINE, "Bob's own message stored", () -> chat(p.chat()).unreadFor(p.ann()) == 1);
+    Poll.until(DEADLINE, "Bob's own message counted", () -> chat(p.chat()).unreadFor(p.ann()) == 1);
+    // the counters are written just before the insert: wait for the messages themselves
+    List<MessageId> all = new ArrayList<>(sent.stream().map(Message::id).toList());
+    all.add(mine.id());
+    Poll.until(DEADLINE, "all four stored", () -> stack.messageStore.findAll(all).size() == 4);
 
     MessageService.Page page = stack.messages.history(p.bob(), p.chat(), Optional.empty(), 50);
     assertThat(page.messages()).hasSize(4);
