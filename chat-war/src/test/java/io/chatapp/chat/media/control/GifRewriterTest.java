@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.chatapp.chat.media.entity.ImageFile;
 import io.chatapp.chat.media.entity.ImageFormat;
-import io.chatapp.chat.support.CameraImages;
+import io.chatapp.testsupport.CameraImages;
 import java.awt.Color;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;

@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.chatapp.chat.media.entity.ImageFile;
 import io.chatapp.chat.media.entity.ImageFormat;
-import io.chatapp.chat.support.CameraImages;
 import io.chatapp.chat.support.TestImages;
 import io.chatapp.platform.rest.ApiException;
+import io.chatapp.testsupport.CameraImages;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;

@@ -1,4 +1,4 @@
-package io.chatapp.chat.support;
+package io.chatapp.testsupport;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
