@@ -12,11 +12,7 @@ record Pair(Member sender, Member recipient, String chatId, URI messageUri) {
   /** Starts the chat between the two, as the sender. */
   static Pair start(Member sender, Member recipient) throws Exception {
     ChatClient.Response chat =
-        ChatClient.send(
-            ChatClient.post(
-                sender.chatUrl() + "/api/v1/chat/new",
-                "{\"otherUserId\":\"" + recipient.id() + "\"}",
-                sender.token()));
+        ChatClient.startChat(sender.chatUrl(), sender.token(), recipient.id());
     if (chat.status() != 200 && chat.status() != 201) {
       throw new IllegalStateException("chat/new answered " + chat.status() + ": " + chat.body());
     }

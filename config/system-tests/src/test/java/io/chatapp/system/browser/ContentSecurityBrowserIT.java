@@ -30,12 +30,7 @@ class ContentSecurityBrowserIT {
     carol.logIn(Stack.browserUrl("frontend"), "csp-carol-" + RUN + "@example.com");
     UserApi.Session dave = UserApi.logIn(UserApi.newEmail("csp-dave"));
     String carolId = Jwts.claims(carol.accessToken()).getString("sub");
-    ChatClient.Response chat =
-        ChatClient.send(
-            ChatClient.post(
-                Stack.url("chat") + "/api/v1/chat/new",
-                "{\"otherUserId\":\"" + carolId + "\"}",
-                dave.accessToken()));
+    ChatClient.Response chat = ChatClient.startChat(dave.accessToken(), carolId);
     assertThat(chat.status()).as(chat.body()).isIn(200, 201);
     chatId = chat.json().getString("chatId");
   }

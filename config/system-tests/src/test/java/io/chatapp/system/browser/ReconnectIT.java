@@ -35,12 +35,7 @@ class ReconnectIT {
     alice.logIn(frontend, "reconnect-alice-" + RUN + "@example.com");
     bob = UserApi.logIn(UserApi.newEmail("reconnect-bob"));
     String aliceId = Jwts.claims(alice.accessToken()).getString("sub");
-    ChatClient.Response chat =
-        ChatClient.send(
-            ChatClient.post(
-                Stack.url("chat") + "/api/v1/chat/new",
-                "{\"otherUserId\":\"" + aliceId + "\"}",
-                bob.accessToken()));
+    ChatClient.Response chat = ChatClient.startChat(bob.accessToken(), aliceId);
     assertThat(chat.status()).as(chat.body()).isIn(200, 201);
     chatId = chat.json().getString("chatId");
   }

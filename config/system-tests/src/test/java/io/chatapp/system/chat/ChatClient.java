@@ -101,6 +101,18 @@ public final class ChatClient {
     return postJson("/chat/new", "{\"otherUserId\":\"" + other.id + "\"}");
   }
 
+  /** {@code POST /chat/new} with {@code otherUserId}, as the holder of {@code token}. */
+  public static Response startChat(String token, String otherUserId) throws Exception {
+    return startChat(Stack.url("chat"), token, otherUserId);
+  }
+
+  /** The same at the chat-war instance {@code chatUrl}. */
+  public static Response startChat(String chatUrl, String token, String otherUserId)
+      throws Exception {
+    return send(
+        post(chatUrl + "/api/v1/chat/new", "{\"otherUserId\":\"" + otherUserId + "\"}", token));
+  }
+
   public Response sendText(String chatId, String text) throws Exception {
     return postJson(
         "/message",

@@ -70,11 +70,7 @@ public final class Chatter implements AutoCloseable {
       String senderUrl = instances.get(i % instances.size());
       String recipientUrl = instances.get((i + 1) % instances.size());
       ChatClient.Response chat =
-          ChatClient.send(
-              ChatClient.post(
-                  senderUrl + "/api/v1/chat/new",
-                  "{\"otherUserId\":\"" + recipient.userId() + "\"}",
-                  sender.accessToken()));
+          ChatClient.startChat(senderUrl, sender.accessToken(), recipient.userId());
       if (chat.status() != 200 && chat.status() != 201) {
         throw new IllegalStateException("chat/new answered " + chat.status() + ": " + chat.body());
       }

@@ -33,12 +33,7 @@ class BoundsIT {
     Stack.awaitReady(Duration.ofSeconds(90));
     ann = UserApi.logIn(UserApi.newEmail("bounds-ann"));
     ben = UserApi.logIn(UserApi.newEmail("bounds-ben"));
-    ChatClient.Response chat =
-        ChatClient.send(
-            ChatClient.post(
-                Stack.url("chat") + "/api/v1/chat/new",
-                "{\"otherUserId\":\"" + ben.userId() + "\"}",
-                ann.accessToken()));
+    ChatClient.Response chat = ChatClient.startChat(ann.accessToken(), ben.userId());
     assertThat(chat.status()).as(chat.body()).isIn(200, 201);
     chatId = chat.json().getString("chatId");
   }

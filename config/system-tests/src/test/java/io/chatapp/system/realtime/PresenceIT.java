@@ -100,12 +100,7 @@ class PresenceIT {
   }
 
   private static void startChat(UserApi.Session from, UserApi.Session to) throws Exception {
-    ChatClient.Response chat =
-        ChatClient.send(
-            ChatClient.post(
-                Stack.url("chat") + "/api/v1/chat/new",
-                "{\"otherUserId\":\"" + to.userId() + "\"}",
-                from.accessToken()));
+    ChatClient.Response chat = ChatClient.startChat(from.accessToken(), to.userId());
     assertThat(chat.status()).as(chat.body()).isIn(200, 201);
   }
 

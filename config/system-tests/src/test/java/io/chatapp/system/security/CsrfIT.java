@@ -29,12 +29,7 @@ class CsrfIT {
     Stack.awaitReady(Duration.ofSeconds(90));
     victim = UserApi.logIn(UserApi.newEmail("csrf-victim"));
     UserApi.Session friend = UserApi.logIn(UserApi.newEmail("csrf-friend"));
-    ChatClient.Response chat =
-        ChatClient.send(
-            ChatClient.post(
-                Stack.url("chat") + "/api/v1/chat/new",
-                "{\"otherUserId\":\"" + friend.userId() + "\"}",
-                victim.accessToken()));
+    ChatClient.Response chat = ChatClient.startChat(victim.accessToken(), friend.userId());
     chatId = chat.json().getString("chatId");
   }
 

@@ -34,12 +34,7 @@ class UserSearchIT {
     ann = UserApi.logIn("search-ann-" + TAG + "@system-test.example");
     friend = UserApi.logIn("search-friend-" + TAG + "@system-test.example");
     stranger = UserApi.logIn("search-stranger-" + TAG + "@system-test.example");
-    ChatClient.Response chat =
-        ChatClient.send(
-            ChatClient.post(
-                Stack.url("chat") + "/api/v1/chat/new",
-                "{\"otherUserId\":\"" + friend.userId() + "\"}",
-                ann.accessToken()));
+    ChatClient.Response chat = ChatClient.startChat(ann.accessToken(), friend.userId());
     assertThat(chat.status()).as(chat.body()).isIn(200, 201);
   }
 

@@ -81,12 +81,7 @@ class WrongAnswersIT {
   @Test
   void aMessageMayNotReorderItsText() throws Exception {
     UserApi.Session ben = UserApi.logIn(UserApi.newEmail("wrong-answers-ben"));
-    ChatClient.Response chat =
-        ChatClient.send(
-            ChatClient.post(
-                Stack.url("chat") + "/api/v1/chat/new",
-                "{\"otherUserId\":\"" + ben.userId() + "\"}",
-                ann.accessToken()));
+    ChatClient.Response chat = ChatClient.startChat(ann.accessToken(), ben.userId());
     String chatId = chat.json().getString("chatId");
     ChatClient.Response refused =
         ChatClient.send(
@@ -113,12 +108,7 @@ class WrongAnswersIT {
             .add("iat", Instant.now().getEpochSecond() - 5)
             .build();
     String ghost = Jwts.sign(claims, Jwts.stackKey());
-    ChatClient.Response answer =
-        ChatClient.send(
-            ChatClient.post(
-                Stack.url("chat") + "/api/v1/chat/new",
-                "{\"otherUserId\":\"" + ann.userId() + "\"}",
-                ghost));
+    ChatClient.Response answer = ChatClient.startChat(ghost, ann.userId());
     assertThat(answer.status()).as(answer.body()).isEqualTo(403);
     assertThat(answer.json().getString("message")).isNotBlank();
   }
