@@ -6,11 +6,14 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import io.chatapp.platform.auth.TokenVerifier;
 import io.chatapp.platform.auth.Tokens;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
+import java.security.interfaces.RSAPublicKey;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -34,6 +37,11 @@ public final class TestTokens {
   /** The private key as PEM text (PKCS#8), the form {@code jwt.private.key} accepts. */
   public String privateKeyPem() {
     return pem("PRIVATE KEY", keys.getPrivate().getEncoded());
+  }
+
+  /** The verifier every service holds, with this run's public key. */
+  public TokenVerifier verifier() {
+    return new TokenVerifier((RSAPublicKey) keys.getPublic(), Clock.systemUTC());
   }
 
   /** An access token of this user, issued now, valid for {@code lifetime} (negative: expired). */
