@@ -195,7 +195,7 @@ class GroupChatIT {
         assertThat(frame.getJsonObject("data").getString("senderId")).isEqualTo(alice.id);
         assertThat(frame.getJsonObject("data").getString("chatId")).isEqualTo(chatId);
       }
-      historyWith(bob, chatId, "hello everyone");
+      historyWith(alice, chatId, "hello everyone"); // Bob reading it would mark it read
 
       JsonObject entry = entry(bob, chatId);
       JsonObject chat = entry.getJsonObject("chat");
