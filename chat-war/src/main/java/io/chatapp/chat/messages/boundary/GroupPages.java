@@ -45,7 +45,8 @@ final class GroupPages {
     }
     var members = JSON.createArrayBuilder();
     if (chat.isMember(viewer)) {
-      users.profiles(chat.users(), token).values().forEach(members::add);
+      var profiles = users.profiles(chat.users(), token);
+      chat.users().forEach(user -> members.add(profiles.get(user)));
     }
     return JSON.createObjectBuilder().add("messages", list).add("members", members).build();
   }
