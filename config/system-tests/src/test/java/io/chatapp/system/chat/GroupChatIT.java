@@ -33,7 +33,12 @@ class GroupChatIT {
 
   /** Alice (admin), Bob and Carol in a new group; Dan and Eve outside it. */
   private record Group(
-      ChatClient alice, ChatClient bob, ChatClient carol, ChatClient dan, ChatClient eve, String id) {}
+      ChatClient alice,
+      ChatClient bob,
+      ChatClient carol,
+      ChatClient dan,
+      ChatClient eve,
+      String id) {}
 
   private static Group group(String name) throws Exception {
     ChatClient alice = ChatClient.newUser();
@@ -59,7 +64,8 @@ class GroupChatIT {
 
   private static ChatClient.Response at(String instance, ChatClient user, String path, String body)
       throws Exception {
-    return ChatClient.send(ChatClient.post(Stack.url(instance) + "/api/v1" + path, body, user.token));
+    return ChatClient.send(
+        ChatClient.post(Stack.url(instance) + "/api/v1" + path, body, user.token));
   }
 
   private static ChatClient.Response delete(String instance, ChatClient user, String path)
@@ -72,8 +78,8 @@ class GroupChatIT {
             .build());
   }
 
-  private static ChatClient.Response sendAt(String instance, ChatClient user, String chatId, String text)
-      throws Exception {
+  private static ChatClient.Response sendAt(
+      String instance, ChatClient user, String chatId, String text) throws Exception {
     return at(
         instance,
         user,
@@ -151,9 +157,7 @@ class GroupChatIT {
     assertRefused(400, create(alice, "Me too", bob.id, alice.id), "yourself");
     assertRefused(400, create(alice, "Bad id", bob.id, "nope"), "user id");
     assertRefused(
-        400,
-        alice.postJson("/chat/group", "{\"name\":\"No ids\"}"),
-        "userIds is required");
+        400, alice.postJson("/chat/group", "{\"name\":\"No ids\"}"), "userIds is required");
     assertRefused(
         400,
         alice.postJson("/chat/group", "{\"name\":\"x\",\"userIds\":\"" + bob.id + "\"}"),
@@ -219,7 +223,9 @@ class GroupChatIT {
           bob.get("/chat/all").json().getJsonArray("chats").getValuesAs(JsonObject.class).stream()
               .map(e -> e.getJsonObject("chat").getString("_id"))
               .toList();
-      assertThat(order.indexOf(chatId)).as("newest activity first").isLessThan(order.indexOf(direct));
+      assertThat(order.indexOf(chatId))
+          .as("newest activity first")
+          .isLessThan(order.indexOf(direct));
 
       bobSocket.emit("typing:start", Json.createObjectBuilder().add("chatId", chatId).build());
       for (Socket socket : List.of(aliceSocket, carolPhone, carolLaptop)) {
@@ -255,7 +261,9 @@ class GroupChatIT {
         JsonObject read =
             socket.await(
                 "message:read",
-                data -> isChat(data, g.id()) && data.asJsonObject().getString("userId", "").equals(g.bob().id));
+                data ->
+                    isChat(data, g.id())
+                        && data.asJsonObject().getString("userId", "").equals(g.bob().id));
         assertThat(strings(read.getJsonObject("data").getJsonArray("messageIds")))
             .containsExactly(question);
       }
@@ -288,7 +296,9 @@ class GroupChatIT {
       assertThat(carols).extracting(m -> m.getString("_id")).contains(question);
       aliceSocket.await(
           "message:read",
-          data -> isChat(data, g.id()) && data.asJsonObject().getString("userId", "").equals(g.carol().id));
+          data ->
+              isChat(data, g.id())
+                  && data.asJsonObject().getString("userId", "").equals(g.carol().id));
       assertThat(entry(g.carol(), g.id()).getJsonObject("chat").getInt("unseenCount")).isZero();
       JsonObject again =
           history(g.alice(), g.id()).stream()
@@ -309,26 +319,42 @@ class GroupChatIT {
     Group g = group("Club");
     try (Socket bobSocket = Socket.bearer(Stack.url(CHAT2), g.bob().token);
         Socket danSocket = Socket.bearer(Stack.url(CHAT), g.dan().token)) {
-      assertRefused(403, g.bob().postJson("/chat/" + g.id() + "/members", idsBody(g.dan().id)), "admin");
-      assertRefused(403, g.bob().postJson("/chat/" + g.id() + "/name", "{\"name\":\"Mine\"}"), "admin");
-      assertRefused(403, delete(CHAT, g.bob(), "/chat/" + g.id() + "/members/" + g.carol().id), "admin");
-      assertRefused(403, g.eve().postJson("/chat/" + g.id() + "/members", idsBody(g.eve().id)), "member");
+      assertRefused(
+          403, g.bob().postJson("/chat/" + g.id() + "/members", idsBody(g.dan().id)), "admin");
+      assertRefused(
+          403, g.bob().postJson("/chat/" + g.id() + "/name", "{\"name\":\"Mine\"}"), "admin");
+      assertRefused(
+          403, delete(CHAT, g.bob(), "/chat/" + g.id() + "/members/" + g.carol().id), "admin");
+      assertRefused(
+          403, g.eve().postJson("/chat/" + g.id() + "/members", idsBody(g.eve().id)), "member");
       assertRefused(403, g.eve().sendText(g.id(), "let me in"), "member");
       assertRefused(403, g.eve().get("/message/" + g.id()), "member");
-      assertRefused(403, delete(CHAT, g.eve(), "/chat/" + g.id() + "/members/" + g.eve().id), "member");
+      assertRefused(
+          403, delete(CHAT, g.eve(), "/chat/" + g.id() + "/members/" + g.eve().id), "member");
       String unknownChat = "65a1b2c3d4e5f60718293a98";
-      assertRefused(404, g.alice().postJson("/chat/" + unknownChat + "/name", "{\"name\":\"x\"}"), "No chat");
-      assertRefused(404, g.alice().postJson("/chat/" + unknownChat + "/members", idsBody(g.dan().id)), "No chat");
-      assertRefused(404, delete(CHAT, g.alice(), "/chat/" + g.id() + "/members/" + g.dan().id), "not a member");
-      assertRefused(400, g.alice().postJson("/chat/" + g.id() + "/name", "{\"name\":\"\"}"), "1 to 64");
+      assertRefused(
+          404, g.alice().postJson("/chat/" + unknownChat + "/name", "{\"name\":\"x\"}"), "No chat");
+      assertRefused(
+          404,
+          g.alice().postJson("/chat/" + unknownChat + "/members", idsBody(g.dan().id)),
+          "No chat");
+      assertRefused(
+          404,
+          delete(CHAT, g.alice(), "/chat/" + g.id() + "/members/" + g.dan().id),
+          "not a member");
+      assertRefused(
+          400, g.alice().postJson("/chat/" + g.id() + "/name", "{\"name\":\"\"}"), "1 to 64");
       assertRefused(400, g.alice().postJson("/chat/" + g.id() + "/name", "{}"), "name");
-      assertRefused(400, g.alice().postJson("/chat/" + g.id() + "/members", idsBody(g.bob().id)), "already");
-      assertRefused(400, g.alice().postJson("/chat/" + g.id() + "/members", idsBody()), "at least one");
+      assertRefused(
+          400, g.alice().postJson("/chat/" + g.id() + "/members", idsBody(g.bob().id)), "already");
+      assertRefused(
+          400, g.alice().postJson("/chat/" + g.id() + "/members", idsBody()), "at least one");
       ChatClient.Response ghost =
           g.alice().postJson("/chat/" + g.id() + "/members", idsBody("65a1b2c3d4e5f60718293a97"));
       assertThat(ghost.status()).isIn(400, 404);
       String direct = g.alice().startChat(g.bob()).json().getString("chatId");
-      assertRefused(400, g.alice().postJson("/chat/" + direct + "/name", "{\"name\":\"x\"}"), "not a group");
+      assertRefused(
+          400, g.alice().postJson("/chat/" + direct + "/name", "{\"name\":\"x\"}"), "not a group");
 
       ChatClient.Response renamed =
           at(CHAT2, g.alice(), "/chat/" + g.id() + "/name", "{\"name\":\" Book club \"}");
@@ -336,11 +362,14 @@ class GroupChatIT {
       JsonObject updated =
           bobSocket.await(
               "chat:updated",
-              data -> isChat(data, g.id()) && data.asJsonObject().getString("name").equals("Book club"));
+              data ->
+                  isChat(data, g.id())
+                      && data.asJsonObject().getString("name").equals("Book club"));
       assertThat(strings(updated.getJsonObject("data").getJsonArray("admins")))
           .containsExactly(g.alice().id);
 
-      ChatClient.Response added = g.alice().postJson("/chat/" + g.id() + "/members", idsBody(g.dan().id));
+      ChatClient.Response added =
+          g.alice().postJson("/chat/" + g.id() + "/members", idsBody(g.dan().id));
       assertThat(added.status()).as(added.body()).isEqualTo(200);
       JsonObject news = danSocket.await("chat:new", data -> isChat(data, g.id()));
       assertThat(news.getJsonObject("data").getString("createdBy")).isEqualTo(g.alice().id);
@@ -360,7 +389,8 @@ class GroupChatIT {
           messages.stream().filter(m -> m.getString("messageType").equals("system")).toList();
       assertThat(system).hasSize(3);
       assertThat(system.get(2).getString("text")).endsWith(" added " + name(g.dan()));
-      assertThat(system.get(1).getString("text")).endsWith("renamed the group to \u201CBook club\u201D");
+      assertThat(system.get(1).getString("text"))
+          .endsWith("renamed the group to \u201CBook club\u201D");
       assertThat(system).allMatch(m -> m.getString("sender").equals(g.alice().id));
     }
   }
@@ -374,11 +404,13 @@ class GroupChatIT {
       messageId(sendAt(CHAT, g.carol(), g.id(), "hi from instance one"));
       messageId(sendAt(CHAT2, g.carol(), g.id(), "hi from instance two"));
 
-      ChatClient.Response removed = delete(CHAT, g.alice(), "/chat/" + g.id() + "/members/" + g.carol().id);
+      ChatClient.Response removed =
+          delete(CHAT, g.alice(), "/chat/" + g.id() + "/members/" + g.carol().id);
       assertThat(removed.status()).as(removed.body()).isEqualTo(200);
       assertRefused(403, sendAt(CHAT2, g.carol(), g.id(), "am I still here?"), "member");
       assertRefused(403, sendAt(CHAT, g.carol(), g.id(), "am I still here?"), "member");
-      assertRefused(403, g.carol().postJson("/chat/" + g.id() + "/members", idsBody(g.dan().id)), "member");
+      assertRefused(
+          403, g.carol().postJson("/chat/" + g.id() + "/members", idsBody(g.dan().id)), "member");
       carolSocket.await("chat:removed", data -> isChat(data, g.id()));
       JsonObject updated = bobSocket.await("chat:updated", data -> isChat(data, g.id()));
       assertThat(strings(updated.getJsonObject("data").getJsonArray("users")))
@@ -386,7 +418,9 @@ class GroupChatIT {
 
       String after = messageId(g.bob().sendText(g.id(), "Carol is gone"));
       bobSocket.await("message:new", data -> hasMessage(data, after));
-      assertThat(carolSocket.arrives("message:new", data -> hasMessage(data, after), Duration.ofSeconds(2)))
+      assertThat(
+              carolSocket.arrives(
+                  "message:new", data -> hasMessage(data, after), Duration.ofSeconds(2)))
           .as("nothing new reaches someone removed")
           .isFalse();
       carolSocket.clear();
@@ -398,15 +432,22 @@ class GroupChatIT {
       assertThat(texts).contains("hi from instance one", "hi from instance two");
       assertThat(texts.get(texts.size() - 1)).endsWith(" removed " + name(g.carol()));
       assertThat(carols).extracting(m -> m.getString("_id")).doesNotContain(after);
-      assertThat(g.carol().get("/message/" + g.id() + "?before=" + after).json().getJsonArray("messages")
-              .getValuesAs(JsonObject.class))
+      assertThat(
+              g.carol()
+                  .get("/message/" + g.id() + "?before=" + after)
+                  .json()
+                  .getJsonArray("messages")
+                  .getValuesAs(JsonObject.class))
           .extracting(m -> m.getString("_id"))
           .doesNotContain(after);
       JsonObject entry = entry(g.carol(), g.id()).getJsonObject("chat");
       assertThat(entry.getBoolean("left")).isTrue();
-      assertThat(entry.getJsonObject("latestMessage").getString("text")).endsWith(" removed " + name(g.carol()));
+      assertThat(entry.getJsonObject("latestMessage").getString("text"))
+          .endsWith(" removed " + name(g.carol()));
       assertThat(entry.getJsonArray("users")).isEmpty();
-      assertThat(historyWith(g.bob(), g.id(), "Carol is gone")).extracting(m -> m.getString("_id")).contains(after);
+      assertThat(historyWith(g.bob(), g.id(), "Carol is gone"))
+          .extracting(m -> m.getString("_id"))
+          .contains(after);
     }
   }
 
@@ -415,15 +456,20 @@ class GroupChatIT {
     Group g = group("Hand over");
     try (Socket bobSocket = Socket.bearer(Stack.url(CHAT2), g.bob().token);
         Socket aliceSocket = Socket.bearer(Stack.url(CHAT), g.alice().token)) {
-      ChatClient.Response left = delete(CHAT2, g.alice(), "/chat/" + g.id() + "/members/" + g.alice().id);
+      ChatClient.Response left =
+          delete(CHAT2, g.alice(), "/chat/" + g.id() + "/members/" + g.alice().id);
       assertThat(left.status()).as(left.body()).isEqualTo(200);
       aliceSocket.await("chat:removed", data -> isChat(data, g.id()));
       JsonObject updated = bobSocket.await("chat:updated", data -> isChat(data, g.id()));
-      assertThat(strings(updated.getJsonObject("data").getJsonArray("admins"))).containsExactly(g.bob().id);
-      List<JsonObject> messages = historyWith(g.bob(), g.id(), name(g.alice()) + " left; " + name(g.bob()) + " is now an admin");
+      assertThat(strings(updated.getJsonObject("data").getJsonArray("admins")))
+          .containsExactly(g.bob().id);
+      List<JsonObject> messages =
+          historyWith(
+              g.bob(), g.id(), name(g.alice()) + " left; " + name(g.bob()) + " is now an admin");
       assertThat(messages.get(messages.size() - 1).getString("messageType")).isEqualTo("system");
       // the new admin may now do what admins do
-      ChatClient.Response renamed = g.bob().postJson("/chat/" + g.id() + "/name", "{\"name\":\"Bob's\"}");
+      ChatClient.Response renamed =
+          g.bob().postJson("/chat/" + g.id() + "/name", "{\"name\":\"Bob's\"}");
       assertThat(renamed.status()).as(renamed.body()).isEqualTo(200);
       assertRefused(403, g.alice().sendText(g.id(), "back?"), "member");
     }
@@ -445,5 +491,4 @@ class GroupChatIT {
     assertThat(response.status()).as(response.body()).isEqualTo(status);
     assertThat(response.json().getString("message")).containsIgnoringCase(says);
   }
-
 }
