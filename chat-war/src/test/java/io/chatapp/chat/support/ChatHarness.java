@@ -6,16 +6,20 @@ import com.rabbitmq.client.ConnectionFactory;
 import io.chatapp.chat.chats.control.ChatSequence;
 import io.chatapp.chat.chats.control.ChatService;
 import io.chatapp.chat.chats.control.ChatStore;
+import io.chatapp.chat.chats.control.GroupService;
+import io.chatapp.chat.chats.control.GroupStore;
 import io.chatapp.chat.media.control.LocalImageStore;
 import io.chatapp.chat.media.control.MediaFolder;
 import io.chatapp.chat.media.control.MediaRecords;
 import io.chatapp.chat.messages.broker.BrokerMessagePipeline;
 import io.chatapp.chat.messages.broker.PipelineNames;
+import io.chatapp.chat.messages.control.GroupReads;
 import io.chatapp.chat.messages.control.MessageService;
 import io.chatapp.chat.messages.control.MessageSteps;
 import io.chatapp.chat.messages.control.MessageStore;
 import io.chatapp.chat.messages.control.SendAdmission;
 import io.chatapp.chat.messages.control.SendRate;
+import io.chatapp.chat.messages.control.SystemMessages;
 import io.chatapp.chat.realtime.control.Viewing;
 import io.chatapp.chat.users.control.LastSeen;
 import io.chatapp.chat.users.control.UserDirectory;
@@ -66,6 +70,9 @@ public final class ChatHarness implements AutoCloseable {
   public final ChatSequence sequence = new ChatSequence(redis, chatStore);
   public final MessageService messages;
   public final MessageSteps steps;
+  public final GroupStore groupStore = new GroupStore(mongo, chatStore);
+  public final GroupReads groupReads;
+  public final GroupService groups;
   public final Path mediaDir = Files.createTempDirectory("chat-media-");
   public final MediaFolder mediaFolder = new MediaFolder(mediaDir);
   public final MediaRecords mediaRecords = new MediaRecords(mongo);
@@ -104,6 +111,11 @@ public final class ChatHarness implements AutoCloseable {
             sendRate,
             events,
             localImages);
+    groupReads = new GroupReads(groupStore, messageStore, events);
+    messages.groupReads(groupReads);
+    groups =
+        new GroupService(
+            chatStore, groupStore, chats, sequence, users, new SystemMessages(pipeline), events);
     steps = new MessageSteps(messageStore, chatStore, sequence, viewing, events);
     pipeline.steps(steps);
     chatStore.ensureIndexes();

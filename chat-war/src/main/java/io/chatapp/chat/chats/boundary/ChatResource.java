@@ -26,7 +26,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 
-/** 1:1 chats: start one ({@code POST /chat/new}), list mine ({@code GET /chat/all}). */
+/**
+ * 1:1 chats: start one ({@code POST /chat/new}); list mine, groups beside them ({@code GET
+ * /chat/all}). Groups are made and changed through {@link GroupResource} and {@link
+ * GroupMembersResource}.
+ */
 @Path("/chat")
 @ApplicationScoped
 @Authenticated
@@ -62,10 +66,19 @@ public class ChatResource {
     UserId me = userId(CallerContext.caller(security));
     var list = JSON.createArrayBuilder();
     for (ChatService.Listed listed : chats.list(me, accessToken(headers))) {
-      list.add(
-          JSON.createObjectBuilder()
-              .add("user", listed.otherUser())
-              .add("chat", listed.chat().toJson(me)));
+      if (listed.chat().isGroup()) {
+        var members = JSON.createArrayBuilder();
+        listed.members().forEach(members::add);
+        list.add(
+            JSON.createObjectBuilder()
+                .add("members", members)
+                .add("chat", listed.chat().toJson(me)));
+      } else {
+        list.add(
+            JSON.createObjectBuilder()
+                .add("user", listed.otherUser())
+                .add("chat", listed.chat().toJson(me)));
+      }
     }
     return JSON.createObjectBuilder().add("chats", list).build();
   }

@@ -18,7 +18,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** Starting 1:1 chats and listing a user's chats with the other members' profiles. */
+/**
+ * Starting 1:1 chats, listing a user's chats (1:1 and groups) with the other members' profiles, and
+ * the membership checks of everything else.
+ */
 @ApplicationScoped
 public class ChatService {
 
@@ -39,8 +42,16 @@ public class ChatService {
     this.events = events;
   }
 
-  /** A chat and one member's view of it: the other member's profile, with {@code lastSeen}. */
-  public record Listed(Chat chat, JsonObject otherUser) {}
+  /**
+   * A chat and one member's view of it: in a 1:1 chat the other member's profile, with {@code
+   * lastSeen}; in a group the members' profiles ({@code otherUser} null).
+   */
+  public record Listed(Chat chat, JsonObject otherUser, List<JsonObject> members) {
+
+    public Listed(Chat chat, JsonObject otherUser) {
+      this(chat, otherUser, List.of());
+    }
+  }
 
   /** The chat with {@code other}, made (and announced to them) if there was none. */
   public ChatStore.Creation start(UserId caller, UserId other, String token) {
@@ -71,12 +82,27 @@ public class ChatService {
    */
   public List<Listed> list(UserId caller, String token) {
     List<Chat> found = chats.listFor(caller);
-    List<UserId> others = found.stream().map(chat -> chat.otherThan(caller)).toList();
-    Map<UserId, JsonObject> profiles = users.profiles(others, token);
+    List<UserId> others =
+        found.stream().filter(chat -> !chat.isGroup()).map(chat -> chat.otherThan(caller)).toList();
+    List<UserId> inGroups =
+        found.stream()
+            .filter(chat -> chat.isGroup() && chat.isMember(caller))
+            .flatMap(chat -> chat.users().stream())
+            .toList();
+    Map<UserId, JsonObject> profiles =
+        users.profiles(
+            java.util.stream.Stream.concat(others.stream(), inGroups.stream()).toList(), token);
     Map<UserId, Instant> seen = lastSeen.of(others);
     return found.stream()
         .map(
             chat -> {
+              if (chat.isGroup()) {
+                List<JsonObject> members =
+                    chat.isMember(caller)
+                        ? chat.users().stream().map(profiles::get).toList()
+                        : List.of();
+                return new Listed(chat, null, members);
+              }
               UserId other = chat.otherThan(caller);
               JsonObject profile = profiles.get(other);
               Instant at = seen.get(other);
@@ -98,6 +124,32 @@ public class ChatService {
       throw notAMember();
     }
     return chat;
+  }
+
+  /**
+   * The chat as stored if {@code caller} may read it: a member, or someone who left the group (up
+   * to then). 404 when unknown, 403 otherwise.
+   */
+  public Chat readableChat(UserId caller, ChatId id) {
+    Chat chat = chats.find(id).orElseThrow(() -> ApiException.notFound("No chat with id " + id));
+    if (!chat.canRead(caller)) {
+      throw notAMember();
+    }
+    return chat;
+  }
+
+  /**
+   * The members of the chat but {@code caller}, and whether it is a group, if {@code caller} is a
+   * member (404 when unknown, 403 when not theirs, or no longer), without a database round trip
+   * once the chat is known.
+   */
+  public ChatMembers.Membership membership(UserId caller, ChatId id) {
+    ChatMembers.Membership membership =
+        members.membership(id).orElseThrow(() -> ApiException.notFound("No chat with id " + id));
+    if (!membership.users().contains(caller)) {
+      throw notAMember();
+    }
+    return membership;
   }
 
   /**

@@ -152,7 +152,7 @@ public class ChatStore {
                     .projection(WITHOUT_COUNTED)
                     .into(new ArrayList<>()))
         .forEach(document -> found.add(toChat(document)));
-    found.sort(Comparator.comparing(Chat::updatedAt).reversed());
+    found.sort(Comparator.comparing((Chat chat) -> chat.activityFor(user)).reversed());
     return found;
   }
 
@@ -179,6 +179,14 @@ public class ChatStore {
    * takes those counts back.
    */
   public void count(ChatId id, List<NewMessage> messages) {
+    count(id, messages, false);
+  }
+
+  /**
+   * {@link #count(ChatId, List)}; in a group ({@code group} true) no unread counters, but each
+   * sender's read position moves up to their own message in the same write.
+   */
+  public void count(ChatId id, List<NewMessage> messages, boolean group) {
     if (messages.isEmpty()) {
       throw new IllegalArgumentException("no messages to count");
     }
@@ -194,6 +202,9 @@ public class ChatStore {
     }
     List<Bson> updates = new ArrayList<>();
     unread.forEach((field, count) -> updates.add(Updates.inc(field, count)));
+    if (group) {
+      updates.addAll(GroupStore.sendersRead(messages));
+    }
     updates.add(Updates.max("updatedAt", Date.from(latestAt)));
     updates.add(Updates.max("seq", newest.seq()));
     updates.add(
@@ -284,7 +295,7 @@ public class ChatStore {
     return mongo.database().getCollection("userChats");
   }
 
-  private static Chat toChat(Document document) {
+  static Chat toChat(Document document) {
     Document latest = document.get("latest", Document.class);
     Map<UserId, Integer> unread = new HashMap<>();
     Document counters = document.get("unread", Document.class);
@@ -301,10 +312,11 @@ public class ChatStore {
         unread,
         numberOr(document.get("seq"), 0L),
         document.getDate("createdAt").toInstant(),
-        document.getDate("updatedAt").toInstant());
+        document.getDate("updatedAt").toInstant(),
+        document.getBoolean(GroupStore.IS_GROUP, false) ? GroupStore.toGroup(document) : null);
   }
 
-  private static long numberOr(Object value, long fallback) {
+  static long numberOr(Object value, long fallback) {
     return value instanceof Number number ? number.longValue() : fallback;
   }
 }

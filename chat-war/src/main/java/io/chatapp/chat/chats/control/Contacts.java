@@ -13,11 +13,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
- * The people a user shares a chat with: the only ones told when the user comes online or goes
- * offline. Remembered per user, since presence changes far more often than chats begin; a new chat
- * makes its members forget theirs, on this instance at once and on the others through {@link
- * #forget}. An entry also lives at most {@link #MAX_AGE_MILLIS}, so that one read while a chat
- * began cannot stay wrong. Bounded: when full it forgets everything and fills again from the store.
+ * The people a user shares a 1:1 chat with: the only ones told when the user comes online or goes
+ * offline (groups do not count: a presence change stays a few frames, not one per group member).
+ * Remembered per user, since presence changes far more often than chats begin; a new chat makes its
+ * members forget theirs, on this instance at once and on the others through {@link #forget}. An
+ * entry also lives at most {@link #MAX_AGE_MILLIS}, so that one read while a chat began cannot stay
+ * wrong. Bounded: when full it forgets everything and fills again from the store.
  */
 @ApplicationScoped
 public class Contacts {
@@ -46,6 +47,7 @@ public class Contacts {
     }
     Set<UserId> found =
         chats.listFor(user).stream()
+            .filter(chat -> !chat.isGroup())
             .map((Chat chat) -> chat.otherThan(user))
             .collect(Collectors.toUnmodifiableSet());
     if (known.size() >= CAPACITY) {

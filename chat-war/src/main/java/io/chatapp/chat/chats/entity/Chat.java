@@ -11,9 +11,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A 1:1 chat as stored: its two members, the latest message and each member's unread counter kept
- * on it (so the chat list never reads messages), and {@code seq}, the highest sequence number of
- * its stored messages (numbers are given by {@link io.chatapp.chat.chats.control.ChatSequence}).
+ * A chat as stored: its members, the latest message and each member's unread counter kept on it (so
+ * the chat list never reads messages), and {@code seq}, the highest sequence number of its stored
+ * messages (numbers are given by {@link io.chatapp.chat.chats.control.ChatSequence}). A 1:1 chat
+ * has two members and no {@code group}; a group chat has its {@link Group} part, and its members'
+ * unread counts follow from their read positions instead of counters.
  */
 public record Chat(
     ChatId id,
@@ -22,11 +24,49 @@ public record Chat(
     Map<UserId, Integer> unread,
     long seq,
     Instant createdAt,
-    Instant updatedAt) {
+    Instant updatedAt,
+    Group group) {
 
   public Chat {
     users = List.copyOf(users);
     unread = Map.copyOf(unread);
+  }
+
+  /** A 1:1 chat. */
+  public Chat(
+      ChatId id,
+      List<UserId> users,
+      LatestMessage latestMessage,
+      Map<UserId, Integer> unread,
+      long seq,
+      Instant createdAt,
+      Instant updatedAt) {
+    this(id, users, latestMessage, unread, seq, createdAt, updatedAt, null);
+  }
+
+  public boolean isGroup() {
+    return group != null;
+  }
+
+  /** A member now, or (in a group) someone who left or was removed: they read up to then. */
+  public boolean canRead(UserId user) {
+    return isMember(user) || (isGroup() && group.former().containsKey(user));
+  }
+
+  /** The highest sequence number {@code user} may read: all, or up to when they left. */
+  public long visibleTop(UserId user) {
+    if (isGroup() && !isMember(user)) {
+      return group.departureOf(user).map(Group.Departure::seq).orElse(0L);
+    }
+    return seq;
+  }
+
+  /** When the chat last changed as {@code viewer} sees it (for ordering their chat list). */
+  public Instant activityFor(UserId viewer) {
+    if (isGroup() && !isMember(viewer)) {
+      return group.departureOf(viewer).map(Group.Departure::at).orElse(updatedAt);
+    }
+    return updatedAt;
   }
 
   /** What the chat list shows of the newest message. */
@@ -42,11 +82,17 @@ public record Chat(
   }
 
   public int unreadFor(UserId user) {
+    if (isGroup()) {
+      return (int) Math.max(0, Math.min(Integer.MAX_VALUE, visibleTop(user) - group.readBy(user)));
+    }
     return unread.getOrDefault(user, 0);
   }
 
   /** The chat as {@code GET /chat/all} shows it to {@code viewer}. */
   public JsonObject toJson(UserId viewer) {
+    if (isGroup()) {
+      return groupJson(viewer);
+    }
     var usersJson = JSON.createArrayBuilder();
     users.forEach(user -> usersJson.add(user.value()));
     JsonValue latest =
@@ -58,11 +104,56 @@ public record Chat(
                 .build();
     return JSON.createObjectBuilder()
         .add("_id", id.value())
+        .add("isGroup", false)
         .add("users", usersJson)
         .add("latestMessage", latest)
         .add("unseenCount", unreadFor(viewer))
         .add("createdAt", IsoTime.format(createdAt))
         .add("updatedAt", IsoTime.format(updatedAt))
         .build();
+  }
+
+  /**
+   * A group as {@code viewer} sees it. Someone who left sees it as it was then: its name, the
+   * message that said they left, no members, and {@code left: true}.
+   */
+  private JsonObject groupJson(UserId viewer) {
+    var json =
+        JSON.createObjectBuilder()
+            .add("_id", id.value())
+            .add("isGroup", true)
+            .add("unseenCount", unreadFor(viewer))
+            .add("createdAt", IsoTime.format(createdAt))
+            .add("updatedAt", IsoTime.format(activityFor(viewer)));
+    var departure =
+        isMember(viewer) ? java.util.Optional.<Group.Departure>empty() : group.departureOf(viewer);
+    if (departure.isPresent()) {
+      Group.Departure left = departure.get();
+      return json.add("name", left.name().value())
+          .add("users", JSON.createArrayBuilder())
+          .add("admins", JSON.createArrayBuilder())
+          .add("latestMessage", latest(left.text(), left.sender()))
+          .add("left", true)
+          .build();
+    }
+    return json.add("name", group.name().value())
+        .add("users", ids(users))
+        .add("admins", ids(group.admins()))
+        .add(
+            "latestMessage",
+            latestMessage == null
+                ? JsonValue.NULL
+                : latest(latestMessage.text(), latestMessage.sender()))
+        .build();
+  }
+
+  private static JsonObject latest(String text, UserId sender) {
+    return JSON.createObjectBuilder().add("text", text).add("sender", sender.value()).build();
+  }
+
+  private static jakarta.json.JsonArrayBuilder ids(List<UserId> users) {
+    var json = JSON.createArrayBuilder();
+    users.forEach(user -> json.add(user.value()));
+    return json;
   }
 }

@@ -143,7 +143,11 @@ public class MessageResource {
     }
   }
 
-  /** A page of the chat's history, oldest first, with the other member's profile. */
+  /**
+   * A page of the chat's history, oldest first, with the other member's profile; in a group with
+   * the members' profiles, and each message with who read it ({@code readBy [{userId, at}]}) and
+   * who has it ({@code deliveredTo}).
+   */
   @GET
   @Path("/{chatId}")
   public JsonObject history(
@@ -158,6 +162,9 @@ public class MessageResource {
     int size = parse(() -> PageWindow.limit(limit));
     UserId me = userId(CallerContext.caller(security));
     MessageService.Page page = messages.history(me, chat, anchor, size);
+    if (page.chat() != null && page.chat().isGroup()) {
+      return GroupPages.toJson(page, me, users, accessToken(headers));
+    }
     var list = JSON.createArrayBuilder();
     page.messages().forEach(message -> list.add(message.toJson()));
     return JSON.createObjectBuilder()

@@ -90,8 +90,13 @@ public class BrokerMessagePipeline implements MessagePipeline {
 
   @Override
   public void accept(Message message, UserId recipient) {
+    accept(new Addressed(message, recipient));
+  }
+
+  @Override
+  public void accept(Addressed addressed) {
     publisher.publish(
-        names.accepted(), "", message.id().value(), new Envelope(message, recipient).toBytes());
+        names.accepted(), "", addressed.message().id().value(), new Envelope(addressed).toBytes());
   }
 
   @Override

@@ -23,18 +23,27 @@ import java.util.List;
 /**
  * What travels on the pipeline's exchanges: the message as sent (id, chat, sequence number, sender,
  * text, image, time in epoch milliseconds; once stored, when it was read if it was read on arrival)
- * and its recipient, so no step needs to read the chat. Its own compact shape, not the client's
- * JSON. An accepted message travels alone; the stored ones travel as the batch the storage step
- * stored together (a JSON array of envelopes).
+ * and its recipient (in a group: {@code recipients}, the members but the sender when it was sent;
+ * {@code system} for a system message), so no step needs to read the chat. Its own compact shape,
+ * not the client's JSON. An accepted message travels alone; the stored ones travel as the batch the
+ * storage step stored together (a JSON array of envelopes).
  */
-public record Envelope(Message message, UserId recipientId) {
+public record Envelope(Message message, UserId recipientId, List<UserId> group) {
+
+  public Envelope {
+    group = recipientId == null ? List.copyOf(group) : List.of();
+  }
+
+  public Envelope(Message message, UserId recipientId) {
+    this(message, recipientId, List.of());
+  }
 
   public Envelope(Addressed addressed) {
-    this(addressed.message(), addressed.recipient());
+    this(addressed.message(), addressed.recipient(), addressed.group());
   }
 
   public Addressed addressed() {
-    return new Addressed(message, recipientId);
+    return new Addressed(message, recipientId, group);
   }
 
   public byte[] toBytes() {
@@ -56,8 +65,17 @@ public record Envelope(Message message, UserId recipientId) {
             .add("seq", message.seq())
             .add("sender", message.sender().value())
             .add("text", message.text())
-            .add("createdAt", message.createdAt().toEpochMilli())
-            .add("recipientId", recipientId.value());
+            .add("createdAt", message.createdAt().toEpochMilli());
+    if (recipientId == null) {
+      JsonArrayBuilder recipients = JSON.createArrayBuilder();
+      group.forEach(user -> recipients.add(user.value()));
+      json.add("recipients", recipients);
+    } else {
+      json.add("recipientId", recipientId.value());
+    }
+    if (message.system()) {
+      json.add("system", true);
+    }
     if (message.image() != null) {
       json.add("image", message.image().toJson());
     }
@@ -104,7 +122,16 @@ public record Envelope(Message message, UserId recipientId) {
             seenAt != null,
             seenAt,
             Instant.ofEpochMilli(json.getJsonNumber("createdAt").longValueExact()),
-            null);
+            null,
+            json.getBoolean("system", false));
+    if (json.containsKey("recipients")) {
+      return new Envelope(
+          message,
+          null,
+          json.getJsonArray("recipients").getValuesAs(jakarta.json.JsonString.class).stream()
+              .map(id -> new UserId(id.getString()))
+              .toList());
+    }
     return new Envelope(message, new UserId(json.getString("recipientId")));
   }
 }

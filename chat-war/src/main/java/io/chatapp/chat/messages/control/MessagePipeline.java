@@ -1,5 +1,6 @@
 package io.chatapp.chat.messages.control;
 
+import io.chatapp.chat.messages.entity.Addressed;
 import io.chatapp.chat.messages.entity.Message;
 import io.chatapp.chat.users.entity.UserId;
 import java.util.OptionalLong;
@@ -14,6 +15,17 @@ public interface MessagePipeline {
 
   /** Hands the message over; returns once it is safely queued for storage, else 503. */
   void accept(Message message, UserId recipient);
+
+  /**
+   * Hands the message over with its addressing, a 1:1 recipient or a group's members, as {@link
+   * #accept(Message, UserId)}. A pipeline that only knows 1:1 chats refuses group messages.
+   */
+  default void accept(Addressed addressed) {
+    if (addressed.isGroup()) {
+      throw new UnsupportedOperationException("This pipeline carries no group messages");
+    }
+    accept(addressed.message(), addressed.recipient());
+  }
 
   /** Messages waiting for a step across all instances, or empty when that is not known now. */
   OptionalLong backlog();

@@ -1,5 +1,6 @@
 package io.chatapp.chat.messages.control;
 
+import io.chatapp.chat.chats.control.ChatMembers;
 import io.chatapp.chat.chats.control.ChatSequence;
 import io.chatapp.chat.chats.control.ChatService;
 import io.chatapp.chat.chats.control.ChatStore;
@@ -9,6 +10,7 @@ import io.chatapp.chat.common.control.DomainEvents;
 import io.chatapp.chat.common.entity.IsoTime;
 import io.chatapp.chat.media.control.ImageStore;
 import io.chatapp.chat.media.entity.ImageFile;
+import io.chatapp.chat.messages.entity.Addressed;
 import io.chatapp.chat.messages.entity.Caption;
 import io.chatapp.chat.messages.entity.ClientId;
 import io.chatapp.chat.messages.entity.Message;
@@ -23,6 +25,7 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -45,6 +48,7 @@ public class MessageService {
   @Inject SendRate rate;
   @Inject DomainEvents events;
   @Inject ImageStore images;
+  @Inject GroupReads groupReads;
 
   public MessageService() {}
 
@@ -70,8 +74,22 @@ public class MessageService {
     this.images = images;
   }
 
-  /** One page of a chat's history, oldest first, and the other member. */
-  public record Page(List<Message> messages, UserId otherUser) {}
+  /** Outside the container, with group read state (tests, benchmarks). */
+  public MessageService groupReads(GroupReads groupReads) {
+    this.groupReads = groupReads;
+    return this;
+  }
+
+  /**
+   * One page of a chat's history, oldest first, the other member ({@code null} in a group) and the
+   * chat as it was read (a group's read positions give its messages' {@code readBy}).
+   */
+  public record Page(List<Message> messages, UserId otherUser, Chat chat) {
+
+    public Page(List<Message> messages, UserId otherUser) {
+      this(messages, otherUser, null);
+    }
+  }
 
   /**
    * Sends a text message: returns once the pipeline has it (503 otherwise, or when the service is
@@ -98,7 +116,7 @@ public class MessageService {
       String text,
       Optional<ClientId> clientId,
       Supplier<MessageImage> storeImage) {
-    UserId recipient = chatService.otherMember(sender, chatId);
+    ChatMembers.Membership members = chatService.membership(sender, chatId);
     Optional<MessageId> retried = clientId.map(id -> MessageId.forClient(chatId, sender, id));
     Optional<Message> earlier = retried.flatMap(messages::find);
     if (earlier.isPresent()) {
@@ -120,7 +138,10 @@ public class MessageService {
                 null,
                 IsoTime.now(),
                 null);
-        pipeline.accept(message, recipient);
+        pipeline.accept(
+            members.group()
+                ? Addressed.toGroup(message, members.others(sender))
+                : new Addressed(message, members.others(sender).get(0)));
         return message;
       } catch (RuntimeException e) {
         if (image != null) {
@@ -137,8 +158,8 @@ public class MessageService {
    * sender hears of it ({@link MessagesRead}).
    */
   public Page history(UserId caller, ChatId chatId, Optional<MessageId> before, int limit) {
-    Chat chat = chatService.memberChat(caller, chatId);
-    long top = chat.seq();
+    Chat chat = chatService.readableChat(caller, chatId);
+    long top = chat.visibleTop(caller);
     if (before.isPresent()) {
       Message anchor =
           messages
@@ -146,9 +167,13 @@ public class MessageService {
               .filter(message -> message.chatId().equals(chatId))
               .orElseThrow(
                   () -> ApiException.badRequest("before: no message with that id in this chat"));
-      top = anchor.seq() - 1;
+      top = Math.min(top, anchor.seq() - 1);
     }
     List<Message> page = messages.page(chatId, top, limit);
+    if (chat.isGroup()) {
+      groupReads.pageRead(caller, chat, page);
+      return new Page(page, null, chat);
+    }
     UserId other = chat.otherThan(caller);
     List<MessageId> unseen =
         page.stream()
@@ -168,7 +193,7 @@ public class MessageService {
               .map(message -> marked.contains(message.id()) ? message.withSeen(now) : message)
               .toList();
     }
-    return new Page(page, other);
+    return new Page(page, other, chat);
   }
 
   /**
@@ -177,10 +202,14 @@ public class MessageService {
    * tells the sender. Returns the ids that changed.
    */
   public List<MessageId> markRead(UserId reader, ChatId chatId, List<MessageId> ids) {
-    UserId other = chatService.otherMember(reader, chatId);
+    ChatMembers.Membership members = chatService.membership(reader, chatId);
     if (ids.size() > 100) {
       throw ApiException.badRequest("At most 100 message ids at a time");
     }
+    if (members.group()) {
+      return groupReads.markRead(reader, chatId, ids, members);
+    }
+    UserId other = members.others(reader).get(0);
     List<MessageId> changed =
         messages.findAll(ids).stream()
             .filter(m -> m.chatId().equals(chatId) && m.sender().equals(other) && !m.seen())
@@ -202,5 +231,14 @@ public class MessageService {
   public List<MessageId> markDelivered(List<MessageId> ids, Instant oldestSentAt) {
     admission.delivering(oldestSentAt);
     return ids.isEmpty() ? List.of() : messages.markDelivered(ids, IsoTime.now());
+  }
+
+  /**
+   * Records that group messages, the oldest sent at {@code oldestSentAt}, reached members' sockets:
+   * per group, each member's delivered position (one write per group).
+   */
+  public void markGroupDelivered(Map<ChatId, Map<UserId, Long>> upTo, Instant oldestSentAt) {
+    admission.delivering(oldestSentAt);
+    groupReads.delivered(upTo);
   }
 }

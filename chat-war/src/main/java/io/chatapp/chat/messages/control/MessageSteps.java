@@ -83,7 +83,7 @@ public class MessageSteps {
     for (Message stored : messages.findAll(List.copyOf(fresh.keySet()))) {
       Addressed copy = fresh.remove(stored.id());
       if (copy.message().seq() == stored.seq()) {
-        result.add(new Addressed(stored, copy.recipient()));
+        result.add(copy.with(stored));
       }
     }
     if (fresh.isEmpty()) {
@@ -92,10 +92,15 @@ public class MessageSteps {
     Map<ChatId, Set<UserId>> viewers = viewers(fresh.values());
     Instant now = IsoTime.now();
     Map<ChatId, List<ChatStore.NewMessage>> byChat = new LinkedHashMap<>();
+    Set<ChatId> groups = new HashSet<>();
     List<Message> toInsert = new ArrayList<>();
     for (Addressed a : fresh.values()) {
       Message message = a.message();
-      boolean readNow = viewers.getOrDefault(message.chatId(), Set.of()).contains(a.recipient());
+      boolean readNow =
+          !a.isGroup() && viewers.getOrDefault(message.chatId(), Set.of()).contains(a.recipient());
+      if (a.isGroup()) {
+        groups.add(message.chatId());
+      }
       toInsert.add(readNow ? message.withSeen(now) : message);
       byChat
           .computeIfAbsent(message.chatId(), chat -> new ArrayList<>())
@@ -104,33 +109,36 @@ public class MessageSteps {
                   message.id(),
                   message.seq(),
                   message.sender(),
-                  readNow ? null : a.recipient(),
+                  readNow || a.isGroup() ? null : a.recipient(),
                   message.preview(),
                   message.createdAt()));
     }
-    byChat.forEach(chats::count);
+    byChat.forEach((chat, counted) -> chats.count(chat, counted, groups.contains(chat)));
     MessageStore.Inserted inserted = messages.insertAll(toInsert);
-    inserted.stored().forEach(m -> result.add(new Addressed(m, fresh.get(m.id()).recipient())));
+    inserted.stored().forEach(m -> result.add(fresh.get(m.id()).with(m)));
     inserted.already().stream()
         .filter(m -> m.seq() == fresh.get(m.id()).message().seq())
-        .forEach(m -> result.add(new Addressed(m, fresh.get(m.id()).recipient())));
-    inserted
-        .seqTaken()
-        .forEach(m -> result.add(new Addressed(renumber(m), fresh.get(m.id()).recipient())));
+        .forEach(m -> result.add(fresh.get(m.id()).with(m)));
+    inserted.seqTaken().forEach(m -> result.add(fresh.get(m.id()).with(renumber(m))));
     result.sort(
         Comparator.comparing((Addressed a) -> a.message().chatId().value())
             .thenComparingLong(a -> a.message().seq()));
     return result;
   }
 
-  /** Who of the recipients look at the chats of these messages now (one round trip). */
+  /**
+   * Who of the 1:1 recipients look at the chats of these messages now (one round trip). Group
+   * members are not asked: they mark what they read themselves, one read position each.
+   */
   private Map<ChatId, Set<UserId>> viewers(Collection<Addressed> batch) {
     Map<ChatId, Set<UserId>> asked = new HashMap<>();
-    batch.forEach(
-        a ->
-            asked
-                .computeIfAbsent(a.message().chatId(), chat -> new HashSet<>())
-                .add(a.recipient()));
+    batch.stream()
+        .filter(a -> !a.isGroup())
+        .forEach(
+            a ->
+                asked
+                    .computeIfAbsent(a.message().chatId(), chat -> new HashSet<>())
+                    .add(a.recipient()));
     return viewing.viewers(asked);
   }
 
@@ -163,19 +171,24 @@ public class MessageSteps {
   public void deliver(List<Addressed> stored) {
     for (Addressed a : stored) {
       Message message = a.message();
-      events.fire(new MessageSent(message, message.chatId(), message.sender(), a.recipient()));
+      events.fire(
+          new MessageSent(
+              message, message.chatId(), message.sender(), a.recipient(), a.recipients()));
     }
   }
 
   /**
    * The senders of messages stored read (their recipient was looking at the chat) hear that they
    * were read, one notice per chat; a recipient who was not looking hears {@code chat:refresh} for
-   * each, so their chat list moves and counts.
+   * each, so their chat list moves and counts. Group messages need neither.
    */
   public void announce(List<Addressed> stored) {
     Map<List<UserId>, List<Message>> read = new LinkedHashMap<>();
     for (Addressed a : stored) {
       Message message = a.message();
+      if (a.isGroup()) {
+        continue; // every member had message:new; their chat lists count from read positions
+      }
       if (message.seen()) {
         read.computeIfAbsent(List.of(a.recipient(), message.sender()), k -> new ArrayList<>())
             .add(message);

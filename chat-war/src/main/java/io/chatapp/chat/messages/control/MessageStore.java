@@ -274,6 +274,7 @@ public class MessageStore {
         document.getBoolean("seen", false),
         seenAt == null ? null : seenAt.toInstant(),
         document.getDate("createdAt").toInstant(),
-        deliveredAt == null ? null : deliveredAt.toInstant());
+        deliveredAt == null ? null : deliveredAt.toInstant(),
+        Message.TYPE_SYSTEM.equals(document.getString("messageType")));
   }
 }

@@ -13,7 +13,9 @@ import java.time.Instant;
  * A text or image message ({@code image} null for text; an image message's text may be empty).
  * {@code seq} is its place in the chat (1, 2, 3, ...), given when it is sent; pages of history are
  * read by it, never by scanning. Clients never see it. {@code deliveredAt} is when it first reached
- * one of the recipient's sockets (✓✓ delivered, before ✓✓ read).
+ * one of the recipient's sockets (✓✓ delivered, before ✓✓ read). A {@code system} message is one
+ * the service writes into a group when its members change ("Alice added Bob"); its sender is who
+ * did it.
  */
 public record Message(
     MessageId id,
@@ -25,10 +27,12 @@ public record Message(
     boolean seen,
     Instant seenAt,
     Instant createdAt,
-    Instant deliveredAt) {
+    Instant deliveredAt,
+    boolean system) {
 
   public static final String TYPE_TEXT = "text";
   public static final String TYPE_IMAGE = "image";
+  public static final String TYPE_SYSTEM = "system";
 
   /** What the chat list shows for an image message, with or without text. */
   public static final String IMAGE_PREVIEW = "\uD83D\uDCF7 Image";
@@ -37,6 +41,27 @@ public record Message(
     if (text == null) {
       throw new IllegalArgumentException("text is required (empty for an image alone)");
     }
+  }
+
+  /** A text or image message (not a system one). */
+  public Message(
+      MessageId id,
+      ChatId chatId,
+      long seq,
+      UserId sender,
+      String text,
+      MessageImage image,
+      boolean seen,
+      Instant seenAt,
+      Instant createdAt,
+      Instant deliveredAt) {
+    this(id, chatId, seq, sender, text, image, seen, seenAt, createdAt, deliveredAt, false);
+  }
+
+  /** A system message of a group: what changed, said by the service in {@code actor}'s name. */
+  public static Message system(
+      MessageId id, ChatId chatId, long seq, UserId actor, String text, Instant createdAt) {
+    return new Message(id, chatId, seq, actor, text, null, false, null, createdAt, null, true);
   }
 
   /** A text message not delivered yet. */
@@ -55,15 +80,19 @@ public record Message(
   /** The same message at another place in its chat. */
   public Message withSeq(long newSeq) {
     return new Message(
-        id, chatId, newSeq, sender, text, image, seen, seenAt, createdAt, deliveredAt);
+        id, chatId, newSeq, sender, text, image, seen, seenAt, createdAt, deliveredAt, system);
   }
 
   public Message withSeen(Instant at) {
-    return new Message(id, chatId, seq, sender, text, image, true, at, createdAt, deliveredAt);
+    return new Message(
+        id, chatId, seq, sender, text, image, true, at, createdAt, deliveredAt, system);
   }
 
-  /** {@code "image"} or {@code "text"}. */
+  /** {@code "image"}, {@code "text"} or {@code "system"}. */
   public String messageType() {
+    if (system) {
+      return TYPE_SYSTEM;
+    }
     return image == null ? TYPE_TEXT : TYPE_IMAGE;
   }
 

@@ -10,11 +10,13 @@ import io.chatapp.chat.messages.entity.MessageSent;
 import io.chatapp.chat.messages.entity.MessagesRead;
 import io.chatapp.chat.realtime.control.RealtimeBus.DeliveredLocally;
 import io.chatapp.chat.realtime.entity.Frame;
+import io.chatapp.chat.users.entity.UserId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.ObservesAsync;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Set;
@@ -47,18 +49,34 @@ public class EventRelay {
 
   /**
    * {@code message:new} to both members' sockets: the recipient's and the sender's other tabs. The
-   * instance holding a recipient's socket records it delivered, unless it was read already.
+   * instance holding a recipient's socket records it delivered, unless it was read already. In a
+   * group: to every member it was sent to, and the sender; each member's delivered position moves.
    */
   void messageSent(@Observes MessageSent event) {
-    bus.message(
-        List.of(event.recipientId(), event.senderId()),
+    Frame frame =
         Frame.of(
             "message:new",
             JSON.createObjectBuilder()
                 .add("message", event.message().toJson())
                 .add("chatId", event.chatId().value())
                 .add("senderId", event.senderId().value())
-                .build()),
+                .build());
+    if (event.inGroup()) {
+      List<UserId> to = new ArrayList<>(event.recipients());
+      to.add(event.senderId());
+      bus.groupMessage(
+          to,
+          frame,
+          new RealtimeBus.GroupReceipt(
+              event.chatId().value(),
+              event.message().seq(),
+              event.recipients(),
+              event.message().createdAt().toEpochMilli()));
+      return;
+    }
+    bus.message(
+        List.of(event.recipientId(), event.senderId()),
+        frame,
         new RealtimeBus.Receipt(
             event.message().id().value(),
             event.chatId().value(),
@@ -92,6 +110,7 @@ public class EventRelay {
             JSON.createObjectBuilder()
                 .add("chatId", event.chatId().value())
                 .add("messageIds", ids)
+                .add("userId", event.readerId().value())
                 .build()));
   }
 

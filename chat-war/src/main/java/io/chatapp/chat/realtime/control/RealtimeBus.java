@@ -2,7 +2,9 @@ package io.chatapp.chat.realtime.control;
 
 import static io.chatapp.platform.json.JsonSupport.JSON;
 
+import io.chatapp.chat.chats.control.ChatMembers;
 import io.chatapp.chat.chats.control.Contacts;
+import io.chatapp.chat.chats.entity.ChatId;
 import io.chatapp.chat.realtime.entity.Frame;
 import io.chatapp.chat.users.entity.UserId;
 import io.chatapp.platform.concurrent.Batcher;
@@ -49,7 +51,9 @@ public class RealtimeBus {
   @Inject RedisConnection redis;
   @Inject LocalSessions sessions;
   @Inject Contacts contacts;
+  @Inject ChatMembers members;
   @Inject Event<DeliveredLocally> delivered;
+  @Inject Event<DeliveredToMembers> deliveredToMembers;
 
   /**
    * The channel's reader and the receipts it records: threads of their own, never the shared pool.
@@ -91,6 +95,23 @@ public class RealtimeBus {
   /** Recipients' sockets on this instance received these new messages. */
   public record DeliveredLocally(List<Receipt> receipts) {}
 
+  /**
+   * A new group message numbered {@code seq}, sent at {@code sentAtMillis} to {@code recipients}:
+   * the instance holding a recipient's socket moves that member's delivered position.
+   */
+  public record GroupReceipt(String chatId, long seq, List<UserId> recipients, long sentAtMillis) {
+
+    public GroupReceipt {
+      recipients = List.copyOf(recipients);
+    }
+  }
+
+  /** A group member's socket on this instance received the group's message number {@code seq}. */
+  public record GroupDelivery(ChatId chatId, UserId member, long seq, long sentAtMillis) {}
+
+  /** Group members' sockets on this instance received these new messages. */
+  public record DeliveredToMembers(List<GroupDelivery> deliveries) {}
+
   synchronized void start() {
     if (channel == null) {
       receipts = Executors.newSingleThreadExecutor(threadFactory);
@@ -109,6 +130,7 @@ public class RealtimeBus {
    */
   private void subscribed() {
     if (!subscribedBefore.compareAndSet(false, true)) {
+      members.forgetAll(); // group changes published meanwhile were missed too
       List<Peer> peers = new ArrayList<>(sessions.all());
       LOG.log(
           Level.WARNING,
@@ -156,6 +178,52 @@ public class RealtimeBus {
   /** Sends a new message; the instance holding a recipient socket reports it delivered. */
   public void message(Collection<UserId> users, Frame frame, Receipt receipt) {
     publish(users, frame, receipt);
+  }
+
+  /** Sends a new group message; the instances holding members' sockets report it delivered. */
+  public void groupMessage(Collection<UserId> users, Frame frame, GroupReceipt receipt) {
+    JsonArrayBuilder to = JSON.createArrayBuilder();
+    users.forEach(user -> to.add(user.value()));
+    JsonArrayBuilder recipients = JSON.createArrayBuilder();
+    receipt.recipients().forEach(user -> recipients.add(user.value()));
+    queue(
+        JSON.createObjectBuilder()
+            .add("to", to)
+            .add("frame", frame.toText())
+            .add(
+                "groupReceipt",
+                JSON.createObjectBuilder()
+                    .add("chatId", receipt.chatId())
+                    .add("seq", receipt.seq())
+                    .add("recipients", recipients)
+                    .add("sentAt", receipt.sentAtMillis()))
+            .build());
+  }
+
+  /**
+   * Tells every instance that a group's members changed, so that each refuses a removed member's
+   * next frame or send: published at once rather than through the outbox, so the other instances
+   * hear of it before the change is answered. This instance forgot them already; without Redis the
+   * others cannot be told, and their sockets are closed and caches cleared once the channel is back
+   * (see {@link #subscribed}).
+   */
+  public void forgetMembers(ChatId chat) {
+    String text =
+        JSON.createObjectBuilder()
+            .add(
+                "batch",
+                JSON.createArrayBuilder()
+                    .add(JSON.createObjectBuilder().add("members", chat.value())))
+            .build()
+            .toString();
+    try {
+      redis.call(jedis -> jedis.publish(CHANNEL, text));
+    } catch (RuntimeException e) {
+      LOG.log(
+          Level.WARNING,
+          "Could not tell the other instances of a group change: {0}",
+          e.getMessage());
+    }
   }
 
   /** Tells every instance that these users' contacts changed (a chat of theirs began). */
@@ -210,29 +278,52 @@ public class RealtimeBus {
     try {
       JsonObject message = JSON.createReader(new StringReader(text)).readObject();
       List<Receipt> reached = new ArrayList<>();
+      List<GroupDelivery> reachedMembers = new ArrayList<>();
       JsonArray batch = message.getJsonArray("batch");
       if (batch == null) {
-        dispatch(message, reached);
+        dispatch(message, reached, reachedMembers);
       } else {
-        batch.getValuesAs(JsonObject.class).forEach(item -> dispatch(item, reached));
+        batch
+            .getValuesAs(JsonObject.class)
+            .forEach(item -> dispatch(item, reached, reachedMembers));
       }
       if (!reached.isEmpty()) {
         // recording them touches MongoDB: keep it off the thread that reads the channel
         delivered.fireAsync(
             new DeliveredLocally(reached), NotificationOptions.ofExecutor(receipts));
       }
+      if (!reachedMembers.isEmpty()) {
+        deliveredToMembers.fireAsync(
+            new DeliveredToMembers(reachedMembers), NotificationOptions.ofExecutor(receipts));
+      }
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Dropping an unreadable real-time message", e);
     }
   }
 
-  private void dispatch(JsonObject message, List<Receipt> reached) {
+  private void dispatch(
+      JsonObject message, List<Receipt> reached, List<GroupDelivery> reachedMembers) {
     if (message.containsKey("contacts")) {
       contacts.forget(users(message.getJsonArray("contacts")));
       return;
     }
+    if (message.containsKey("members")) {
+      members.forget(new ChatId(message.getString("members")));
+      return;
+    }
     List<UserId> to = users(message.getJsonArray("to"));
     var sockets = sessions.sendTo(to, message.getString("frame"));
+    JsonObject groupReceipt = message.getJsonObject("groupReceipt");
+    if (groupReceipt != null) {
+      ChatId chat = new ChatId(groupReceipt.getString("chatId"));
+      long seq = groupReceipt.getJsonNumber("seq").longValue();
+      long sentAt = groupReceipt.getJsonNumber("sentAt").longValue();
+      for (UserId member : users(groupReceipt.getJsonArray("recipients"))) {
+        if (sockets.contains(member)) {
+          reachedMembers.add(new GroupDelivery(chat, member, seq, sentAt));
+        }
+      }
+    }
     JsonObject receipt = message.getJsonObject("receipt");
     if (receipt != null) {
       UserId recipient = new UserId(receipt.getString("recipient"));

@@ -246,11 +246,10 @@ public class RealtimeHub {
       switch (frame.event()) {
         case "join:chat" -> {
           ChatId chat = chatId(frame.data());
-          UserId other = chats.otherMember(peer.user(), chat);
+          List<UserId> members = chats.membership(peer.user(), chat).users();
           if (peer.join(chat)) {
             bus.toUsers(
-                List.of(peer.user(), other),
-                Frame.of("user:joined:room", chatAndUser(chat, peer.user()).build()));
+                members, Frame.of("user:joined:room", chatAndUser(chat, peer.user()).build()));
           }
         }
         case "leave:chat" -> peer.leave(chatId(frame.data()));
@@ -268,9 +267,9 @@ public class RealtimeHub {
         }
         case "typing:start" -> {
           ChatId chat = chatId(field(frame.data(), "chatId"));
-          UserId other = chats.otherMember(peer.user(), chat);
+          List<UserId> others = chats.membership(peer.user(), chat).others(peer.user());
           typing.start(
-              peer.id(), chat, isTyping -> announceTyping(chat, peer.user(), other, isTyping));
+              peer.id(), chat, isTyping -> announceTyping(chat, peer.user(), others, isTyping));
         }
         case "typing:stop" -> {
           ChatId chat = chatId(field(frame.data(), "chatId"));
@@ -296,10 +295,11 @@ public class RealtimeHub {
     }
   }
 
-  private void announceTyping(ChatId chat, UserId typist, UserId other, boolean isTyping) {
+  /** {@code typing:status {chatId, userId, isTyping}} to the other members (all of a group). */
+  private void announceTyping(ChatId chat, UserId typist, List<UserId> others, boolean isTyping) {
     try {
       bus.toUsers(
-          List.of(other),
+          others,
           Frame.of("typing:status", chatAndUser(chat, typist).add("isTyping", isTyping).build()));
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "A typing announcement was lost", e);

@@ -122,6 +122,29 @@ public class UserDirectory {
     return found;
   }
 
+  /**
+   * The profiles of those of these users that exist, asked of user-war for any not known here (one
+   * call per 100); 503 when it cannot answer, since what it does not know must be told apart from
+   * what it could not say.
+   */
+  public Map<UserId, JsonObject> existing(Collection<UserId> ids, String token) {
+    Map<UserId, JsonObject> found = new LinkedHashMap<>();
+    List<UserId> missing = new ArrayList<>();
+    for (UserId id : new LinkedHashSet<>(ids)) {
+      JsonObject cached = cached(id);
+      if (cached != null) {
+        found.put(id, cached);
+      } else {
+        missing.add(id);
+      }
+    }
+    for (int from = 0; from < missing.size(); from += MAX_BATCH) {
+      found.putAll(
+          fetchBatch(missing.subList(from, Math.min(missing.size(), from + MAX_BATCH)), token));
+    }
+    return found;
+  }
+
   /** One profile that never fails: "Unknown user" when it cannot be had. */
   public JsonObject profileOrUnknown(UserId id, String token) {
     return profiles(List.of(id), token).get(id);

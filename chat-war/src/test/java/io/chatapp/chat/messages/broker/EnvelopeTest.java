@@ -46,4 +46,31 @@ class EnvelopeTest {
     assertThatThrownBy(() -> Envelope.parseAll("42".getBytes()))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void groupAndSystemMessagesRoundTripWithTheirRecipients() {
+    UserId alice = new UserId("65a1b2c3d4e5f60718293a4b");
+    UserId bob = new UserId("65a1b2c3d4e5f60718293a4c");
+    UserId carol = new UserId("65a1b2c3d4e5f60718293a4d");
+    ChatId chat = ChatId.fresh();
+    Message said =
+        new Message(
+            MessageId.fresh(), chat, 7, alice, "hi all", false, null, Instant.ofEpochMilli(1000));
+    Message system =
+        Message.system(
+            MessageId.fresh(), chat, 8, alice, "Alice added Carol", Instant.ofEpochMilli(2000));
+    Addressed toGroup = Addressed.toGroup(said, List.of(bob));
+    Addressed systemToGroup = Addressed.toGroup(system, List.of(bob, carol));
+    assertThat(Envelope.parseAll(Envelope.toBytes(List.of(toGroup, systemToGroup))))
+        .containsExactly(toGroup, systemToGroup);
+    Addressed back = Envelope.parseAll(new Envelope(systemToGroup).toBytes()).get(0);
+    assertThat(back.isGroup()).isTrue();
+    assertThat(back.recipients()).containsExactly(bob, carol);
+    assertThat(back.message().system()).isTrue();
+    assertThat(back.message().messageType()).isEqualTo("system");
+    assertThat(back.message().toJson().getString("messageType")).isEqualTo("system");
+    Addressed alone = Addressed.toGroup(said, List.of());
+    assertThat(Envelope.parseAll(new Envelope(alone).toBytes())).containsExactly(alone);
+    assertThat(new Addressed(said, bob).isGroup()).isFalse();
+  }
 }

@@ -5,23 +5,30 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import io.chatapp.chat.chats.control.ChatService;
 import io.chatapp.chat.chats.control.ChatStore;
+import io.chatapp.chat.chats.control.GroupStore;
 import io.chatapp.chat.chats.entity.ChatId;
+import io.chatapp.chat.chats.entity.GroupName;
+import io.chatapp.chat.common.control.DomainEvents;
 import io.chatapp.chat.common.entity.IsoTime;
+import io.chatapp.chat.messages.boundary.GroupPageJson;
 import io.chatapp.chat.messages.entity.Addressed;
 import io.chatapp.chat.messages.entity.Message;
 import io.chatapp.chat.messages.entity.MessageId;
 import io.chatapp.chat.realtime.control.Viewing;
-import io.chatapp.chat.support.RecordingEvents;
 import io.chatapp.chat.users.control.LastSeen;
 import io.chatapp.chat.users.control.UserDirectory;
 import io.chatapp.chat.users.entity.UserId;
 import io.chatapp.devstack.EmbeddedMongo;
 import io.chatapp.platform.mongo.MongoConnection;
+import jakarta.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,10 +48,14 @@ import org.bson.types.ObjectId;
  *   io.chatapp.chat.messages.control.FlatCostBench
  * </pre>
  *
- * A tenth of the fill goes into the measured chat itself (so its own history grows too), the rest
- * into 200 other chats. "send" is the MongoDB work of one message: membership, the storage
- * consumer's insert and the chat's counters (the sequence number comes from Redis and the broker is
- * measured elsewhere).
+ * A tenth of the fill goes into the measured 1:1 chat itself (so its own history grows too), a
+ * tenth into a group of 50 (its caller and 49 others, every member with a read and a delivered
+ * position), the rest into 200 other chats. "send" is the MongoDB work of one message: membership,
+ * the storage consumer's insert and the chat's counters (the sequence number comes from Redis and
+ * the broker is measured elsewhere). In the group, the page is the page as the client gets it,
+ * {@code readBy} and {@code deliveredTo} derived from the members' positions, and the chat list is
+ * that of a member of the group and of 20 1:1 chats, with their unseen counts; members' profiles
+ * come from user-war, measured elsewhere, and are taken as known here.
  */
 public final class FlatCostBench {
 
@@ -60,9 +71,16 @@ public final class FlatCostBench {
   private final MessageStore messages;
   private final MessageService service;
   private final MessageSteps steps;
-  private final UserId ann = new UserId(ObjectId.get().toHexString());
-  private final UserId bob = new UserId(ObjectId.get().toHexString());
+  private final UserDirectory users = profilesKnown();
+  private final UserId ann = fresh();
+  private final UserId bob = fresh();
   private final ChatId measured;
+
+  /** The group's members, its caller (cy) first, and the group. */
+  private final List<UserId> members = new ArrayList<>();
+
+  private final ChatId group;
+  private final GroupStore groups;
   private final List<ChatId> background = new ArrayList<>();
   private final Map<ChatId, Long> seqs = new HashMap<>();
   private long stored;
@@ -71,23 +89,56 @@ public final class FlatCostBench {
     this.mongo = mongo;
     this.chats = new ChatStore(mongo);
     this.messages = new MessageStore(mongo);
-    RecordingEvents events = new RecordingEvents();
-    UserDirectory users = new UserDirectory("http://127.0.0.1:1", 30);
+    this.groups = new GroupStore(mongo, chats);
+    DomainEvents events = handedOn();
     ChatService chatService = new ChatService(chats, users, new LastSeen(mongo), events);
     this.service =
-        new MessageService(chatService, chats, null, messages, null, null, null, events, null);
+        new MessageService(chatService, chats, null, messages, null, null, null, events, null)
+            .groupReads(new GroupReads(groups, messages, events));
     this.steps = new MessageSteps(messages, chats, null, nobodyLooking(), events);
     chats.ensureIndexes();
     messages.ensureIndexes();
     measured = chats.findOrCreate(ann, bob).chat().id();
     for (int i = 0; i < 19; i++) {
-      chats.findOrCreate(ann, new UserId(ObjectId.get().toHexString()));
+      chats.findOrCreate(ann, fresh());
+    }
+    for (int i = 0; i < 50; i++) {
+      members.add(fresh());
+    }
+    group =
+        groups
+            .create(new GroupName("Flat cost"), members.get(0), members.subList(1, members.size()))
+            .id();
+    for (int i = 0; i < 20; i++) {
+      chats.findOrCreate(members.get(0), fresh());
     }
     for (int i = 0; i < 200; i++) {
-      UserId x = new UserId(ObjectId.get().toHexString());
-      UserId y = new UserId(ObjectId.get().toHexString());
-      background.add(chats.findOrCreate(x, y).chat().id());
+      background.add(chats.findOrCreate(fresh(), fresh()).chat().id());
     }
+  }
+
+  private static UserId fresh() {
+    return new UserId(ObjectId.get().toHexString());
+  }
+
+  /** The events go to the sockets, measured elsewhere: here they go nowhere. */
+  private static DomainEvents handedOn() {
+    return new DomainEvents() {
+      @Override
+      public void fire(Object event) {}
+    };
+  }
+
+  /** Profiles come from user-war (and its cache here), measured elsewhere: here all are known. */
+  private static UserDirectory profilesKnown() {
+    return new UserDirectory("http://127.0.0.1:1", 30) {
+      @Override
+      public Map<UserId, JsonObject> profiles(Collection<UserId> ids, String token) {
+        Map<UserId, JsonObject> found = new LinkedHashMap<>();
+        ids.forEach(id -> found.put(id, UserDirectory.unknown(id)));
+        return found;
+      }
+    };
   }
 
   /** Who looks at a chat lives in Redis, measured elsewhere: here nobody does. */
@@ -110,7 +161,9 @@ public final class FlatCostBench {
       warmup.close();
       MongoConnection mongo = new MongoConnection(server.uri(), "bench");
       FlatCostBench bench = new FlatCostBench(mongo);
-      System.out.printf("%-9s %-12s %9s %9s%n", "stored", "operation", "p50 ms", "p95 ms");
+      System.out.printf(
+          "%-9s %-12s %12s %12s %12s %12s%n",
+          "stored", "operation", "1:1 p50 ms", "1:1 p95 ms", "group p50 ms", "group p95 ms");
       for (long level : new long[] {0, 10_000, 100_000}) {
         bench.fillTo(level);
         bench.measure(true);
@@ -123,13 +176,24 @@ public final class FlatCostBench {
     MongoCollection<Document> collection = mongo.database().getCollection("messages");
     List<Document> batch = new ArrayList<>();
     seqs.put(measured, chats.find(measured).orElseThrow().seq());
+    seqs.put(group, chats.find(group).orElseThrow().seq());
     long start = stored;
     for (long n = start; n < target; n++) {
-      ChatId chat = n % 10 == 0 ? measured : background.get((int) (n % background.size()));
-      UserId sender = chat.equals(measured) ? (n % 20 == 0 ? ann : bob) : ann;
+      ChatId chat =
+          switch ((int) (n % 10)) {
+            case 0 -> measured;
+            case 5 -> group;
+            default -> background.get((int) (n % background.size()));
+          };
+      UserId sender =
+          chat.equals(measured)
+              ? (n % 20 == 0 ? ann : bob)
+              : chat.equals(group) ? members.get((int) (n / 10 % members.size())) : ann;
       long seq = seqs.merge(chat, 1L, Long::sum);
+      // group messages are never marked seen: their readers follow from the read positions
+      boolean seen = !chat.equals(group);
       Message message =
-          new Message(MessageId.fresh(), chat, seq, sender, "fill " + n, true, null, IsoTime.now());
+          new Message(MessageId.fresh(), chat, seq, sender, "fill " + n, seen, null, IsoTime.now());
       batch.add(MessageStore.toDocument(message));
       if (batch.size() == 1000) {
         collection.insertMany(batch);
@@ -152,6 +216,22 @@ public final class FlatCostBench {
     System.out.printf("# filled to %d messages%n", count());
   }
 
+  /**
+   * Spreads the members' read and delivered positions over the group's latest messages (member i
+   * has read up to i messages before the newest and has all but i/2 of them), so that the messages
+   * of a page have readers, each message a different list of them, at every level.
+   */
+  private void placeMembers() {
+    long top = seqs.get(group);
+    Instant now = IsoTime.now();
+    Map<UserId, Long> delivered = new HashMap<>();
+    for (int i = 0; i < members.size(); i++) {
+      groups.read(group, members.get(i), Math.max(0, top - i), now);
+      delivered.put(members.get(i), Math.max(0, top - i / 2));
+    }
+    groups.delivered(group, delivered);
+  }
+
   private long count() {
     return mongo.database().getCollection("messages").estimatedDocumentCount();
   }
@@ -165,14 +245,36 @@ public final class FlatCostBench {
         timeWithSetup(
             () -> List.of(sendOne(bob, ann).id(), sendOne(bob, ann).id()),
             ids -> service.markRead(ann, measured, ids));
+    UserId cy = members.get(0);
+    UserId dan = members.get(1);
+    UserId eve = members.get(2);
+    double[] groupSend = time(() -> sendToGroup(dan));
+    placeMembers();
+    if (print) {
+      JsonObject sample =
+          GroupPageJson.of(service.history(cy, group, Optional.empty(), 50), cy, users);
+      System.out.printf(
+          "# group page: %d messages, %d in readBy, %d in deliveredTo%n",
+          sample.getJsonArray("messages").size(),
+          entries(sample, "readBy"),
+          entries(sample, "deliveredTo"));
+    }
+    double[] groupPage =
+        time(() -> GroupPageJson.of(service.history(cy, group, Optional.empty(), 50), cy, users));
+    double[] groupList =
+        time(() -> chats.listFor(cy).stream().map(chat -> chat.toJson(cy)).toList());
+    double[] groupRead =
+        timeWithSetup(
+            () -> List.of(sendToGroup(dan).id(), sendToGroup(eve).id()),
+            ids -> service.markRead(cy, group, ids));
     if (!print) {
       return;
     }
     String level = String.valueOf(count());
-    print(level, "send", send);
-    print(level, "page of 50", page);
-    print(level, "chat list", list);
-    print(level, "mark read", read);
+    print(level, "send", send, groupSend);
+    print(level, "page of 50", page, groupPage);
+    print(level, "chat list", list, groupList);
+    print(level, "mark read", read, groupRead);
   }
 
   /** What one message costs MongoDB end to end: send path plus storage step. */
@@ -189,6 +291,30 @@ public final class FlatCostBench {
             null,
             IsoTime.now());
     steps.store(List.of(new Addressed(message, to)));
+    stored++;
+    return message;
+  }
+
+  private static int entries(JsonObject page, String field) {
+    return page.getJsonArray("messages").stream()
+        .mapToInt(message -> message.asJsonObject().getJsonArray(field).size())
+        .sum();
+  }
+
+  /** What one group message costs MongoDB: membership, then the storage step for 49 recipients. */
+  private Message sendToGroup(UserId from) {
+    List<UserId> to = service.chatService.membership(from, group).others(from);
+    Message message =
+        new Message(
+            MessageId.fresh(),
+            group,
+            seqs.merge(group, 1L, Long::sum),
+            from,
+            "bench",
+            false,
+            null,
+            IsoTime.now());
+    steps.store(List.of(Addressed.toGroup(message, to)));
     stored++;
     return message;
   }
@@ -213,12 +339,13 @@ public final class FlatCostBench {
     return samples;
   }
 
-  private static void print(String level, String operation, double[] sorted) {
+  private static void print(String level, String operation, double[] oneToOne, double[] group) {
     System.out.printf(
-        "%-9s %-12s %9.2f %9.2f%n",
-        level,
-        operation,
-        sorted[(int) (sorted.length * 0.50)],
-        sorted[(int) (sorted.length * 0.95)]);
+        "%-9s %-12s %12.2f %12.2f %12.2f %12.2f%n",
+        level, operation, p(oneToOne, 0.50), p(oneToOne, 0.95), p(group, 0.50), p(group, 0.95));
+  }
+
+  private static double p(double[] sorted, double quantile) {
+    return sorted[(int) (sorted.length * quantile)];
   }
 }

@@ -40,7 +40,7 @@ public final class Socket implements WebSocket.Listener, AutoCloseable {
   }
 
   /** Connects with a Bearer token, as an integrator would. */
-  static Socket bearer(String baseUrl, String token) throws Exception {
+  public static Socket bearer(String baseUrl, String token) throws Exception {
     return open(baseUrl, true, "Authorization", "Bearer " + token);
   }
 
@@ -153,7 +153,8 @@ public final class Socket implements WebSocket.Listener, AutoCloseable {
    * The first frame of that event matching the condition, waiting up to 30 s for it (frames that
    * come through the message pipeline may queue behind an earlier test's burst).
    */
-  JsonObject await(String event, Predicate<JsonValue> condition) throws InterruptedException {
+  public JsonObject await(String event, Predicate<JsonValue> condition)
+      throws InterruptedException {
     Instant deadline = Instant.now().plusSeconds(30);
     while (Instant.now().isBefore(deadline)) {
       for (JsonObject frame : frames) {
@@ -166,12 +167,12 @@ public final class Socket implements WebSocket.Listener, AutoCloseable {
     throw new AssertionError("No " + event + " frame as expected; got " + frames);
   }
 
-  JsonObject await(String event) throws InterruptedException {
+  public JsonObject await(String event) throws InterruptedException {
     return await(event, data -> true);
   }
 
   /** Whether a matching frame arrives within the time (used to show that one does not). */
-  boolean arrives(String event, Predicate<JsonValue> condition, Duration within)
+  public boolean arrives(String event, Predicate<JsonValue> condition, Duration within)
       throws InterruptedException {
     Instant deadline = Instant.now().plus(within);
     while (Instant.now().isBefore(deadline)) {
@@ -185,7 +186,7 @@ public final class Socket implements WebSocket.Listener, AutoCloseable {
     return false;
   }
 
-  void clear() {
+  public void clear() {
     frames.clear();
   }
 

@@ -1,0 +1,219 @@
+package io.chatapp.chat.chats.control;
+
+import io.chatapp.chat.chats.entity.Chat;
+import io.chatapp.chat.chats.entity.ChatId;
+import io.chatapp.chat.chats.entity.Group;
+import io.chatapp.chat.chats.entity.GroupEvents;
+import io.chatapp.chat.chats.entity.GroupName;
+import io.chatapp.chat.chats.entity.NewMembers;
+import io.chatapp.chat.chats.entity.SystemTexts;
+import io.chatapp.chat.common.control.DomainEvents;
+import io.chatapp.chat.common.entity.IsoTime;
+import io.chatapp.chat.messages.control.SystemMessages;
+import io.chatapp.chat.users.control.UserDirectory;
+import io.chatapp.chat.users.entity.UserId;
+import io.chatapp.platform.rest.ApiException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Group chats: making one, adding and removing members (admins; anyone may leave), renaming
+ * (admins). Every change is written to the chat first, then every instance forgets the group's
+ * members ({@link ChatMembers}, at once here and through the real-time channel elsewhere: see
+ * {@link GroupEvents.Updated}), then a system message says what changed, and the people concerned
+ * hear of it. Someone removed keeps the history up to the message that said so.
+ */
+@ApplicationScoped
+public class GroupService {
+
+  @Inject ChatStore chats;
+  @Inject GroupStore groups;
+  @Inject ChatMembers members;
+  @Inject ChatSequence sequence;
+  @Inject UserDirectory users;
+  @Inject SystemMessages systemMessages;
+  @Inject DomainEvents events;
+
+  public GroupService() {}
+
+  /** For use outside the container (tests, benchmarks). */
+  public GroupService(
+      ChatStore chats,
+      GroupStore groups,
+      ChatService chatService,
+      ChatSequence sequence,
+      UserDirectory users,
+      SystemMessages systemMessages,
+      DomainEvents events) {
+    this.chats = chats;
+    this.groups = groups;
+    this.members = chatService.members; // the same cache the membership checks read
+    this.sequence = sequence;
+    this.users = users;
+    this.systemMessages = systemMessages;
+    this.events = events;
+  }
+
+  /** A new group of the creator and {@code others}, the creator its admin. */
+  public Chat create(UserId creator, GroupName name, NewMembers others, String token) {
+    List<UserId> everyone = new ArrayList<>();
+    everyone.add(creator);
+    everyone.addAll(others.users());
+    Map<UserId, JsonObject> profiles = existing(everyone, token);
+    if (!profiles.containsKey(creator)) {
+      throw ApiException.forbidden("Your account does not exist: log in again");
+    }
+    Chat chat = groups.create(name, creator, others.users());
+    say(
+        chat.id(),
+        creator,
+        SystemTexts.created(nameOf(profiles, creator), name, names(profiles, others.users())),
+        others.users());
+    events.fire(new GroupEvents.MembersAdded(chat.id(), creator, others.users()));
+    return chat;
+  }
+
+  /** Adds members to the group: admins only; each an existing user not yet a member. */
+  public void add(UserId actor, ChatId id, NewMembers added, String token) {
+    Chat chat = groupOf(actor, id);
+    requireAdmin(chat, actor);
+    added.without(actor);
+    for (UserId user : added.users()) {
+      if (chat.isMember(user)) {
+        throw ApiException.badRequest(user + " is already a member");
+      }
+    }
+    if (chat.users().size() + added.users().size() > Group.MAX_MEMBERS) {
+      throw ApiException.badRequest(
+          "A group has at most " + Group.MAX_MEMBERS + " members; it has " + chat.users().size());
+    }
+    List<UserId> asked = new ArrayList<>();
+    asked.add(actor);
+    asked.addAll(added.users());
+    Map<UserId, JsonObject> profiles = existing(asked, token);
+    groups.add(id, added.users());
+    members.forget(id);
+    List<UserId> now = new ArrayList<>(chat.users());
+    now.addAll(added.users());
+    say(
+        id,
+        actor,
+        SystemTexts.added(nameOf(profiles, actor), names(profiles, added.users())),
+        without(now, actor));
+    events.fire(new GroupEvents.Updated(id, chat.group().name(), now, chat.group().admins()));
+    events.fire(new GroupEvents.MembersAdded(id, actor, added.users()));
+  }
+
+  /**
+   * Takes {@code member} out of the group: an admin removes anyone, anyone removes themselves
+   * (leaves). When the last admin goes, the longest-standing member becomes admin.
+   */
+  public void remove(UserId actor, ChatId id, UserId member, String token) {
+    Chat chat = groupOf(actor, id);
+    boolean leaving = actor.equals(member);
+    if (!leaving) {
+      requireAdmin(chat, actor);
+      if (!chat.isMember(member)) {
+        throw ApiException.notFound(member + " is not a member of this group");
+      }
+    }
+    List<UserId> now = without(chat.users(), member);
+    List<UserId> admins = chat.group().adminsWithout(member, chat.users());
+    Map<UserId, JsonObject> profiles = users.profiles(List.of(actor, member), token);
+    String text =
+        leaving
+            ? SystemTexts.left(nameOf(profiles, member))
+            : SystemTexts.removed(nameOf(profiles, actor), nameOf(profiles, member));
+    List<UserId> newAdmins = without(admins, chat.group().admins());
+    if (!newAdmins.isEmpty()) {
+      UserId admin = newAdmins.get(0);
+      text = SystemTexts.nowAdmin(text, nameOf(users.profiles(List.of(admin), token), admin));
+    }
+    long seq = sequence.next(id);
+    Instant at = IsoTime.now();
+    groups.remove(
+        id, member, admins, new Group.Departure(seq, at, chat.group().name(), text, actor));
+    members.forget(id);
+    Set<UserId> told = new LinkedHashSet<>(now);
+    told.add(member);
+    told.remove(actor);
+    systemMessages.post(id, seq, actor, text, List.copyOf(told));
+    events.fire(new GroupEvents.Updated(id, chat.group().name(), now, admins));
+    events.fire(new GroupEvents.MemberRemoved(id, member));
+  }
+
+  /** Renames the group: admins only. */
+  public void rename(UserId actor, ChatId id, GroupName name, String token) {
+    Chat chat = groupOf(actor, id);
+    requireAdmin(chat, actor);
+    groups.rename(id, name);
+    members.forget(id);
+    Map<UserId, JsonObject> profiles = users.profiles(List.of(actor), token);
+    say(
+        id,
+        actor,
+        SystemTexts.renamed(nameOf(profiles, actor), name),
+        without(chat.users(), actor));
+    events.fire(new GroupEvents.Updated(id, name, chat.users(), chat.group().admins()));
+  }
+
+  /** The group as stored now: 404 unknown, 400 a 1:1 chat, 403 when {@code actor} is not in it. */
+  private Chat groupOf(UserId actor, ChatId id) {
+    Chat chat = chats.find(id).orElseThrow(() -> ApiException.notFound("No chat with id " + id));
+    if (!chat.isMember(actor)) {
+      throw ApiException.forbidden("You are not a member of this chat");
+    }
+    if (!chat.isGroup()) {
+      throw ApiException.badRequest("This is a 1:1 chat, not a group");
+    }
+    return chat;
+  }
+
+  private static void requireAdmin(Chat chat, UserId actor) {
+    if (!chat.group().isAdmin(actor)) {
+      throw ApiException.forbidden("Only the group's admins may do that");
+    }
+  }
+
+  /**
+   * The profiles of these users, all of whom but the first (the caller, checked apart) must exist:
+   * 404 naming the first who does not.
+   */
+  private Map<UserId, JsonObject> existing(List<UserId> asked, String token) {
+    Map<UserId, JsonObject> found = users.existing(asked, token);
+    for (UserId user : asked) {
+      if (!found.containsKey(user) && !user.equals(asked.get(0))) {
+        throw ApiException.notFound("No user with id " + user);
+      }
+    }
+    return found;
+  }
+
+  private void say(ChatId id, UserId actor, String text, List<UserId> recipients) {
+    systemMessages.post(id, sequence.next(id), actor, text, recipients);
+  }
+
+  private static String nameOf(Map<UserId, JsonObject> profiles, UserId user) {
+    JsonObject profile = profiles.get(user);
+    return profile == null ? "Unknown user" : profile.getString("name", "Unknown user");
+  }
+
+  private static List<String> names(Map<UserId, JsonObject> profiles, List<UserId> users) {
+    return users.stream().map(user -> nameOf(profiles, user)).toList();
+  }
+
+  private static List<UserId> without(List<UserId> list, UserId user) {
+    return list.stream().filter(member -> !member.equals(user)).toList();
+  }
+
+  private static List<UserId> without(List<UserId> list, List<UserId> others) {
+    return list.stream().filter(member -> !others.contains(member)).toList();
+  }
+}

@@ -1,0 +1,214 @@
+package io.chatapp.chat.chats.control;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import io.chatapp.chat.chats.entity.Chat;
+import io.chatapp.chat.chats.entity.ChatId;
+import io.chatapp.chat.chats.entity.Group;
+import io.chatapp.chat.chats.entity.GroupName;
+import io.chatapp.chat.users.entity.UserId;
+import io.chatapp.platform.mongo.MongoConnection;
+import io.chatapp.platform.mongo.PairKey;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+
+/**
+ * Group chats in the {@code chats} collection, beside the 1:1 chats of {@link ChatStore} and read
+ * by it. Every write is one update by {@code _id} (the embedded server scans for anything else);
+ * membership, admins and name are set from what the service computed, so two admins changing a
+ * group at the same instant may race, the last write winning. Read and delivered positions are
+ * {@code $max}es: they never move back, whichever instance writes last.
+ *
+ * <p>A group's {@code pairKey} is {@code group:<chatId>}: the unique index over it stays unique,
+ * and user-war, which looks 1:1 chats up by the key of two user ids, never finds a group.
+ */
+@ApplicationScoped
+public class GroupStore {
+
+  static final String IS_GROUP = "isGroup";
+
+  @Inject MongoConnection mongo;
+  @Inject ChatStore chats;
+
+  public GroupStore() {}
+
+  /** For use outside the container (tests, benchmarks). */
+  public GroupStore(MongoConnection mongo, ChatStore chats) {
+    this.mongo = mongo;
+    this.chats = chats;
+  }
+
+  /** A new group of {@code members} (its creator first), its creator the only admin. */
+  public Chat create(GroupName name, UserId creator, List<UserId> members) {
+    chats.ensureIndexes();
+    Date now = new Date();
+    ChatId id = ChatId.fresh();
+    List<String> users = new ArrayList<>();
+    users.add(creator.value());
+    members.forEach(member -> users.add(member.value()));
+    Document chat =
+        new Document("_id", id.value())
+            .append(PairKey.FIELD, "group:" + id.value())
+            .append(IS_GROUP, true)
+            .append("name", name.value())
+            .append("users", users)
+            .append("admins", List.of(creator.value()))
+            .append("latest", null)
+            .append("unread", new Document())
+            .append("read", new Document())
+            .append("delivered", new Document())
+            .append("former", new Document())
+            .append("seq", 0L)
+            .append("createdAt", now)
+            .append("updatedAt", now);
+    mongo.call(db -> groups().insertOne(chat));
+    list(id, users.stream().map(UserId::new).toList());
+    return ChatStore.toChat(chat);
+  }
+
+  /** Adds members (at the end: they are the newest), who no longer count as having left. */
+  public void add(ChatId id, List<UserId> added) {
+    List<Bson> updates = new ArrayList<>();
+    updates.add(Updates.addEachToSet("users", added.stream().map(UserId::value).toList()));
+    added.forEach(user -> updates.add(Updates.unset("former." + user.value())));
+    update(id, Updates.combine(updates));
+    list(id, added);
+  }
+
+  /**
+   * Takes {@code user} out of the members, with the admins as they are then, and remembers up to
+   * where they may read ({@code departure}).
+   */
+  public void remove(ChatId id, UserId user, List<UserId> admins, Group.Departure departure) {
+    update(
+        id,
+        Updates.combine(
+            Updates.pull("users", user.value()),
+            Updates.set("admins", admins.stream().map(UserId::value).toList()),
+            Updates.set(
+                "former." + user.value(),
+                new Document("seq", departure.seq())
+                    .append("at", Date.from(departure.at()))
+                    .append("name", departure.name().value())
+                    .append("text", departure.text())
+                    .append("sender", departure.sender().value()))));
+  }
+
+  public void rename(ChatId id, GroupName name) {
+    update(id, Updates.set("name", name.value()));
+  }
+
+  /** The member has read up to {@code seq}: one write, never moving the position back. */
+  public void read(ChatId id, UserId user, long seq, Instant at) {
+    update(id, readUpTo(user, seq, at));
+  }
+
+  /** These members' devices got the chat's messages up to these numbers: one write. */
+  public void delivered(ChatId id, Map<UserId, Long> upTo) {
+    if (upTo.isEmpty()) {
+      return;
+    }
+    List<Bson> updates = new ArrayList<>();
+    upTo.forEach((user, seq) -> updates.add(Updates.max("delivered." + user.value(), seq)));
+    update(id, Updates.combine(updates));
+  }
+
+  /** The updates that move each sender's read position up to their newest message of the batch. */
+  static List<Bson> sendersRead(List<ChatStore.NewMessage> messages) {
+    Map<UserId, ChatStore.NewMessage> newest = new HashMap<>();
+    messages.forEach(
+        message -> newest.merge(message.sender(), message, (a, b) -> a.seq() >= b.seq() ? a : b));
+    return newest.values().stream()
+        .map(message -> readUpTo(message.sender(), message.seq(), message.at()))
+        .toList();
+  }
+
+  private static Bson readUpTo(UserId user, long seq, Instant at) {
+    // {seq, at} compares by seq first: the position and its time move together, only forwards
+    return Updates.max(
+        "read." + user.value(), new Document("seq", seq).append("at", Date.from(at)));
+  }
+
+  private void update(ChatId id, Bson update) {
+    mongo.call(db -> groups().updateOne(Filters.eq("_id", id.value()), update));
+  }
+
+  /** The group in each member's chat list: one round trip for all of them. */
+  private void list(ChatId id, List<UserId> users) {
+    if (users.isEmpty()) {
+      return;
+    }
+    List<UpdateOneModel<Document>> writes =
+        users.stream()
+            .map(
+                user ->
+                    new UpdateOneModel<Document>(
+                        Filters.eq("_id", user.value()),
+                        Updates.addToSet("chats", id.value()),
+                        new UpdateOptions().upsert(true)))
+            .toList();
+    mongo.call(db -> db.getCollection("userChats").bulkWrite(writes));
+  }
+
+  private MongoCollection<Document> groups() {
+    return mongo.database().getCollection("chats");
+  }
+
+  /** The group part of a chat document. */
+  static Group toGroup(Document document) {
+    Map<UserId, Group.ReadPosition> read = new HashMap<>();
+    Document reads = document.get("read", Document.class);
+    if (reads != null) {
+      reads.forEach(
+          (user, value) -> {
+            if (value instanceof Document position) {
+              read.put(
+                  new UserId(user),
+                  new Group.ReadPosition(
+                      ChatStore.numberOr(position.get("seq"), 0L),
+                      position.getDate("at").toInstant()));
+            }
+          });
+    }
+    Map<UserId, Long> delivered = new HashMap<>();
+    Document deliveries = document.get("delivered", Document.class);
+    if (deliveries != null) {
+      deliveries.forEach(
+          (user, seq) -> delivered.put(new UserId(user), ChatStore.numberOr(seq, 0L)));
+    }
+    Map<UserId, Group.Departure> former = new HashMap<>();
+    Document departures = document.get("former", Document.class);
+    if (departures != null) {
+      departures.forEach(
+          (user, value) -> {
+            if (value instanceof Document left) {
+              former.put(
+                  new UserId(user),
+                  new Group.Departure(
+                      ChatStore.numberOr(left.get("seq"), 0L),
+                      left.getDate("at").toInstant(),
+                      new GroupName(left.getString("name")),
+                      left.getString("text"),
+                      new UserId(left.getString("sender"))));
+            }
+          });
+    }
+    return new Group(
+        new GroupName(document.getString("name")),
+        document.getList("admins", String.class, List.of()).stream().map(UserId::new).toList(),
+        read,
+        delivered,
+        former);
+  }
+}

@@ -1,0 +1,53 @@
+package io.chatapp.chat.messages.boundary;
+
+import static io.chatapp.platform.json.JsonSupport.JSON;
+
+import io.chatapp.chat.chats.entity.Chat;
+import io.chatapp.chat.chats.entity.Group;
+import io.chatapp.chat.common.entity.IsoTime;
+import io.chatapp.chat.messages.control.MessageService;
+import io.chatapp.chat.messages.entity.Message;
+import io.chatapp.chat.users.control.UserDirectory;
+import io.chatapp.chat.users.entity.UserId;
+import jakarta.json.JsonObject;
+
+/**
+ * A page of a group's history on the wire: each message with {@code readBy [{userId, at}]} and
+ * {@code deliveredTo [userId]}, derived from the members' read and delivered positions as the page
+ * was read (no per-message read flags exist in groups), and the members' profiles in place of the
+ * 1:1 page's {@code user}. Someone who left sees no members.
+ */
+final class GroupPages {
+
+  private GroupPages() {}
+
+  static JsonObject toJson(
+      MessageService.Page page, UserId viewer, UserDirectory users, String token) {
+    Chat chat = page.chat();
+    Group group = chat.group();
+    var list = JSON.createArrayBuilder();
+    for (Message message : page.messages()) {
+      var readBy = JSON.createArrayBuilder();
+      group
+          .readers(message.seq(), message.sender())
+          .forEach(
+              receipt ->
+                  readBy.add(
+                      JSON.createObjectBuilder()
+                          .add("userId", receipt.user().value())
+                          .add("at", IsoTime.format(receipt.at()))));
+      var deliveredTo = JSON.createArrayBuilder();
+      group.receivers(message.seq(), message.sender()).forEach(u -> deliveredTo.add(u.value()));
+      list.add(
+          JSON.createObjectBuilder(message.toJson())
+              .add("readBy", readBy)
+              .add("deliveredTo", deliveredTo));
+    }
+    var members = JSON.createArrayBuilder();
+    if (chat.isMember(viewer)) {
+      var profiles = users.profiles(chat.users(), token);
+      chat.users().forEach(user -> members.add(profiles.get(user)));
+    }
+    return JSON.createObjectBuilder().add("messages", list).add("members", members).build();
+  }
+}

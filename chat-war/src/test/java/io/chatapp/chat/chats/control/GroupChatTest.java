@@ -1,0 +1,324 @@
+package io.chatapp.chat.chats.control;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.chatapp.chat.chats.entity.Chat;
+import io.chatapp.chat.chats.entity.ChatId;
+import io.chatapp.chat.chats.entity.GroupEvents;
+import io.chatapp.chat.chats.entity.GroupName;
+import io.chatapp.chat.chats.entity.NewMembers;
+import io.chatapp.chat.common.entity.ObjectIds;
+import io.chatapp.chat.messages.control.MessageService;
+import io.chatapp.chat.messages.entity.GroupMessagesRead;
+import io.chatapp.chat.messages.entity.Message;
+import io.chatapp.chat.messages.entity.MessageId;
+import io.chatapp.chat.messages.entity.MessageSent;
+import io.chatapp.chat.messages.entity.MessageText;
+import io.chatapp.chat.support.ChatHarness;
+import io.chatapp.chat.users.entity.UserId;
+import io.chatapp.platform.rest.ApiException;
+import io.chatapp.testsupport.Poll;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Group chats end to end outside the container, on the real RabbitMQ (this run's own exchange and
+ * queues), Redis and the embedded MongoDB-compatible server, with an HTTP stand-in for user-war:
+ * making a group, messages to every member, read positions, membership changes with their system
+ * messages and events, and what someone removed still reads.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class GroupChatTest {
+
+  private static final Duration DEADLINE = Duration.ofSeconds(30);
+  private static final String TOKEN = ChatHarness.TOKEN;
+
+  private ChatHarness stack;
+
+  @BeforeAll
+  void start() throws Exception {
+    stack = new ChatHarness();
+    stack.startPipeline();
+  }
+
+  @AfterAll
+  void stop() throws Exception {
+    if (stack != null) {
+      stack.close();
+    }
+  }
+
+  private record Trio(UserId ann, UserId bob, UserId cid, ChatId chat) {}
+
+  private Trio group() {
+    UserId ann = stack.userService.add("Ann");
+    UserId bob = stack.userService.add("Bob");
+    UserId cid = stack.userService.add("Cid");
+    Chat chat =
+        stack.groups.create(
+            ann, new GroupName(" Crew "), NewMembers.forGroup(ann, List.of(bob, cid)), TOKEN);
+    return new Trio(ann, bob, cid, chat.id());
+  }
+
+  private Message send(UserId from, ChatId chat, String text) {
+    return stack.messages.send(from, chat, new MessageText(text), Optional.empty());
+  }
+
+  private Chat chat(ChatId id) {
+    return stack.chatStore.find(id).orElseThrow();
+  }
+
+  /** The chat's messages once {@code count} are stored, as {@code reader} pages them. */
+  private List<Message> awaitPage(UserId reader, ChatId chat, int count) {
+    Poll.until(DEADLINE, count + " messages stored", () -> chat(chat).seq() >= count);
+    Poll.until(
+        DEADLINE,
+        count + " messages readable",
+        () -> stack.messageStore.page(chat, count, 100).size() >= count);
+    return stack.messages.history(reader, chat, Optional.empty(), 100).messages();
+  }
+
+  @Test
+  void aGroupIsMadeWithASystemMessageAndListedForEveryMember() {
+    Trio g = group();
+    Chat chat = chat(g.chat());
+    assertThat(chat.isGroup()).isTrue();
+    assertThat(chat.users()).containsExactly(g.ann(), g.bob(), g.cid());
+    assertThat(chat.group().name().value()).isEqualTo("Crew");
+    assertThat(chat.group().admins()).containsExactly(g.ann());
+    assertThat(stack.events.of(GroupEvents.MembersAdded.class))
+        .contains(new GroupEvents.MembersAdded(g.chat(), g.ann(), List.of(g.bob(), g.cid())));
+
+    List<Message> page = awaitPage(g.bob(), g.chat(), 1);
+    assertThat(page).hasSize(1);
+    assertThat(page.get(0).messageType()).isEqualTo("system");
+    assertThat(page.get(0).text()).isEqualTo("Ann created \u201CCrew\u201D with Bob and Cid");
+    assertThat(page.get(0).sender()).isEqualTo(g.ann());
+
+    for (UserId member : List.of(g.ann(), g.bob(), g.cid())) {
+      ChatService.Listed listed =
+          stack.chats.list(member, TOKEN).stream()
+              .filter(l -> l.chat().id().equals(g.chat()))
+              .findFirst()
+              .orElseThrow();
+      assertThat(listed.otherUser()).isNull();
+      assertThat(listed.members()).extracting(p -> p.getString("name")).contains("Bob", "Cid");
+      assertThat(listed.chat().toJson(member).getBoolean("isGroup")).isTrue();
+    }
+    // the creator's own message counts as read; the others have one unseen
+    assertThat(chat(g.chat()).unreadFor(g.ann())).isZero();
+    assertThat(chat(g.chat()).unreadFor(g.cid())).isEqualTo(1);
+  }
+
+  @Test
+  void creatingRefusesUnknownUsersAndUnknownCallers() {
+    UserId ann = stack.userService.add("Ann");
+    UserId bob = stack.userService.add("Bob");
+    UserId nobody = new UserId(ObjectIds.fresh());
+    assertThatThrownBy(
+            () ->
+                stack.groups.create(
+                    ann, new GroupName("x"), NewMembers.forGroup(ann, List.of(bob, nobody)), TOKEN))
+        .isInstanceOf(ApiException.class)
+        .hasMessageContaining("No user with id " + nobody);
+    assertThatThrownBy(
+            () ->
+                stack.groups.create(
+                    nobody,
+                    new GroupName("x"),
+                    NewMembers.forGroup(nobody, List.of(ann, bob)),
+                    TOKEN))
+        .isInstanceOf(ApiException.class)
+        .hasMessageContaining("does not exist");
+  }
+
+  @Test
+  void aMessageGoesToEveryMemberAndReadingMovesOnePosition() {
+    Trio g = group();
+    Message hello = send(g.bob(), g.chat(), "hello group");
+    Poll.until(
+        DEADLINE,
+        "message:new for the group",
+        () ->
+            stack.events.of(MessageSent.class).stream()
+                .anyMatch(
+                    e ->
+                        e.message().id().equals(hello.id())
+                            && e.inGroup()
+                            && e.recipients().containsAll(List.of(g.ann(), g.cid()))
+                            && !e.recipients().contains(g.bob())));
+    awaitPage(g.bob(), g.chat(), 2);
+    Chat chat = chat(g.chat());
+    assertThat(chat.latestMessage().text()).isEqualTo("hello group");
+    assertThat(chat.unreadFor(g.bob())).isZero(); // the sender read up to their own message
+    assertThat(chat.unreadFor(g.ann())).isEqualTo(1);
+    assertThat(chat.unreadFor(g.cid())).isEqualTo(2);
+
+    List<MessageId> read = stack.messages.markRead(g.cid(), g.chat(), List.of(hello.id()));
+    assertThat(read).containsExactly(hello.id());
+    assertThat(stack.events.of(GroupMessagesRead.class))
+        .anyMatch(
+            e ->
+                e.chatId().equals(g.chat())
+                    && e.readerId().equals(g.cid())
+                    && e.messageIds().equals(List.of(hello.id()))
+                    && e.members().containsAll(List.of(g.ann(), g.bob(), g.cid())));
+    chat = chat(g.chat());
+    assertThat(chat.unreadFor(g.cid())).isZero();
+    assertThat(chat.group().readBy(g.cid())).isEqualTo(2);
+    // positions only: nothing was written on the messages themselves
+    assertThat(stack.messageStore.find(hello.id()).orElseThrow().seen()).isFalse();
+
+    MessageService.Page page = stack.messages.history(g.ann(), g.chat(), Optional.empty(), 50);
+    assertThat(page.otherUser()).isNull();
+    Chat after = chat(g.chat());
+    assertThat(after.unreadFor(g.ann())).isZero();
+    assertThat(after.group().readers(2, g.bob()))
+        .extracting(r -> r.user())
+        .containsExactlyInAnyOrder(g.ann(), g.cid());
+  }
+
+  @Test
+  void deliveredPositionsGiveDeliveredTo() {
+    Trio g = group();
+    Message hello = send(g.ann(), g.chat(), "delivered?");
+    awaitPage(g.ann(), g.chat(), 2);
+    stack.messages.markGroupDelivered(
+        Map.of(g.chat(), Map.of(g.bob(), 2L, g.cid(), 1L)), hello.createdAt());
+    stack.messages.markGroupDelivered(Map.of(g.chat(), Map.of(g.bob(), 1L)), hello.createdAt());
+    Chat chat = chat(g.chat());
+    assertThat(chat.group().delivered()).containsEntry(g.bob(), 2L).containsEntry(g.cid(), 1L);
+    assertThat(chat.group().receivers(2, g.ann())).containsExactly(g.bob());
+  }
+
+  @Test
+  void someoneRemovedReadsUpToTheRemovalAndNothingAfterAndCannotSend() {
+    Trio g = group();
+    send(g.bob(), g.chat(), "before");
+    awaitPage(g.ann(), g.chat(), 2);
+    // the membership cache knows the group now
+    assertThat(stack.chats.membership(g.cid(), g.chat()).group()).isTrue();
+
+    stack.groups.remove(g.ann(), g.chat(), g.cid(), TOKEN);
+    assertThat(stack.events.of(GroupEvents.MemberRemoved.class))
+        .contains(new GroupEvents.MemberRemoved(g.chat(), g.cid()));
+    assertThat(stack.events.of(GroupEvents.Updated.class))
+        .contains(
+            new GroupEvents.Updated(
+                g.chat(), new GroupName("Crew"), List.of(g.ann(), g.bob()), List.of(g.ann())));
+    assertThatThrownBy(() -> send(g.cid(), g.chat(), "still here?"))
+        .isInstanceOfSatisfying(
+            ApiException.class, e -> assertThat(e.getResponse().getStatus()).isEqualTo(403));
+    assertThatThrownBy(() -> stack.messages.markRead(g.cid(), g.chat(), List.of()))
+        .isInstanceOf(ApiException.class);
+
+    Message after = send(g.bob(), g.chat(), "after Cid left");
+    List<Message> bobs = awaitPage(g.bob(), g.chat(), 4);
+    assertThat(bobs).extracting(Message::text).contains("Ann removed Cid", "after Cid left");
+    List<Message> cids =
+        stack.messages.history(g.cid(), g.chat(), Optional.empty(), 100).messages();
+    assertThat(cids).extracting(Message::text).endsWith("before", "Ann removed Cid");
+    assertThat(cids).extracting(Message::id).doesNotContain(after.id());
+    assertThat(stack.messages.history(g.cid(), g.chat(), Optional.of(after.id()), 100).messages())
+        .extracting(Message::id)
+        .doesNotContain(after.id());
+    Chat chat = chat(g.chat());
+    assertThat(chat.toJson(g.cid()).getBoolean("left")).isTrue();
+    assertThat(chat.toJson(g.cid()).getJsonObject("latestMessage").getString("text"))
+        .isEqualTo("Ann removed Cid");
+    assertThat(chat.unreadFor(g.cid())).isZero();
+    assertThat(stack.chats.list(g.cid(), TOKEN))
+        .anyMatch(l -> l.chat().id().equals(g.chat()) && l.members().isEmpty());
+
+    // added back, they read everything again
+    stack.groups.add(g.ann(), g.chat(), new NewMembers(List.of(g.cid())), TOKEN);
+    assertThat(stack.chats.membership(g.cid(), g.chat()).users()).contains(g.cid());
+    assertThat(stack.messages.history(g.cid(), g.chat(), Optional.empty(), 100).messages())
+        .extracting(Message::id)
+        .contains(after.id());
+  }
+
+  @Test
+  void theLastAdminLeavingHandsAdminToTheLongestStandingMember() {
+    Trio g = group();
+    stack.groups.remove(g.ann(), g.chat(), g.ann(), TOKEN);
+    Chat chat = chat(g.chat());
+    assertThat(chat.users()).containsExactly(g.bob(), g.cid());
+    assertThat(chat.group().admins()).containsExactly(g.bob());
+    List<Message> page = awaitPage(g.bob(), g.chat(), 2);
+    assertThat(page.get(page.size() - 1).text()).isEqualTo("Ann left; Bob is now an admin");
+  }
+
+  @Test
+  void onlyAdminsAddRemoveAndRenameAndOnlyMembersOfGroups() {
+    Trio g = group();
+    UserId dan = stack.userService.add("Dan");
+    UserId outsider = stack.userService.add("Eve");
+    assertStatus(
+        403, () -> stack.groups.add(g.bob(), g.chat(), new NewMembers(List.of(dan)), TOKEN));
+    assertStatus(403, () -> stack.groups.remove(g.bob(), g.chat(), g.cid(), TOKEN));
+    assertStatus(403, () -> stack.groups.rename(g.bob(), g.chat(), new GroupName("x"), TOKEN));
+    assertStatus(403, () -> stack.groups.remove(outsider, g.chat(), outsider, TOKEN));
+    assertStatus(
+        404, () -> stack.groups.rename(g.ann(), ChatId.fresh(), new GroupName("x"), TOKEN));
+    assertStatus(404, () -> stack.groups.remove(g.ann(), g.chat(), dan, TOKEN));
+    assertStatus(
+        400, () -> stack.groups.add(g.ann(), g.chat(), new NewMembers(List.of(g.bob())), TOKEN));
+    assertStatus(
+        404,
+        () ->
+            stack.groups.add(
+                g.ann(), g.chat(), new NewMembers(List.of(new UserId(ObjectIds.fresh()))), TOKEN));
+    ChatHarness.Pair pair = stack.pair();
+    assertStatus(
+        400, () -> stack.groups.rename(pair.ann(), pair.chat(), new GroupName("x"), TOKEN));
+
+    stack.groups.rename(g.ann(), g.chat(), new GroupName("New name"), TOKEN);
+    stack.groups.add(g.ann(), g.chat(), new NewMembers(List.of(dan)), TOKEN);
+    Chat chat = chat(g.chat());
+    assertThat(chat.group().name().value()).isEqualTo("New name");
+    assertThat(chat.users()).containsExactly(g.ann(), g.bob(), g.cid(), dan);
+    assertThat(stack.events.of(GroupEvents.MembersAdded.class))
+        .contains(new GroupEvents.MembersAdded(g.chat(), g.ann(), List.of(dan)));
+    List<Message> page = awaitPage(dan, g.chat(), 3);
+    assertThat(page)
+        .extracting(Message::text)
+        .containsExactly(
+            "Ann created \u201CCrew\u201D with Bob and Cid",
+            "Ann renamed the group to \u201CNew name\u201D",
+            "Ann added Dan");
+    Message fromDan = send(dan, g.chat(), "hi, I am new");
+    assertThat(fromDan.seq()).isEqualTo(4);
+  }
+
+  @Test
+  void aForgottenGroupIsReadAgainAndAStaleLookupIsNotKept() {
+    Trio g = group();
+    ChatMembers members = new ChatMembers(stack.chatStore);
+    assertThat(members.of(g.chat()).orElseThrow()).hasSize(3);
+    stack.groupStore.remove(
+        g.chat(),
+        g.cid(),
+        List.of(g.ann()),
+        new io.chatapp.chat.chats.entity.Group.Departure(
+            99, java.time.Instant.now(), new GroupName("Crew"), "Cid left", g.cid()));
+    assertThat(members.of(g.chat()).orElseThrow()).hasSize(3); // remembered until forgotten
+    members.forget(g.chat());
+    assertThat(members.of(g.chat()).orElseThrow()).containsExactly(g.ann(), g.bob());
+    members.forgetAll();
+    assertThat(members.membership(g.chat()).orElseThrow().group()).isTrue();
+  }
+
+  private static void assertStatus(int status, Runnable call) {
+    assertThatThrownBy(call::run)
+        .isInstanceOfSatisfying(
+            ApiException.class, e -> assertThat(e.getResponse().getStatus()).isEqualTo(status));
+  }
+}
