@@ -29,8 +29,16 @@ public record Chat(
     unread = Map.copyOf(unread);
   }
 
-  /** What the chat list shows of the newest message. */
-  public record LatestMessage(String text, UserId sender) {}
+  /**
+   * What the chat list shows of the newest message: its text (as edited), or, once it was deleted,
+   * an empty text and {@code deleted} (the UI says "This message was deleted").
+   */
+  public record LatestMessage(String text, UserId sender, boolean deleted) {
+
+    public LatestMessage(String text, UserId sender) {
+      this(text, sender, false);
+    }
+  }
 
   public boolean isMember(UserId user) {
     return users.contains(user);
@@ -45,6 +53,14 @@ public record Chat(
     return unread.getOrDefault(user, 0);
   }
 
+  private static JsonObject latestJson(LatestMessage latest) {
+    var json =
+        JSON.createObjectBuilder()
+            .add("text", latest.text())
+            .add("sender", latest.sender().value());
+    return latest.deleted() ? json.add("deleted", true).build() : json.build();
+  }
+
   /** The chat as {@code GET /chat/all} shows it to {@code viewer}. */
   public JsonObject toJson(UserId viewer) {
     var usersJson = JSON.createArrayBuilder();
@@ -52,10 +68,7 @@ public record Chat(
     JsonValue latest =
         latestMessage == null
             ? JsonValue.NULL
-            : JSON.createObjectBuilder()
-                .add("text", latestMessage.text())
-                .add("sender", latestMessage.sender().value())
-                .build();
+            : latestJson(latestMessage);
     return JSON.createObjectBuilder()
         .add("_id", id.value())
         .add("users", usersJson)

@@ -9,6 +9,7 @@ import io.chatapp.chat.messages.entity.Message;
 import io.chatapp.chat.messages.entity.MessageId;
 import io.chatapp.chat.messages.entity.MessageImage;
 import io.chatapp.chat.messages.entity.MessageText;
+import io.chatapp.chat.messages.entity.ReplyTo;
 import io.chatapp.chat.users.entity.UserId;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -24,7 +25,7 @@ import java.util.List;
  * What travels on the pipeline's exchanges: the message as sent (id, chat, sequence number, sender,
  * text, image, time in epoch milliseconds; once stored, when it was read if it was read on arrival)
  * and its recipient, so no step needs to read the chat. Its own compact shape, not the client's
- * JSON. An accepted message travels alone; the stored ones travel as the batch the storage step
+ * JSON (a reply's quote in the client's shape, {@code replyTo}). An accepted message travels alone; the stored ones travel as the batch the storage step
  * stored together (a JSON array of envelopes).
  */
 public record Envelope(Message message, UserId recipientId) {
@@ -63,6 +64,9 @@ public record Envelope(Message message, UserId recipientId) {
     }
     if (message.seenAt() != null) {
       json.add("seenAt", message.seenAt().toEpochMilli());
+    }
+    if (message.replyTo() != null) {
+      json.add("replyTo", message.replyTo().toJson());
     }
     return json.build();
   }
@@ -105,6 +109,17 @@ public record Envelope(Message message, UserId recipientId) {
             seenAt,
             Instant.ofEpochMilli(json.getJsonNumber("createdAt").longValueExact()),
             null);
+    JsonValue replyTo = json.get("replyTo");
+    if (replyTo != null && replyTo.getValueType() == JsonValue.ValueType.OBJECT) {
+      JsonObject quoted = replyTo.asJsonObject();
+      message =
+          message.withReplyTo(
+              new ReplyTo(
+                  new MessageId(quoted.getString("_id")),
+                  new UserId(quoted.getString("sender")),
+                  quoted.getString("text", null),
+                  quoted.getBoolean("deleted", false)));
+    }
     return new Envelope(message, new UserId(json.getString("recipientId")));
   }
 }

@@ -16,6 +16,7 @@ import io.chatapp.chat.messages.entity.MessageId;
 import io.chatapp.chat.messages.entity.MessageImage;
 import io.chatapp.chat.messages.entity.MessageText;
 import io.chatapp.chat.messages.entity.MessagesRead;
+import io.chatapp.chat.messages.entity.ReplyTo;
 import io.chatapp.chat.users.entity.UserId;
 import io.chatapp.platform.rest.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,6 +46,7 @@ public class MessageService {
   @Inject SendRate rate;
   @Inject DomainEvents events;
   @Inject ImageStore images;
+  @Inject Replies replies;
 
   public MessageService() {}
 
@@ -68,6 +70,7 @@ public class MessageService {
     this.rate = rate;
     this.events = events;
     this.images = images;
+    this.replies = new Replies(messages);
   }
 
   /** One page of a chat's history, oldest first, and the other member. */
@@ -78,7 +81,20 @@ public class MessageService {
    * at capacity). With a client id, a retry returns the stored message, never a second one.
    */
   public Message send(UserId sender, ChatId chatId, MessageText text, Optional<ClientId> clientId) {
-    return send(sender, chatId, text.value(), clientId, () -> null);
+    return send(sender, chatId, text, clientId, Optional.empty());
+  }
+
+  /**
+   * Sends a text message, a reply to {@code replyTo} when given (400 when that is not a message of
+   * this chat, or was deleted): the message carries its quote.
+   */
+  public Message send(
+      UserId sender,
+      ChatId chatId,
+      MessageText text,
+      Optional<ClientId> clientId,
+      Optional<MessageId> replyTo) {
+    return send(sender, chatId, text.value(), clientId, replyTo, () -> null);
   }
 
   /**
@@ -88,7 +104,19 @@ public class MessageService {
    */
   public Message sendImage(
       UserId sender, ChatId chatId, ImageFile image, Caption caption, Optional<ClientId> clientId) {
-    return send(sender, chatId, caption.value(), clientId, () -> images.store(chatId, image));
+    return sendImage(sender, chatId, image, caption, clientId, Optional.empty());
+  }
+
+  /** Sends an image message, a reply to {@code replyTo} when given. */
+  public Message sendImage(
+      UserId sender,
+      ChatId chatId,
+      ImageFile image,
+      Caption caption,
+      Optional<ClientId> clientId,
+      Optional<MessageId> replyTo) {
+    return send(
+        sender, chatId, caption.value(), clientId, replyTo, () -> images.store(chatId, image));
   }
 
   /** A send: admission comes before the image (if any) is stored, so a refusal stores nothing. */
@@ -97,6 +125,7 @@ public class MessageService {
       ChatId chatId,
       String text,
       Optional<ClientId> clientId,
+      Optional<MessageId> replyTo,
       Supplier<MessageImage> storeImage) {
     UserId recipient = chatService.otherMember(sender, chatId);
     Optional<MessageId> retried = clientId.map(id -> MessageId.forClient(chatId, sender, id));
@@ -104,6 +133,7 @@ public class MessageService {
     if (earlier.isPresent()) {
       return earlier.get();
     }
+    ReplyTo quoted = replyTo.map(original -> replies.quote(chatId, original)).orElse(null);
     rate.take(sender);
     try (SendAdmission.Permit permit = admission.admit()) {
       MessageImage image = storeImage.get();
@@ -119,7 +149,8 @@ public class MessageService {
                 false,
                 null,
                 IsoTime.now(),
-                null);
+                null)
+            .withReplyTo(quoted);
         pipeline.accept(message, recipient);
         return message;
       } catch (RuntimeException e) {
@@ -168,7 +199,7 @@ public class MessageService {
               .map(message -> marked.contains(message.id()) ? message.withSeen(now) : message)
               .toList();
     }
-    return new Page(page, other);
+    return new Page(replies.current(page), other);
   }
 
   /**

@@ -13,7 +13,9 @@ import java.time.Instant;
  * A text or image message ({@code image} null for text; an image message's text may be empty).
  * {@code seq} is its place in the chat (1, 2, 3, ...), given when it is sent; pages of history are
  * read by it, never by scanning. Clients never see it. {@code deliveredAt} is when it first reached
- * one of the recipient's sockets (✓✓ delivered, before ✓✓ read).
+ * one of the recipient's sockets (✓✓ delivered, before ✓✓ read). A reply carries the message it
+ * quotes ({@code replyTo}, else null); {@code editedAt} is when its sender last edited it; a deleted
+ * message keeps only its place, chat, sender and time ({@link #toJson}).
  */
 public record Message(
     MessageId id,
@@ -25,7 +27,11 @@ public record Message(
     boolean seen,
     Instant seenAt,
     Instant createdAt,
-    Instant deliveredAt) {
+    Instant deliveredAt,
+    ReplyTo replyTo,
+    Instant editedAt,
+    boolean deleted,
+    Reactions reactions) {
 
   public static final String TYPE_TEXT = "text";
   public static final String TYPE_IMAGE = "image";
@@ -37,6 +43,24 @@ public record Message(
     if (text == null) {
       throw new IllegalArgumentException("text is required (empty for an image alone)");
     }
+    reactions = reactions == null ? Reactions.NONE : reactions;
+  }
+
+  /** A message as sent: not edited, deleted nor reacted to. */
+  public Message(
+      MessageId id,
+      ChatId chatId,
+      long seq,
+      UserId sender,
+      String text,
+      MessageImage image,
+      boolean seen,
+      Instant seenAt,
+      Instant createdAt,
+      Instant deliveredAt) {
+    this(
+        id, chatId, seq, sender, text, image, seen, seenAt, createdAt, deliveredAt, null, null,
+        false, Reactions.NONE);
   }
 
   /** A text message not delivered yet. */
@@ -55,11 +79,21 @@ public record Message(
   /** The same message at another place in its chat. */
   public Message withSeq(long newSeq) {
     return new Message(
-        id, chatId, newSeq, sender, text, image, seen, seenAt, createdAt, deliveredAt);
+        id, chatId, newSeq, sender, text, image, seen, seenAt, createdAt, deliveredAt, replyTo,
+        editedAt, deleted, reactions);
   }
 
   public Message withSeen(Instant at) {
-    return new Message(id, chatId, seq, sender, text, image, true, at, createdAt, deliveredAt);
+    return new Message(
+        id, chatId, seq, sender, text, image, true, at, createdAt, deliveredAt, replyTo, editedAt,
+        deleted, reactions);
+  }
+
+  /** The same message quoting {@code quoted} (as it is now), or nothing. */
+  public Message withReplyTo(ReplyTo quoted) {
+    return new Message(
+        id, chatId, seq, sender, text, image, seen, seenAt, createdAt, deliveredAt, quoted,
+        editedAt, deleted, reactions);
   }
 
   /** {@code "image"} or {@code "text"}. */
@@ -77,9 +111,23 @@ public record Message(
     return deliveredAt != null || seen;
   }
 
-  /** The message document of the REST and WebSocket contract. */
+  /**
+   * The message document of the REST and WebSocket contract; {@code replyTo}, {@code editedAt} and
+   * {@code reactions} only when there are any, so a plain message reads as it always did. A deleted
+   * message is {@code {_id, chatId, sender, deleted: true, createdAt}}.
+   */
   public JsonObject toJson() {
-    return JSON.createObjectBuilder()
+    if (deleted) {
+      return JSON.createObjectBuilder()
+          .add("_id", id.value())
+          .add("chatId", chatId.value())
+          .add("sender", sender.value())
+          .add("deleted", true)
+          .add("createdAt", IsoTime.format(createdAt))
+          .build();
+    }
+    var json =
+        JSON.createObjectBuilder()
         .add("_id", id.value())
         .add("chatId", chatId.value())
         .add("sender", sender.value())
@@ -92,7 +140,16 @@ public record Message(
         .add(
             "deliveredAt",
             deliveredAt == null ? JsonValue.NULL : JSON.createValue(IsoTime.format(deliveredAt)))
-        .add("createdAt", IsoTime.format(createdAt))
-        .build();
+        .add("createdAt", IsoTime.format(createdAt));
+    if (replyTo != null) {
+      json.add("replyTo", replyTo.toJson());
+    }
+    if (editedAt != null) {
+      json.add("editedAt", IsoTime.format(editedAt));
+    }
+    if (!reactions.isEmpty()) {
+      json.add("reactions", reactions.toJson());
+    }
+    return json.build();
   }
 }

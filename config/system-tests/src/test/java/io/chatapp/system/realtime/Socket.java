@@ -153,7 +153,8 @@ public final class Socket implements WebSocket.Listener, AutoCloseable {
    * The first frame of that event matching the condition, waiting up to 30 s for it (frames that
    * come through the message pipeline may queue behind an earlier test's burst).
    */
-  JsonObject await(String event, Predicate<JsonValue> condition) throws InterruptedException {
+  public JsonObject await(String event, Predicate<JsonValue> condition)
+      throws InterruptedException {
     Instant deadline = Instant.now().plusSeconds(30);
     while (Instant.now().isBefore(deadline)) {
       for (JsonObject frame : frames) {
@@ -171,7 +172,7 @@ public final class Socket implements WebSocket.Listener, AutoCloseable {
   }
 
   /** Whether a matching frame arrives within the time (used to show that one does not). */
-  boolean arrives(String event, Predicate<JsonValue> condition, Duration within)
+  public boolean arrives(String event, Predicate<JsonValue> condition, Duration within)
       throws InterruptedException {
     Instant deadline = Instant.now().plus(within);
     while (Instant.now().isBefore(deadline)) {
@@ -183,6 +184,14 @@ public final class Socket implements WebSocket.Listener, AutoCloseable {
       Thread.sleep(50);
     }
     return false;
+  }
+
+  /** How many frames of that event matching the condition arrived so far. */
+  public long count(String event, Predicate<JsonValue> condition) {
+    return frames.stream()
+        .filter(frame -> frame.getString("event").equals(event))
+        .filter(frame -> condition.test(frame.get("data")))
+        .count();
   }
 
   void clear() {
