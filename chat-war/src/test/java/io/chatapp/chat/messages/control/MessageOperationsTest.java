@@ -277,6 +277,24 @@ class MessageOperationsTest {
   }
 
   @Test
+  void theChatListShowsTheLastChangeOfItsLatestMessage() throws Exception {
+    ChatHarness.Pair p = stack.pair();
+    Message message = sent(p.ann(), p.chat(), "one");
+    edits.edit(p.ann(), message.id(), new Caption("two"));
+    Thread.sleep(5);
+    edits.edit(p.ann(), message.id(), new Caption("a"));
+    assertThat(latest(p.chat()))
+        .as("a later edit wins, whatever its text")
+        .isEqualTo(new Chat.LatestMessage("a", p.ann()));
+    edits.delete(p.ann(), message.id());
+    assertThat(latest(p.chat())).isEqualTo(new Chat.LatestMessage("", p.ann(), true));
+    stack.chatStore.latestChanged(p.chat(), message.seq(), "late edit", false, message.createdAt());
+    assertThat(latest(p.chat()))
+        .as("an edit that raced with the deletion never brings the text back")
+        .isEqualTo(new Chat.LatestMessage("", p.ann(), true));
+  }
+
+  @Test
   void deletingAnOlderMessageLeavesTheLatestAlone() {
     ChatHarness.Pair p = stack.pair();
     Message older = sent(p.ann(), p.chat(), "first");
