@@ -65,10 +65,7 @@ public record Chat(
   public JsonObject toJson(UserId viewer) {
     var usersJson = JSON.createArrayBuilder();
     users.forEach(user -> usersJson.add(user.value()));
-    JsonValue latest =
-        latestMessage == null
-            ? JsonValue.NULL
-            : latestJson(latestMessage);
+    JsonValue latest = latestMessage == null ? JsonValue.NULL : latestJson(latestMessage);
     return JSON.createObjectBuilder()
         .add("_id", id.value())
         .add("users", usersJson)

@@ -25,8 +25,8 @@ import java.util.List;
  * What travels on the pipeline's exchanges: the message as sent (id, chat, sequence number, sender,
  * text, image, time in epoch milliseconds; once stored, when it was read if it was read on arrival)
  * and its recipient, so no step needs to read the chat. Its own compact shape, not the client's
- * JSON (a reply's quote in the client's shape, {@code replyTo}). An accepted message travels alone; the stored ones travel as the batch the storage step
- * stored together (a JSON array of envelopes).
+ * JSON (a reply's quote in the client's shape, {@code replyTo}). An accepted message travels alone;
+ * the stored ones travel as the batch the storage step stored together (a JSON array of envelopes).
  */
 public record Envelope(Message message, UserId recipientId) {
 

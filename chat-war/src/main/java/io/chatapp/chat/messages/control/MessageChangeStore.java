@@ -82,9 +82,7 @@ public class MessageChangeStore {
     String field = MessageDocuments.reactionOf(user);
     return change(
         id,
-        emoji.isPresent()
-            ? Updates.set(field, emoji.get().value())
-            : Updates.unset(field),
+        emoji.isPresent() ? Updates.set(field, emoji.get().value()) : Updates.unset(field),
         ReturnDocument.AFTER);
   }
 

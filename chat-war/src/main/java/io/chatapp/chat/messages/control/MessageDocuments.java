@@ -28,7 +28,9 @@ final class MessageDocuments {
   static Document replyTo(ReplyTo quoted) {
     Document document =
         new Document("_id", quoted.id().value()).append("sender", quoted.sender().value());
-    return quoted.deleted() ? document.append(DELETED, true) : document.append("text", quoted.text());
+    return quoted.deleted()
+        ? document.append(DELETED, true)
+        : document.append("text", quoted.text());
   }
 
   static ReplyTo replyTo(Document message) {

@@ -44,8 +44,7 @@ public class MessageReactions {
    * message with everyone's reactions as they are now.
    */
   public Message toggle(UserId caller, MessageId id, Emoji emoji) {
-    Message message =
-        messages.find(id).orElseThrow(() -> MessageEdits.noSuchMessage(id));
+    Message message = messages.find(id).orElseThrow(() -> MessageEdits.noSuchMessage(id));
     List<UserId> members = chatService.members(caller, message.chatId());
     if (message.deleted()) {
       throw MessageEdits.wasDeleted();

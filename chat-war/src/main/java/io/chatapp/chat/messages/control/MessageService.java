@@ -140,17 +140,17 @@ public class MessageService {
       try {
         Message message =
             new Message(
-                retried.orElseGet(MessageId::fresh),
-                chatId,
-                sequence.next(chatId),
-                sender,
-                text,
-                image,
-                false,
-                null,
-                IsoTime.now(),
-                null)
-            .withReplyTo(quoted);
+                    retried.orElseGet(MessageId::fresh),
+                    chatId,
+                    sequence.next(chatId),
+                    sender,
+                    text,
+                    image,
+                    false,
+                    null,
+                    IsoTime.now(),
+                    null)
+                .withReplyTo(quoted);
         pipeline.accept(message, recipient);
         return message;
       } catch (RuntimeException e) {

@@ -6,10 +6,10 @@ import java.util.regex.Pattern;
 
 /**
  * A reaction: exactly one emoji as people see it (one extended grapheme cluster), such as 👍, ❤️,
- * 👍🏽, 👨‍👩‍👧 or 🇫🇷. Java 17 has neither {@code Character.isEmoji} nor {@code \p{IsEmoji}} (both
- * Java 21), and its {@link java.text.BreakIterator} splits 👍🏽 and 👨‍👩‍👧 into several characters;
- * its regex {@code \X} follows Unicode's grapheme rules, emoji ZWJ sequences and flag pairs
- * included, so the cluster comes from there. The cluster is an emoji when it starts with an
+ * 👍🏽, 👨‍👩‍👧 or 🇫🇷. Java 17 has neither {@code Character.isEmoji} nor {@code \p{IsEmoji}}
+ * (both Java 21), and its {@link java.text.BreakIterator} splits 👍🏽 and 👨‍👩‍👧 into several
+ * characters; its regex {@code \X} follows Unicode's grapheme rules, emoji ZWJ sequences and flag
+ * pairs included, so the cluster comes from there. The cluster is an emoji when it starts with an
  * Extended_Pictographic code point (Unicode's emoji-data, the ranges below) and holds nothing but
  * what emoji sequences are made of, or is a flag (two regional indicators) or a keycap (1️⃣).
  */
@@ -67,8 +67,9 @@ public record Emoji(String value) {
   }
 
   /**
-   * 👍, ❤️, 👍🏽, 👨‍👩‍👧, 🏴󠁧󠁢󠁳󠁣󠁴󠁿: a pictograph, then only modifiers, selectors, tags and joiners,
-   * each joiner followed by another pictograph (so 👍 with a dangling joiner is no second 👍).
+   * 👍, ❤️, 👍🏽, 👨‍👩‍👧, 🏴󠁧󠁢󠁳󠁣󠁴󠁿: a pictograph, then only modifiers, selectors, tags and
+   * joiners, each joiner followed by another pictograph (so 👍 with a dangling joiner is no second
+   * 👍).
    */
   private static boolean isPictographicSequence(int[] points) {
     if (!isPictographic(points[0]) || !Arrays.stream(points).allMatch(Emoji::mayFollow)) {

@@ -14,8 +14,8 @@ import java.time.Instant;
  * {@code seq} is its place in the chat (1, 2, 3, ...), given when it is sent; pages of history are
  * read by it, never by scanning. Clients never see it. {@code deliveredAt} is when it first reached
  * one of the recipient's sockets (✓✓ delivered, before ✓✓ read). A reply carries the message it
- * quotes ({@code replyTo}, else null); {@code editedAt} is when its sender last edited it; a deleted
- * message keeps only its place, chat, sender and time ({@link #toJson}).
+ * quotes ({@code replyTo}, else null); {@code editedAt} is when its sender last edited it; a
+ * deleted message keeps only its place, chat, sender and time ({@link #toJson}).
  */
 public record Message(
     MessageId id,
@@ -59,8 +59,20 @@ public record Message(
       Instant createdAt,
       Instant deliveredAt) {
     this(
-        id, chatId, seq, sender, text, image, seen, seenAt, createdAt, deliveredAt, null, null,
-        false, Reactions.NONE);
+        id,
+        chatId,
+        seq,
+        sender,
+        text,
+        image,
+        seen,
+        seenAt,
+        createdAt,
+        deliveredAt,
+        null,
+        null,
+        false,
+        Reactions.NONE);
   }
 
   /** A text message not delivered yet. */
@@ -79,21 +91,57 @@ public record Message(
   /** The same message at another place in its chat. */
   public Message withSeq(long newSeq) {
     return new Message(
-        id, chatId, newSeq, sender, text, image, seen, seenAt, createdAt, deliveredAt, replyTo,
-        editedAt, deleted, reactions);
+        id,
+        chatId,
+        newSeq,
+        sender,
+        text,
+        image,
+        seen,
+        seenAt,
+        createdAt,
+        deliveredAt,
+        replyTo,
+        editedAt,
+        deleted,
+        reactions);
   }
 
   public Message withSeen(Instant at) {
     return new Message(
-        id, chatId, seq, sender, text, image, true, at, createdAt, deliveredAt, replyTo, editedAt,
-        deleted, reactions);
+        id,
+        chatId,
+        seq,
+        sender,
+        text,
+        image,
+        true,
+        at,
+        createdAt,
+        deliveredAt,
+        replyTo,
+        editedAt,
+        deleted,
+        reactions);
   }
 
   /** The same message quoting {@code quoted} (as it is now), or nothing. */
   public Message withReplyTo(ReplyTo quoted) {
     return new Message(
-        id, chatId, seq, sender, text, image, seen, seenAt, createdAt, deliveredAt, quoted,
-        editedAt, deleted, reactions);
+        id,
+        chatId,
+        seq,
+        sender,
+        text,
+        image,
+        seen,
+        seenAt,
+        createdAt,
+        deliveredAt,
+        quoted,
+        editedAt,
+        deleted,
+        reactions);
   }
 
   /** {@code "image"} or {@code "text"}. */
@@ -128,19 +176,23 @@ public record Message(
     }
     var json =
         JSON.createObjectBuilder()
-        .add("_id", id.value())
-        .add("chatId", chatId.value())
-        .add("sender", sender.value())
-        .add("text", text)
-        .add("image", image == null ? JsonValue.NULL : image.toJson())
-        .add("messageType", messageType())
-        .add("seen", seen)
-        .add("seenAt", seenAt == null ? JsonValue.NULL : JSON.createValue(IsoTime.format(seenAt)))
-        .add("delivered", delivered())
-        .add(
-            "deliveredAt",
-            deliveredAt == null ? JsonValue.NULL : JSON.createValue(IsoTime.format(deliveredAt)))
-        .add("createdAt", IsoTime.format(createdAt));
+            .add("_id", id.value())
+            .add("chatId", chatId.value())
+            .add("sender", sender.value())
+            .add("text", text)
+            .add("image", image == null ? JsonValue.NULL : image.toJson())
+            .add("messageType", messageType())
+            .add("seen", seen)
+            .add(
+                "seenAt",
+                seenAt == null ? JsonValue.NULL : JSON.createValue(IsoTime.format(seenAt)))
+            .add("delivered", delivered())
+            .add(
+                "deliveredAt",
+                deliveredAt == null
+                    ? JsonValue.NULL
+                    : JSON.createValue(IsoTime.format(deliveredAt)))
+            .add("createdAt", IsoTime.format(createdAt));
     if (replyTo != null) {
       json.add("replyTo", replyTo.toJson());
     }

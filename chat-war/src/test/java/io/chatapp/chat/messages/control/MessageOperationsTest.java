@@ -38,8 +38,8 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * Editing, deleting, replying to and reacting to messages outside the container, on the real
- * things: the pipeline on RabbitMQ stores the messages, the embedded MongoDB-compatible server keeps
- * them, the local image store holds their images.
+ * things: the pipeline on RabbitMQ stores the messages, the embedded MongoDB-compatible server
+ * keeps them, the local image store holds their images.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MessageOperationsTest {
@@ -108,8 +108,7 @@ class MessageOperationsTest {
   private static void refused(int status, String message, ThrowingCallable call) {
     assertThatThrownBy(call)
         .isInstanceOfSatisfying(
-            ApiException.class,
-            e -> assertThat(e.getResponse().getStatus()).isEqualTo(status))
+            ApiException.class, e -> assertThat(e.getResponse().getStatus()).isEqualTo(status))
         .hasMessage(message);
   }
 
@@ -134,10 +133,13 @@ class MessageOperationsTest {
               assertThat(event.members()).containsExactlyInAnyOrder(p.ann(), p.bob());
             });
 
-    try (MongoConnection again = new MongoConnection(stack.mongoServer.uri(), "chat")) {
+    MongoConnection again = new MongoConnection(stack.mongoServer.uri(), "chat");
+    try {
       assertThat(new MessageStore(again).find(original.id()).orElseThrow().text())
           .as("kept in the database, not in memory")
           .isEqualTo("see you at 9");
+    } finally {
+      again.close();
     }
 
     Message later = sent(p.bob(), p.chat(), "ok");
@@ -165,13 +167,9 @@ class MessageOperationsTest {
         () -> edits.edit(outsider, message.id(), new Caption("hijacked")));
     MessageId unknown = MessageId.fresh();
     refused(
-        404,
-        "No message with id " + unknown,
-        () -> edits.edit(p.ann(), unknown, new Caption("x")));
+        404, "No message with id " + unknown, () -> edits.edit(p.ann(), unknown, new Caption("x")));
     refused(
-        400,
-        "text must not be empty",
-        () -> edits.edit(p.ann(), message.id(), new Caption("   ")));
+        400, "text must not be empty", () -> edits.edit(p.ann(), message.id(), new Caption("   ")));
     Thread.sleep(5);
     refused(
         403,
@@ -214,10 +212,7 @@ class MessageOperationsTest {
     assertThat(stack.mediaRecords.find(publicId)).isPresent();
     reactions.toggle(p.bob(), image.id(), new Emoji("😂"));
 
-    refused(
-        403,
-        "You can only delete your own messages",
-        () -> edits.delete(p.bob(), image.id()));
+    refused(403, "You can only delete your own messages", () -> edits.delete(p.bob(), image.id()));
     Message deleted = edits.delete(p.ann(), image.id());
 
     JsonObject json = deleted.toJson();
@@ -235,14 +230,10 @@ class MessageOperationsTest {
           .noneMatch(name -> name.startsWith(publicId.value()));
     }
     assertThat(latest(p.chat())).isEqualTo(new Chat.LatestMessage("", p.ann(), true));
-    assertThat(
-            stack.chatStore.find(p.chat()).orElseThrow().toJson(p.bob()).getJsonObject(
-                "latestMessage"))
-        .satisfies(
-            latest -> {
-              assertThat(latest.getBoolean("deleted")).isTrue();
-              assertThat(latest.getString("text")).isEmpty();
-            });
+    JsonObject listed =
+        stack.chatStore.find(p.chat()).orElseThrow().toJson(p.bob()).getJsonObject("latestMessage");
+    assertThat(listed.getBoolean("deleted")).isTrue();
+    assertThat(listed.getString("text")).isEmpty();
     assertThat(stack.events.of(MessageDeleted.class))
         .filteredOn(event -> event.messageId().equals(image.id()))
         .singleElement()
@@ -270,10 +261,7 @@ class MessageOperationsTest {
 
     sent(p.bob(), p.chat(), "what was that?");
     assertThat(latest(p.chat())).isEqualTo(new Chat.LatestMessage("what was that?", p.bob()));
-    refused(
-        403,
-        "You can only delete your own messages",
-        () -> edits.delete(p.ann(), before.id()));
+    refused(403, "You can only delete your own messages", () -> edits.delete(p.ann(), before.id()));
   }
 
   @Test
@@ -320,8 +308,7 @@ class MessageOperationsTest {
     assertThat(reply.replyTo().text()).isEqualTo("x".repeat(100));
     assertThat(reply.toJson().getJsonObject("replyTo").getString("text")).hasSize(100);
     assertThat(stack.events.of(MessageSent.class))
-        .anySatisfy(
-            event -> assertThat(event.message().replyTo()).isEqualTo(reply.replyTo()));
+        .anySatisfy(event -> assertThat(event.message().replyTo()).isEqualTo(reply.replyTo()));
     assertThat(Envelope.parseAll(new Envelope(reply, p.ann()).toBytes()).get(0).message())
         .isEqualTo(reply);
 
@@ -400,8 +387,7 @@ class MessageOperationsTest {
     reactions.toggle(p.ann(), message.id(), new Emoji("👍"));
     Message replaced = reactions.toggle(p.bob(), message.id(), new Emoji("❤️"));
     assertThat(replaced.reactions().toJson().toString())
-        .isEqualTo(
-            "{\"👍\":[\"" + p.ann().value() + "\"],\"❤️\":[\"" + p.bob().value() + "\"]}");
+        .isEqualTo("{\"👍\":[\"" + p.ann().value() + "\"],\"❤️\":[\"" + p.bob().value() + "\"]}");
     Message takenBack = reactions.toggle(p.ann(), message.id(), new Emoji("👍"));
     assertThat(takenBack.reactions().toJson().toString())
         .isEqualTo("{\"❤️\":[\"" + p.bob().value() + "\"]}");

@@ -30,7 +30,8 @@ class EditWindowTest {
   void aWindowOfZeroAllowsNoLaterEdit() {
     EditWindow none = EditWindow.ofMinutes(0);
     assertThat(none.allows(SENT, SENT.plusMillis(1))).isFalse();
-    assertThat(none.tooLate()).isEqualTo("A message can only be edited within 0 minutes of sending it");
+    assertThat(none.tooLate())
+        .isEqualTo("A message can only be edited within 0 minutes of sending it");
   }
 
   @Test
@@ -43,7 +44,6 @@ class EditWindowTest {
 
   @Test
   void aNegativeWindowIsRefused() {
-    assertThatThrownBy(() -> EditWindow.ofMinutes(-1))
-        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> EditWindow.ofMinutes(-1)).isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -21,7 +21,19 @@ class ReplyToTest {
 
   private static Message deleted(Message m) {
     return new Message(
-        m.id(), CHAT, 7, ANN, "", null, false, null, m.createdAt(), null, null, null, true,
+        m.id(),
+        CHAT,
+        7,
+        ANN,
+        "",
+        null,
+        false,
+        null,
+        m.createdAt(),
+        null,
+        null,
+        null,
+        true,
         Reactions.NONE);
   }
 

@@ -55,7 +55,8 @@ class MessageOperationsIT extends TwoMembersAndAnOutsider {
   void theSenderEditsAMessageAndEveryoneSeesTheNewText() throws Exception {
     String id = stored(ann, ann.sendText(chatId, "see you at 8"));
 
-    ChatClient.Response edited = call(ann, "PATCH", "/message/" + id, "{\"text\":\" see you at 9 \"}");
+    ChatClient.Response edited =
+        call(ann, "PATCH", "/message/" + id, "{\"text\":\" see you at 9 \"}");
     assertThat(edited.status()).as(edited.body()).isEqualTo(200);
     JsonObject message = edited.json().getJsonObject("message");
     assertThat(message.getString("_id")).isEqualTo(id);
@@ -65,8 +66,7 @@ class MessageOperationsIT extends TwoMembersAndAnOutsider {
     for (Socket socket : List.of(annSocket, bobSocket)) {
       JsonObject frame =
           socket.await(
-              "message:edited",
-              data -> about(data, "message") && messageId(data).equals(id));
+              "message:edited", data -> about(data, "message") && messageId(data).equals(id));
       assertThat(frame.getJsonObject("data").getString("chatId")).isEqualTo(chatId);
       assertThat(frame.getJsonObject("data").getJsonObject("message").getString("text"))
           .isEqualTo("see you at 9");
@@ -86,14 +86,14 @@ class MessageOperationsIT extends TwoMembersAndAnOutsider {
     refusedWith(400, call(ann, "PATCH", "/message/" + id, "{}"));
     refusedWith(400, call(ann, "PATCH", "/message/" + id, "{\"text\":5}"));
     refusedWith(400, call(ann, "PATCH", "/message/" + id, "["));
-    refusedWith(400, call(ann, "PATCH", "/message/" + id, "{\"text\":\"" + "x".repeat(4001) + "\"}"));
+    refusedWith(
+        400, call(ann, "PATCH", "/message/" + id, "{\"text\":\"" + "x".repeat(4001) + "\"}"));
     assertThat(find(history(ann, "chat"), id).getString("text")).isEqualTo("see you at 9");
   }
 
   @Test
   void deletingLeavesAMarkerTakesTheImageAwayAndIsToldOnce() throws Exception {
-    String id =
-        stored(ann, ann.sendImage(chatId, "oops", TestImages.png(80, 60), "oops.png"));
+    String id = stored(ann, ann.sendImage(chatId, "oops", TestImages.png(80, 60), "oops.png"));
     String url = find(history(ann, "chat"), id).getJsonObject("image").getString("url");
     assertThat(ChatClient.download(url, bob.token()).statusCode()).isEqualTo(200);
 
@@ -167,8 +167,7 @@ class MessageOperationsIT extends TwoMembersAndAnOutsider {
     assertThat(quote.getString("sender")).isEqualTo(ann.id);
     assertThat(quote.getString("text")).isEqualTo("x".repeat(100));
     String replyId = stored(ann, reply);
-    JsonObject delivered =
-        bobSocket.await("message:new", data -> messageId(data).equals(replyId));
+    JsonObject delivered = bobSocket.await("message:new", data -> messageId(data).equals(replyId));
     assertThat(delivered.getJsonObject("data").getJsonObject("message").getJsonObject("replyTo"))
         .isEqualTo(quote);
 
@@ -181,13 +180,11 @@ class MessageOperationsIT extends TwoMembersAndAnOutsider {
     assertThat(toImage.status()).as(toImage.body()).isEqualTo(201);
     JsonObject imageQuote = toImage.json().getJsonObject("message").getJsonObject("replyTo");
     assertThat(imageQuote.getString("text")).isEqualTo("📷 Image");
-    assertThat(toImage.json().getJsonObject("message").getString("messageType"))
-        .isEqualTo("image");
+    assertThat(toImage.json().getJsonObject("message").getString("messageType")).isEqualTo("image");
     ChatClient.Response textReply =
         multipart(bob, Map.of("chatId", chatId, "text", "so?", "replyTo", original), null);
     assertThat(textReply.status()).as(textReply.body()).isEqualTo(201);
-    assertThat(
-            textReply.json().getJsonObject("message").getJsonObject("replyTo").getString("_id"))
+    assertThat(textReply.json().getJsonObject("message").getJsonObject("replyTo").getString("_id"))
         .isEqualTo(original);
 
     ChatClient carol = ChatClient.newUser();
@@ -215,7 +212,8 @@ class MessageOperationsIT extends TwoMembersAndAnOutsider {
     assertThat(thumbs.getString("chatId")).isEqualTo(chatId);
     assertThat(thumbs.getString("messageId")).isEqualTo(id);
     assertThat(thumbs.getJsonObject("reactions"))
-        .isEqualTo(Json.createObjectBuilder().add("👍", Json.createArrayBuilder().add(bob.id)).build());
+        .isEqualTo(
+            Json.createObjectBuilder().add("👍", Json.createArrayBuilder().add(bob.id)).build());
     for (Socket socket : List.of(annSocket, bobSocket)) {
       JsonObject frame =
           socket.await(
@@ -244,7 +242,8 @@ class MessageOperationsIT extends TwoMembersAndAnOutsider {
 
     JsonObject takenBack = react(bob, id, "❤️");
     assertThat(takenBack.getJsonObject("reactions"))
-        .isEqualTo(Json.createObjectBuilder().add("👍", Json.createArrayBuilder().add(ann.id)).build());
+        .isEqualTo(
+            Json.createObjectBuilder().add("👍", Json.createArrayBuilder().add(ann.id)).build());
     react(ann, id, "👍");
     assertThat(find(history(ann, "chat"), id).containsKey("reactions")).isFalse();
 
@@ -307,7 +306,8 @@ class MessageOperationsIT extends TwoMembersAndAnOutsider {
   }
 
   private static JsonObject history(ChatClient reader, String instance) throws Exception {
-    ChatClient.Response page = call(reader, instance, "GET", "/message/" + chatId + "?limit=100", null);
+    ChatClient.Response page =
+        call(reader, instance, "GET", "/message/" + chatId + "?limit=100", null);
     assertThat(page.status()).as(page.body()).isEqualTo(200);
     return page.json();
   }

@@ -40,7 +40,7 @@ public final class Socket implements WebSocket.Listener, AutoCloseable {
   }
 
   /** Connects with a Bearer token, as an integrator would. */
-  static Socket bearer(String baseUrl, String token) throws Exception {
+  public static Socket bearer(String baseUrl, String token) throws Exception {
     return open(baseUrl, true, "Authorization", "Bearer " + token);
   }
 
