@@ -307,8 +307,15 @@ class MessageOperationsTest {
     assertThat(reply.replyTo().sender()).isEqualTo(p.ann());
     assertThat(reply.replyTo().text()).isEqualTo("x".repeat(100));
     assertThat(reply.toJson().getJsonObject("replyTo").getString("text")).hasSize(100);
-    assertThat(stack.events.of(MessageSent.class))
-        .anySatisfy(event -> assertThat(event.message().replyTo()).isEqualTo(reply.replyTo()));
+    Poll.until(
+        DEADLINE,
+        "message:new with the quote",
+        () ->
+            stack.events.of(MessageSent.class).stream()
+                .anyMatch(
+                    event ->
+                        event.message().id().equals(reply.id())
+                            && reply.replyTo().equals(event.message().replyTo())));
     assertThat(Envelope.parseAll(new Envelope(reply, p.ann()).toBytes()).get(0).message())
         .isEqualTo(reply);
 
