@@ -166,6 +166,14 @@ public class ChatService {
     membersFor(caller, id);
   }
 
+  /**
+   * Everyone in the chat, {@code caller} included, if {@code caller} is one of them (404 when
+   * unknown, 403 when not theirs): whom a change to the chat's messages is told to.
+   */
+  public List<UserId> members(UserId caller, ChatId id) {
+    return membersFor(caller, id);
+  }
+
   private static ApiException notAMember() {
     return ApiException.forbidden("You are not a member of this chat");
   }

@@ -50,6 +50,9 @@ public class ChatStore {
 
   private static final String PAIR_KEY = PairKey.FIELD;
 
+  /** The latest edit or deletion of a message of the chat ({@link #latestChanged}). */
+  private static final String LATEST_CHANGE = "latestChange";
+
   /**
    * How many of a chat's latest counted message ids it remembers. A message is stored right after
    * it was counted (see {@code MessageSteps}); these ids only catch an attempt that stopped between
@@ -248,6 +251,27 @@ public class ChatStore {
     }
   }
 
+  /**
+   * Message {@code seq} of the chat was edited ({@code preview} its new preview) or deleted: if it
+   * is the chat's latest message, the chat list shows it so. One write by {@code _id}, without a
+   * read: a {@code $max} over {@code latestChange: {seq, deleted, at, text}}, which the list reads
+   * only while its {@code seq} is the latest's. Later messages win by {@code seq}, a deletion wins
+   * over any edit of the same message, a later edit over an earlier one.
+   */
+  public void latestChanged(ChatId id, long seq, String preview, boolean deleted, Instant at) {
+    mongo.call(
+        db ->
+            chats()
+                .updateOne(
+                    Filters.eq("_id", id.value()),
+                    Updates.max(
+                        LATEST_CHANGE,
+                        new Document("seq", seq)
+                            .append("deleted", deleted)
+                            .append("at", Date.from(at))
+                            .append("text", deleted ? "" : preview))));
+  }
+
   /** The user has caught up with the chat: their unread counter is zero. */
   public void resetUnread(ChatId id, UserId user) {
     mongo.call(
@@ -305,15 +329,25 @@ public class ChatStore {
     return new Chat(
         new ChatId(document.getString("_id")),
         document.getList("users", String.class).stream().map(UserId::new).toList(),
-        latest == null
-            ? null
-            : new Chat.LatestMessage(
-                latest.getString("text"), new UserId(latest.getString("sender"))),
+        latestMessage(latest, document.get(LATEST_CHANGE, Document.class)),
         unread,
         numberOr(document.get("seq"), 0L),
         document.getDate("createdAt").toInstant(),
         document.getDate("updatedAt").toInstant(),
         document.getBoolean(GroupStore.IS_GROUP, false) ? GroupStore.toGroup(document) : null);
+  }
+
+  /** The latest message as the list shows it: edited or deleted when its latest change says so. */
+  private static Chat.LatestMessage latestMessage(Document latest, Document change) {
+    if (latest == null) {
+      return null;
+    }
+    UserId sender = new UserId(latest.getString("sender"));
+    if (change != null && numberOr(change.get("seq"), -1) == numberOr(latest.get("seq"), -2)) {
+      return new Chat.LatestMessage(
+          change.getString("text"), sender, change.getBoolean("deleted", false));
+    }
+    return new Chat.LatestMessage(latest.getString("text"), sender);
   }
 
   static long numberOr(Object value, long fallback) {

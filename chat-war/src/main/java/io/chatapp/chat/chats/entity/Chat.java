@@ -69,8 +69,16 @@ public record Chat(
     return updatedAt;
   }
 
-  /** What the chat list shows of the newest message. */
-  public record LatestMessage(String text, UserId sender) {}
+  /**
+   * What the chat list shows of the newest message: its text (as edited), or, once it was deleted,
+   * an empty text and {@code deleted} (the UI says "This message was deleted").
+   */
+  public record LatestMessage(String text, UserId sender, boolean deleted) {
+
+    public LatestMessage(String text, UserId sender) {
+      this(text, sender, false);
+    }
+  }
 
   public boolean isMember(UserId user) {
     return users.contains(user);
@@ -88,6 +96,14 @@ public record Chat(
     return unread.getOrDefault(user, 0);
   }
 
+  private static JsonObject latestJson(LatestMessage latest) {
+    var json =
+        JSON.createObjectBuilder()
+            .add("text", latest.text())
+            .add("sender", latest.sender().value());
+    return latest.deleted() ? json.add("deleted", true).build() : json.build();
+  }
+
   /** The chat as {@code GET /chat/all} shows it to {@code viewer}. */
   public JsonObject toJson(UserId viewer) {
     if (isGroup()) {
@@ -95,13 +111,7 @@ public record Chat(
     }
     var usersJson = JSON.createArrayBuilder();
     users.forEach(user -> usersJson.add(user.value()));
-    JsonValue latest =
-        latestMessage == null
-            ? JsonValue.NULL
-            : JSON.createObjectBuilder()
-                .add("text", latestMessage.text())
-                .add("sender", latestMessage.sender().value())
-                .build();
+    JsonValue latest = latestMessage == null ? JsonValue.NULL : latestJson(latestMessage);
     return JSON.createObjectBuilder()
         .add("_id", id.value())
         .add("isGroup", false)

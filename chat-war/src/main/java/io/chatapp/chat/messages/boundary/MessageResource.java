@@ -9,11 +9,15 @@ import static io.chatapp.chat.common.boundary.Requests.userId;
 import static io.chatapp.platform.json.JsonSupport.JSON;
 
 import io.chatapp.chat.chats.entity.ChatId;
+import io.chatapp.chat.common.entity.ObjectIds;
 import io.chatapp.chat.media.control.ImageInspector;
 import io.chatapp.chat.media.entity.ImageFile;
+import io.chatapp.chat.messages.control.MessageEdits;
+import io.chatapp.chat.messages.control.MessageReactions;
 import io.chatapp.chat.messages.control.MessageService;
 import io.chatapp.chat.messages.entity.Caption;
 import io.chatapp.chat.messages.entity.ClientId;
+import io.chatapp.chat.messages.entity.Emoji;
 import io.chatapp.chat.messages.entity.Message;
 import io.chatapp.chat.messages.entity.MessageId;
 import io.chatapp.chat.messages.entity.MessageText;
@@ -27,7 +31,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -48,7 +54,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Messages: send one ({@code POST /message}), read a chat's history ({@code GET /message/{id}}).
+ * Messages: send one ({@code POST /message}, a reply with {@code replyTo}), read a chat's history
+ * ({@code GET /message/{id}}), edit or delete one's own ({@code PATCH}/{@code DELETE
+ * /message/{messageId}}), react ({@code POST /message/{messageId}/reactions}).
  */
 @Path("/message")
 @ApplicationScoped
@@ -57,6 +65,8 @@ import java.util.Optional;
 public class MessageResource {
 
   @Inject MessageService messages;
+  @Inject MessageEdits edits;
+  @Inject MessageReactions reactions;
   @Inject UserDirectory users;
   @Context SecurityContext security;
   @Inject ImageInspector inspector;
@@ -65,7 +75,9 @@ public class MessageResource {
   /** A text field of a multipart request: 4,000 characters of up to 4 bytes, and some room. */
   private static final int FIELD_BYTES = 4 * MessageText.MAX_LENGTH + 1024;
 
-  /** Sends {@code {chatId, text, clientId?}}: 201 with the message once the broker has it. */
+  /**
+   * Sends {@code {chatId, text, clientId?, replyTo?}}: 201 with the message once the broker has it.
+   */
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   public Response send(String body) {
@@ -74,7 +86,16 @@ public class MessageResource {
     MessageText text = parse(() -> new MessageText(string(request, "text")));
     Optional<ClientId> clientId =
         Optional.ofNullable(string(request, "clientId")).map(id -> parse(() -> new ClientId(id)));
-    return created(messages.send(userId(CallerContext.caller(security)), chatId, text, clientId));
+    Optional<MessageId> replyTo = replyTo(string(request, "replyTo"));
+    return created(
+        messages.send(userId(CallerContext.caller(security)), chatId, text, clientId, replyTo));
+  }
+
+  /** The message a send replies to, if any: 400 when it is not a message id. */
+  private static Optional<MessageId> replyTo(String id) {
+    return id == null || id.isBlank()
+        ? Optional.empty()
+        : Optional.of(parse(() -> new MessageId(ObjectIds.require(id.strip(), "replyTo"))));
   }
 
   /**
@@ -95,13 +116,15 @@ public class MessageResource {
     Caption caption = parse(() -> new Caption(field(byName, "text")));
     Optional<ClientId> clientId =
         Optional.ofNullable(field(byName, "clientId")).map(id -> parse(() -> new ClientId(id)));
+    Optional<MessageId> replyTo = replyTo(field(byName, "replyTo"));
     EntityPart imagePart = byName.get("image");
     if (imagePart == null) {
       if (caption.value().isEmpty()) {
         throw ApiException.badRequest("text or image is required");
       }
       MessageText text = parse(() -> new MessageText(caption.value()));
-      return created(messages.send(userId(CallerContext.caller(security)), chatId, text, clientId));
+      return created(
+          messages.send(userId(CallerContext.caller(security)), chatId, text, clientId, replyTo));
     }
     byte[] bytes;
     try (InputStream content = imagePart.getContent()) {
@@ -117,7 +140,53 @@ public class MessageResource {
             imagePart.getMediaType() == null ? null : imagePart.getMediaType().toString());
     return created(
         messages.sendImage(
-            userId(CallerContext.caller(security)), chatId, image, caption, clientId));
+            userId(CallerContext.caller(security)), chatId, image, caption, clientId, replyTo));
+  }
+
+  /**
+   * Edits {@code {text}} of the caller's message (an image's caption) within the edit window: 200
+   * with {@code {message}} as edited.
+   */
+  @PATCH
+  @Path("/{messageId}")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public JsonObject edit(@PathParam("messageId") String messageId, String body) {
+    MessageId id = parse(() -> new MessageId(messageId));
+    Caption text = parse(() -> new Caption(required(object(body), "text")));
+    return wrapped(edits.edit(userId(CallerContext.caller(security)), id, text));
+  }
+
+  /**
+   * Deletes the caller's message for everyone: 200 with {@code {message}} as it stays in the
+   * history ({@code deleted: true}); the same again for a message deleted before.
+   */
+  @DELETE
+  @Path("/{messageId}")
+  public JsonObject delete(@PathParam("messageId") String messageId) {
+    MessageId id = parse(() -> new MessageId(messageId));
+    return wrapped(edits.delete(userId(CallerContext.caller(security)), id));
+  }
+
+  /**
+   * Toggles the caller's reaction {@code {emoji}} (one emoji): 200 with {@code {chatId, messageId,
+   * reactions}}, everyone's reactions as they are now.
+   */
+  @POST
+  @Path("/{messageId}/reactions")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public JsonObject react(@PathParam("messageId") String messageId, String body) {
+    MessageId id = parse(() -> new MessageId(messageId));
+    Emoji emoji = parse(() -> new Emoji(required(object(body), "emoji")));
+    Message reacted = reactions.toggle(userId(CallerContext.caller(security)), id, emoji);
+    return JSON.createObjectBuilder()
+        .add("chatId", reacted.chatId().value())
+        .add("messageId", reacted.id().value())
+        .add("reactions", reacted.reactions().toJson())
+        .build();
+  }
+
+  private static JsonObject wrapped(Message message) {
+    return JSON.createObjectBuilder().add("message", message.toJson()).build();
   }
 
   private static Response created(Message sent) {

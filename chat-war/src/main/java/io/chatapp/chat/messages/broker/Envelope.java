@@ -9,6 +9,8 @@ import io.chatapp.chat.messages.entity.Message;
 import io.chatapp.chat.messages.entity.MessageId;
 import io.chatapp.chat.messages.entity.MessageImage;
 import io.chatapp.chat.messages.entity.MessageText;
+import io.chatapp.chat.messages.entity.Reactions;
+import io.chatapp.chat.messages.entity.ReplyTo;
 import io.chatapp.chat.users.entity.UserId;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -25,8 +27,9 @@ import java.util.List;
  * text, image, time in epoch milliseconds; once stored, when it was read if it was read on arrival)
  * and its recipient (in a group: {@code recipients}, the members but the sender when it was sent;
  * {@code system} for a system message), so no step needs to read the chat. Its own compact shape,
- * not the client's JSON. An accepted message travels alone; the stored ones travel as the batch the
- * storage step stored together (a JSON array of envelopes).
+ * not the client's JSON (a reply's quote in the client's shape, {@code replyTo}). An accepted
+ * message travels alone; the stored ones travel as the batch the storage step stored together (a
+ * JSON array of envelopes).
  */
 public record Envelope(Message message, UserId recipientId, List<UserId> group) {
 
@@ -82,6 +85,9 @@ public record Envelope(Message message, UserId recipientId, List<UserId> group) 
     if (message.seenAt() != null) {
       json.add("seenAt", message.seenAt().toEpochMilli());
     }
+    if (message.replyTo() != null) {
+      json.add("replyTo", message.replyTo().toJson());
+    }
     return json.build();
   }
 
@@ -123,7 +129,22 @@ public record Envelope(Message message, UserId recipientId, List<UserId> group) 
             seenAt,
             Instant.ofEpochMilli(json.getJsonNumber("createdAt").longValueExact()),
             null,
-            json.getBoolean("system", false));
+            json.getBoolean("system", false),
+            null,
+            null,
+            false,
+            Reactions.NONE);
+    JsonValue replyTo = json.get("replyTo");
+    if (replyTo != null && replyTo.getValueType() == JsonValue.ValueType.OBJECT) {
+      JsonObject quoted = replyTo.asJsonObject();
+      message =
+          message.withReplyTo(
+              new ReplyTo(
+                  new MessageId(quoted.getString("_id")),
+                  new UserId(quoted.getString("sender")),
+                  quoted.getString("text", null),
+                  quoted.getBoolean("deleted", false)));
+    }
     if (json.containsKey("recipients")) {
       return new Envelope(
           message,

@@ -18,6 +18,7 @@ import io.chatapp.chat.messages.entity.MessageId;
 import io.chatapp.chat.messages.entity.MessageImage;
 import io.chatapp.chat.messages.entity.MessageText;
 import io.chatapp.chat.messages.entity.MessagesRead;
+import io.chatapp.chat.messages.entity.ReplyTo;
 import io.chatapp.chat.users.entity.UserId;
 import io.chatapp.platform.rest.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -49,6 +50,7 @@ public class MessageService {
   @Inject DomainEvents events;
   @Inject ImageStore images;
   @Inject GroupReads groupReads;
+  @Inject Replies replies;
 
   public MessageService() {}
 
@@ -72,6 +74,7 @@ public class MessageService {
     this.rate = rate;
     this.events = events;
     this.images = images;
+    this.replies = new Replies(messages);
   }
 
   /** Outside the container, with group read state (tests, benchmarks). */
@@ -96,7 +99,20 @@ public class MessageService {
    * at capacity). With a client id, a retry returns the stored message, never a second one.
    */
   public Message send(UserId sender, ChatId chatId, MessageText text, Optional<ClientId> clientId) {
-    return send(sender, chatId, text.value(), clientId, () -> null);
+    return send(sender, chatId, text, clientId, Optional.empty());
+  }
+
+  /**
+   * Sends a text message, a reply to {@code replyTo} when given (400 when that is not a message of
+   * this chat, or was deleted): the message carries its quote.
+   */
+  public Message send(
+      UserId sender,
+      ChatId chatId,
+      MessageText text,
+      Optional<ClientId> clientId,
+      Optional<MessageId> replyTo) {
+    return send(sender, chatId, text.value(), clientId, replyTo, () -> null);
   }
 
   /**
@@ -106,7 +122,19 @@ public class MessageService {
    */
   public Message sendImage(
       UserId sender, ChatId chatId, ImageFile image, Caption caption, Optional<ClientId> clientId) {
-    return send(sender, chatId, caption.value(), clientId, () -> images.store(chatId, image));
+    return sendImage(sender, chatId, image, caption, clientId, Optional.empty());
+  }
+
+  /** Sends an image message, a reply to {@code replyTo} when given. */
+  public Message sendImage(
+      UserId sender,
+      ChatId chatId,
+      ImageFile image,
+      Caption caption,
+      Optional<ClientId> clientId,
+      Optional<MessageId> replyTo) {
+    return send(
+        sender, chatId, caption.value(), clientId, replyTo, () -> images.store(chatId, image));
   }
 
   /** A send: admission comes before the image (if any) is stored, so a refusal stores nothing. */
@@ -115,6 +143,7 @@ public class MessageService {
       ChatId chatId,
       String text,
       Optional<ClientId> clientId,
+      Optional<MessageId> replyTo,
       Supplier<MessageImage> storeImage) {
     ChatMembers.Membership members = chatService.membership(sender, chatId);
     Optional<MessageId> retried = clientId.map(id -> MessageId.forClient(chatId, sender, id));
@@ -122,22 +151,24 @@ public class MessageService {
     if (earlier.isPresent()) {
       return earlier.get();
     }
+    ReplyTo quoted = replyTo.map(original -> replies.quote(chatId, original)).orElse(null);
     rate.take(sender);
     try (SendAdmission.Permit permit = admission.admit()) {
       MessageImage image = storeImage.get();
       try {
         Message message =
             new Message(
-                retried.orElseGet(MessageId::fresh),
-                chatId,
-                sequence.next(chatId),
-                sender,
-                text,
-                image,
-                false,
-                null,
-                IsoTime.now(),
-                null);
+                    retried.orElseGet(MessageId::fresh),
+                    chatId,
+                    sequence.next(chatId),
+                    sender,
+                    text,
+                    image,
+                    false,
+                    null,
+                    IsoTime.now(),
+                    null)
+                .withReplyTo(quoted);
         pipeline.accept(
             members.group()
                 ? Addressed.toGroup(message, members.others(sender))
@@ -193,7 +224,7 @@ public class MessageService {
               .map(message -> marked.contains(message.id()) ? message.withSeen(now) : message)
               .toList();
     }
-    return new Page(page, other, chat);
+    return new Page(replies.current(page), other, chat);
   }
 
   /**

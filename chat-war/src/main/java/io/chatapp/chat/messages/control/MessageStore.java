@@ -215,6 +215,9 @@ public class MessageStore {
     if (message.seenAt() != null) { // absent until seen, so that $min keeps the first time
       document.append("seenAt", Date.from(message.seenAt()));
     }
+    if (message.replyTo() != null) {
+      document.append(MessageDocuments.REPLY_TO, MessageDocuments.replyTo(message.replyTo()));
+    }
     return document;
   }
 
@@ -262,12 +265,14 @@ public class MessageStore {
     Date seenAt = document.getDate("seenAt");
     Date deliveredAt = document.getDate("deliveredAt");
     Document image = document.get("image", Document.class);
+    Date editedAt = document.getDate(MessageDocuments.EDITED_AT);
+    String text = document.getString("text");
     return new Message(
         new MessageId(document.getString("_id")),
         new ChatId(document.getString("chatId")),
         document.get("seq", Number.class).longValue(),
         new UserId(document.getString("sender")),
-        document.getString("text"),
+        text == null ? "" : text,
         image == null
             ? null
             : new MessageImage(image.getString("url"), image.getString("publicId")),
@@ -275,6 +280,10 @@ public class MessageStore {
         seenAt == null ? null : seenAt.toInstant(),
         document.getDate("createdAt").toInstant(),
         deliveredAt == null ? null : deliveredAt.toInstant(),
-        Message.TYPE_SYSTEM.equals(document.getString("messageType")));
+        Message.TYPE_SYSTEM.equals(document.getString("messageType")),
+        MessageDocuments.replyTo(document),
+        editedAt == null ? null : editedAt.toInstant(),
+        document.getBoolean(MessageDocuments.DELETED, false),
+        MessageDocuments.reactions(document));
   }
 }

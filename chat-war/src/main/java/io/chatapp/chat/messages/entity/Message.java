@@ -15,7 +15,9 @@ import java.time.Instant;
  * read by it, never by scanning. Clients never see it. {@code deliveredAt} is when it first reached
  * one of the recipient's sockets (✓✓ delivered, before ✓✓ read). A {@code system} message is one
  * the service writes into a group when its members change ("Alice added Bob"); its sender is who
- * did it.
+ * did it. A reply carries the message it quotes ({@code replyTo}, else null); {@code editedAt} is
+ * when its sender last edited it; a deleted message keeps only its place, chat, sender and time
+ * ({@link #toJson}).
  */
 public record Message(
     MessageId id,
@@ -28,7 +30,11 @@ public record Message(
     Instant seenAt,
     Instant createdAt,
     Instant deliveredAt,
-    boolean system) {
+    boolean system,
+    ReplyTo replyTo,
+    Instant editedAt,
+    boolean deleted,
+    Reactions reactions) {
 
   public static final String TYPE_TEXT = "text";
   public static final String TYPE_IMAGE = "image";
@@ -41,9 +47,10 @@ public record Message(
     if (text == null) {
       throw new IllegalArgumentException("text is required (empty for an image alone)");
     }
+    reactions = reactions == null ? Reactions.NONE : reactions;
   }
 
-  /** A text or image message (not a system one). */
+  /** A text or image message as sent (not a system one): not edited, deleted nor reacted to. */
   public Message(
       MessageId id,
       ChatId chatId,
@@ -55,13 +62,43 @@ public record Message(
       Instant seenAt,
       Instant createdAt,
       Instant deliveredAt) {
-    this(id, chatId, seq, sender, text, image, seen, seenAt, createdAt, deliveredAt, false);
+    this(
+        id,
+        chatId,
+        seq,
+        sender,
+        text,
+        image,
+        seen,
+        seenAt,
+        createdAt,
+        deliveredAt,
+        false,
+        null,
+        null,
+        false,
+        Reactions.NONE);
   }
 
   /** A system message of a group: what changed, said by the service in {@code actor}'s name. */
   public static Message system(
       MessageId id, ChatId chatId, long seq, UserId actor, String text, Instant createdAt) {
-    return new Message(id, chatId, seq, actor, text, null, false, null, createdAt, null, true);
+    return new Message(
+        id,
+        chatId,
+        seq,
+        actor,
+        text,
+        null,
+        false,
+        null,
+        createdAt,
+        null,
+        true,
+        null,
+        null,
+        false,
+        Reactions.NONE);
   }
 
   /** A text message not delivered yet. */
@@ -80,12 +117,60 @@ public record Message(
   /** The same message at another place in its chat. */
   public Message withSeq(long newSeq) {
     return new Message(
-        id, chatId, newSeq, sender, text, image, seen, seenAt, createdAt, deliveredAt, system);
+        id,
+        chatId,
+        newSeq,
+        sender,
+        text,
+        image,
+        seen,
+        seenAt,
+        createdAt,
+        deliveredAt,
+        system,
+        replyTo,
+        editedAt,
+        deleted,
+        reactions);
   }
 
   public Message withSeen(Instant at) {
     return new Message(
-        id, chatId, seq, sender, text, image, true, at, createdAt, deliveredAt, system);
+        id,
+        chatId,
+        seq,
+        sender,
+        text,
+        image,
+        true,
+        at,
+        createdAt,
+        deliveredAt,
+        system,
+        replyTo,
+        editedAt,
+        deleted,
+        reactions);
+  }
+
+  /** The same message quoting {@code quoted} (as it is now), or nothing. */
+  public Message withReplyTo(ReplyTo quoted) {
+    return new Message(
+        id,
+        chatId,
+        seq,
+        sender,
+        text,
+        image,
+        seen,
+        seenAt,
+        createdAt,
+        deliveredAt,
+        system,
+        quoted,
+        editedAt,
+        deleted,
+        reactions);
   }
 
   /** {@code "image"}, {@code "text"} or {@code "system"}. */
@@ -106,22 +191,49 @@ public record Message(
     return deliveredAt != null || seen;
   }
 
-  /** The message document of the REST and WebSocket contract. */
+  /**
+   * The message document of the REST and WebSocket contract; {@code replyTo}, {@code editedAt} and
+   * {@code reactions} only when there are any, so a plain message reads as it always did. A deleted
+   * message is {@code {_id, chatId, sender, deleted: true, createdAt}}.
+   */
   public JsonObject toJson() {
-    return JSON.createObjectBuilder()
-        .add("_id", id.value())
-        .add("chatId", chatId.value())
-        .add("sender", sender.value())
-        .add("text", text)
-        .add("image", image == null ? JsonValue.NULL : image.toJson())
-        .add("messageType", messageType())
-        .add("seen", seen)
-        .add("seenAt", seenAt == null ? JsonValue.NULL : JSON.createValue(IsoTime.format(seenAt)))
-        .add("delivered", delivered())
-        .add(
-            "deliveredAt",
-            deliveredAt == null ? JsonValue.NULL : JSON.createValue(IsoTime.format(deliveredAt)))
-        .add("createdAt", IsoTime.format(createdAt))
-        .build();
+    if (deleted) {
+      return JSON.createObjectBuilder()
+          .add("_id", id.value())
+          .add("chatId", chatId.value())
+          .add("sender", sender.value())
+          .add("deleted", true)
+          .add("createdAt", IsoTime.format(createdAt))
+          .build();
+    }
+    var json =
+        JSON.createObjectBuilder()
+            .add("_id", id.value())
+            .add("chatId", chatId.value())
+            .add("sender", sender.value())
+            .add("text", text)
+            .add("image", image == null ? JsonValue.NULL : image.toJson())
+            .add("messageType", messageType())
+            .add("seen", seen)
+            .add(
+                "seenAt",
+                seenAt == null ? JsonValue.NULL : JSON.createValue(IsoTime.format(seenAt)))
+            .add("delivered", delivered())
+            .add(
+                "deliveredAt",
+                deliveredAt == null
+                    ? JsonValue.NULL
+                    : JSON.createValue(IsoTime.format(deliveredAt)))
+            .add("createdAt", IsoTime.format(createdAt));
+    if (replyTo != null) {
+      json.add("replyTo", replyTo.toJson());
+    }
+    if (editedAt != null) {
+      json.add("editedAt", IsoTime.format(editedAt));
+    }
+    if (!reactions.isEmpty()) {
+      json.add("reactions", reactions.toJson());
+    }
+    return json.build();
   }
 }

@@ -186,6 +186,14 @@ public final class Socket implements WebSocket.Listener, AutoCloseable {
     return false;
   }
 
+  /** How many frames of that event matching the condition arrived so far. */
+  public long count(String event, Predicate<JsonValue> condition) {
+    return frames.stream()
+        .filter(frame -> frame.getString("event").equals(event))
+        .filter(frame -> condition.test(frame.get("data")))
+        .count();
+  }
+
   public void clear() {
     frames.clear();
   }
