@@ -116,6 +116,19 @@ public record Message(
 
   /** The same message at another place in its chat. */
   public Message withSeq(long newSeq) {
+    return copy(newSeq, seen, seenAt, replyTo);
+  }
+
+  public Message withSeen(Instant at) {
+    return copy(seq, true, at, replyTo);
+  }
+
+  /** The same message quoting {@code quoted} (as it is now), or nothing. */
+  public Message withReplyTo(ReplyTo quoted) {
+    return copy(seq, seen, seenAt, quoted);
+  }
+
+  private Message copy(long newSeq, boolean newSeen, Instant newSeenAt, ReplyTo newReplyTo) {
     return new Message(
         id,
         chatId,
@@ -123,51 +136,12 @@ public record Message(
         sender,
         text,
         image,
-        seen,
-        seenAt,
+        newSeen,
+        newSeenAt,
         createdAt,
         deliveredAt,
         system,
-        replyTo,
-        editedAt,
-        deleted,
-        reactions);
-  }
-
-  public Message withSeen(Instant at) {
-    return new Message(
-        id,
-        chatId,
-        seq,
-        sender,
-        text,
-        image,
-        true,
-        at,
-        createdAt,
-        deliveredAt,
-        system,
-        replyTo,
-        editedAt,
-        deleted,
-        reactions);
-  }
-
-  /** The same message quoting {@code quoted} (as it is now), or nothing. */
-  public Message withReplyTo(ReplyTo quoted) {
-    return new Message(
-        id,
-        chatId,
-        seq,
-        sender,
-        text,
-        image,
-        seen,
-        seenAt,
-        createdAt,
-        deliveredAt,
-        system,
-        quoted,
+        newReplyTo,
         editedAt,
         deleted,
         reactions);

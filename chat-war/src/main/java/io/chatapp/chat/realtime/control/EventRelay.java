@@ -3,6 +3,7 @@ package io.chatapp.chat.realtime.control;
 import static io.chatapp.platform.json.JsonSupport.JSON;
 
 import io.chatapp.chat.chats.entity.ChatCreated;
+import io.chatapp.chat.chats.entity.ChatId;
 import io.chatapp.chat.messages.control.MessageService;
 import io.chatapp.chat.messages.entity.ChatRefresh;
 import io.chatapp.chat.messages.entity.MessageId;
@@ -101,17 +102,21 @@ public class EventRelay {
   }
 
   void messagesRead(@Observes MessagesRead event) {
-    var ids = JSON.createArrayBuilder();
-    event.messageIds().forEach(id -> ids.add(id.value()));
     bus.toUsers(
-        List.of(event.senderId()),
-        Frame.of(
-            "message:read",
-            JSON.createObjectBuilder()
-                .add("chatId", event.chatId().value())
-                .add("messageIds", ids)
-                .add("userId", event.readerId().value())
-                .build()));
+        List.of(event.senderId()), readFrame(event.chatId(), event.messageIds(), event.readerId()));
+  }
+
+  /** {@code message:read {chatId, messageIds, userId}}: {@code reader} read these messages. */
+  static Frame readFrame(ChatId chatId, List<MessageId> messageIds, UserId reader) {
+    var ids = JSON.createArrayBuilder();
+    messageIds.forEach(id -> ids.add(id.value()));
+    return Frame.of(
+        "message:read",
+        JSON.createObjectBuilder()
+            .add("chatId", chatId.value())
+            .add("messageIds", ids)
+            .add("userId", reader.value())
+            .build());
   }
 
   /**

@@ -76,17 +76,9 @@ public class GroupRelay {
 
   /** {@code message:read {chatId, messageIds, userId}} to the members. */
   void read(@Observes GroupMessagesRead event) {
-    var ids = JSON.createArrayBuilder();
-    event.messageIds().forEach(id -> ids.add(id.value()));
     bus.toUsers(
         event.members(),
-        Frame.of(
-            "message:read",
-            JSON.createObjectBuilder()
-                .add("chatId", event.chatId().value())
-                .add("messageIds", ids)
-                .add("userId", event.readerId().value())
-                .build()));
+        EventRelay.readFrame(event.chatId(), event.messageIds(), event.readerId()));
   }
 
   /** Members' delivered positions move: one write per group. */

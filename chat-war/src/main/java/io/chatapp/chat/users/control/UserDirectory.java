@@ -96,9 +96,8 @@ public class UserDirectory {
     return Optional.of(profile);
   }
 
-  /** The profiles of these users, "Unknown user" for any that cannot be had; never fails. */
-  public Map<UserId, JsonObject> profiles(Collection<UserId> ids, String token) {
-    Map<UserId, JsonObject> found = new LinkedHashMap<>();
+  /** Puts the profiles known here into {@code found}; the ids of the others, once each. */
+  private List<UserId> fromCache(Collection<UserId> ids, Map<UserId, JsonObject> found) {
     List<UserId> missing = new ArrayList<>();
     for (UserId id : new LinkedHashSet<>(ids)) {
       JsonObject cached = cached(id);
@@ -108,6 +107,13 @@ public class UserDirectory {
         missing.add(id);
       }
     }
+    return missing;
+  }
+
+  /** The profiles of these users, "Unknown user" for any that cannot be had; never fails. */
+  public Map<UserId, JsonObject> profiles(Collection<UserId> ids, String token) {
+    Map<UserId, JsonObject> found = new LinkedHashMap<>();
+    List<UserId> missing = fromCache(ids, found);
     for (int from = 0; from < missing.size(); from += MAX_BATCH) {
       List<UserId> batch = missing.subList(from, Math.min(missing.size(), from + MAX_BATCH));
       try {
@@ -129,15 +135,7 @@ public class UserDirectory {
    */
   public Map<UserId, JsonObject> existing(Collection<UserId> ids, String token) {
     Map<UserId, JsonObject> found = new LinkedHashMap<>();
-    List<UserId> missing = new ArrayList<>();
-    for (UserId id : new LinkedHashSet<>(ids)) {
-      JsonObject cached = cached(id);
-      if (cached != null) {
-        found.put(id, cached);
-      } else {
-        missing.add(id);
-      }
-    }
+    List<UserId> missing = fromCache(ids, found);
     for (int from = 0; from < missing.size(); from += MAX_BATCH) {
       found.putAll(
           fetchBatch(missing.subList(from, Math.min(missing.size(), from + MAX_BATCH)), token));
