@@ -167,6 +167,29 @@ public class ChatService {
   }
 
   /**
+   * Refuses (403, 404 unknown) unless {@code caller} may see what was posted in the chat at {@code
+   * postedAt}: a member, or someone who left the group after then. Members are answered from the
+   * cache; only a non-member's question reads the chat.
+   */
+  public void requireReaderAt(UserId caller, ChatId id, Instant postedAt) {
+    List<UserId> users =
+        members.of(id).orElseThrow(() -> ApiException.notFound("No chat with id " + id));
+    if (users.contains(caller)) {
+      return;
+    }
+    Chat chat = readableChat(caller, id);
+    boolean before =
+        postedAt != null
+            && chat.group()
+                .departureOf(caller)
+                .map(left -> postedAt.isBefore(left.at()))
+                .orElse(false);
+    if (!before) {
+      throw notAMember();
+    }
+  }
+
+  /**
    * Everyone in the chat, {@code caller} included, if {@code caller} is one of them (404 when
    * unknown, 403 when not theirs): whom a change to the chat's messages is told to.
    */

@@ -84,7 +84,9 @@ public class GroupService {
   public void add(UserId actor, ChatId id, NewMembers added, String token) {
     Chat chat = groupOf(actor, id);
     requireAdmin(chat, actor);
-    added.without(actor);
+    if (added.users().contains(actor)) {
+      throw ApiException.badRequest("userIds must not name yourself");
+    }
     for (UserId user : added.users()) {
       if (chat.isMember(user)) {
         throw ApiException.badRequest(user + " is already a member");
@@ -98,16 +100,18 @@ public class GroupService {
     asked.add(actor);
     asked.addAll(added.users());
     Map<UserId, JsonObject> profiles = existing(asked, token);
-    groups.add(id, added.users());
+    // what was said before they came is not news to them: their unread count starts at 0
+    groups.add(id, added.users(), chat.seq(), IsoTime.now());
     members.forget(id);
     List<UserId> now = new ArrayList<>(chat.users());
     now.addAll(added.users());
+    // told first, so every instance forgets the old members even when the system message fails
+    events.fire(new GroupEvents.Updated(id, chat.group().name(), now, chat.group().admins()));
     say(
         id,
         actor,
         SystemTexts.added(nameOf(profiles, actor), names(profiles, added.users())),
         without(now, actor));
-    events.fire(new GroupEvents.Updated(id, chat.group().name(), now, chat.group().admins()));
     events.fire(new GroupEvents.MembersAdded(id, actor, added.users()));
   }
 
@@ -144,8 +148,9 @@ public class GroupService {
     Set<UserId> told = new LinkedHashSet<>(now);
     told.add(member);
     told.remove(actor);
-    systemMessages.post(id, seq, actor, text, List.copyOf(told));
+    // told first, so every instance forgets the old members even when the system message fails
     events.fire(new GroupEvents.Updated(id, chat.group().name(), now, admins));
+    systemMessages.post(id, seq, actor, text, List.copyOf(told));
     events.fire(new GroupEvents.MemberRemoved(id, member));
   }
 

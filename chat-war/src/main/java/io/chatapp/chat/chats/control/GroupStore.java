@@ -77,11 +77,15 @@ public class GroupStore {
     return ChatStore.toChat(chat);
   }
 
-  /** Adds members (at the end: they are the newest), who no longer count as having left. */
-  public void add(ChatId id, List<UserId> added) {
+  /**
+   * Adds members (at the end: they are the newest), who no longer count as having left, and whose
+   * read position starts at {@code seq}.
+   */
+  public void add(ChatId id, List<UserId> added, long seq, Instant at) {
     List<Bson> updates = new ArrayList<>();
     updates.add(Updates.addEachToSet("users", added.stream().map(UserId::value).toList()));
     added.forEach(user -> updates.add(Updates.unset("former." + user.value())));
+    added.forEach(user -> updates.add(readUpTo(user, seq, at)));
     update(id, Updates.combine(updates));
     list(id, added);
   }

@@ -109,13 +109,11 @@ public record Chat(
     if (isGroup()) {
       return groupJson(viewer);
     }
-    var usersJson = JSON.createArrayBuilder();
-    users.forEach(user -> usersJson.add(user.value()));
     JsonValue latest = latestMessage == null ? JsonValue.NULL : latestJson(latestMessage);
     return JSON.createObjectBuilder()
         .add("_id", id.value())
         .add("isGroup", false)
-        .add("users", usersJson)
+        .add("users", ids(users))
         .add("latestMessage", latest)
         .add("unseenCount", unreadFor(viewer))
         .add("createdAt", IsoTime.format(createdAt))
@@ -142,26 +140,19 @@ public record Chat(
       return json.add("name", left.name().value())
           .add("users", JSON.createArrayBuilder())
           .add("admins", JSON.createArrayBuilder())
-          .add("latestMessage", latest(left.text(), left.sender()))
+          .add("latestMessage", latestJson(new LatestMessage(left.text(), left.sender())))
           .add("left", true)
           .build();
     }
     return json.add("name", group.name().value())
         .add("users", ids(users))
         .add("admins", ids(group.admins()))
-        .add(
-            "latestMessage",
-            latestMessage == null
-                ? JsonValue.NULL
-                : latest(latestMessage.text(), latestMessage.sender()))
+        .add("latestMessage", latestMessage == null ? JsonValue.NULL : latestJson(latestMessage))
         .build();
   }
 
-  private static JsonObject latest(String text, UserId sender) {
-    return JSON.createObjectBuilder().add("text", text).add("sender", sender.value()).build();
-  }
-
-  private static jakarta.json.JsonArrayBuilder ids(List<UserId> users) {
+  /** The ids of these users as a JSON array. */
+  public static jakarta.json.JsonArrayBuilder ids(List<UserId> users) {
     var json = JSON.createArrayBuilder();
     users.forEach(user -> json.add(user.value()));
     return json;

@@ -1,6 +1,7 @@
 package io.chatapp.chat.media.control;
 
 import io.chatapp.chat.chats.entity.ChatId;
+import io.chatapp.chat.common.entity.IsoTime;
 import io.chatapp.chat.media.entity.ImageFile;
 import io.chatapp.chat.media.entity.MediaRecord;
 import io.chatapp.chat.media.entity.PublicId;
@@ -46,7 +47,8 @@ public class LocalImageStore implements ImageStore {
           new Object[] {id, e});
       display = Optional.empty();
     }
-    MediaRecord record = new MediaRecord(id, chat, image.format(), display.isPresent());
+    MediaRecord record =
+        new MediaRecord(id, chat, image.format(), display.isPresent(), IsoTime.now());
     try {
       folder.write(folder.original(record), image.bytes());
       if (display.isPresent()) {

@@ -38,7 +38,7 @@ public class MediaRecords {
             .append("bytes", bytes)
             .append("width", width)
             .append("height", height)
-            .append("createdAt", new Date());
+            .append("createdAt", Date.from(record.createdAt()));
     mongo.call(db -> media().insertOne(document));
   }
 
@@ -52,7 +52,10 @@ public class MediaRecords {
             id,
             new ChatId(document.getString("chatId")),
             ImageFormat.ofExtension(document.getString("format")).orElseThrow(),
-            document.getBoolean("resized", false)));
+            document.getBoolean("resized", false),
+            document.getDate("createdAt") == null
+                ? null
+                : document.getDate("createdAt").toInstant()));
   }
 
   public void delete(PublicId id) {

@@ -30,7 +30,10 @@ public class MediaService {
   /** A file to send and its content type. */
   public record MediaFile(Path path, String contentType, String etag) {}
 
-  /** The image ({@code original} or the display version): 404 unknown, 403 not a member. */
+  /**
+   * The image ({@code original} or the display version): 404 unknown, 403 not a member (someone who
+   * left a group still sees the images posted before they left).
+   */
   public MediaFile open(UserId caller, String publicId, boolean original) {
     PublicId id;
     try {
@@ -40,7 +43,7 @@ public class MediaService {
     }
     MediaRecord record =
         records.find(id).orElseThrow(() -> ApiException.notFound("No image with that id"));
-    chats.requireMember(caller, record.chatId());
+    chats.requireReaderAt(caller, record.chatId(), record.createdAt());
     Path path = original ? folder.original(record) : folder.display(record);
     if (!Files.isRegularFile(path)) {
       throw ApiException.notFound("No image with that id");

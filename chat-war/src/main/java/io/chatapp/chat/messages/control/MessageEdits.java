@@ -142,7 +142,11 @@ public class MessageEdits {
     return window;
   }
 
+  /** Only its sender changes a message; a group's record of who changed what stays as written. */
   private static void requireSender(UserId caller, Message message, String action) {
+    if (message.system()) {
+      throw ApiException.forbidden("You cannot " + action + " a group's system messages");
+    }
     if (!message.sender().equals(caller)) {
       throw ApiException.forbidden("You can only " + action + " your own messages");
     }

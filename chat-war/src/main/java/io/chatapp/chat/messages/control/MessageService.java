@@ -203,7 +203,7 @@ public class MessageService {
     List<Message> page = messages.page(chatId, top, limit);
     if (chat.isGroup()) {
       groupReads.pageRead(caller, chat, page);
-      return new Page(page, null, chat);
+      return new Page(replies.current(page), null, chat);
     }
     UserId other = chat.otherThan(caller);
     List<MessageId> unseen =

@@ -2,6 +2,7 @@ package io.chatapp.chat.realtime.control;
 
 import static io.chatapp.platform.json.JsonSupport.JSON;
 
+import io.chatapp.chat.chats.entity.Chat;
 import io.chatapp.chat.chats.entity.ChatId;
 import io.chatapp.chat.chats.entity.GroupEvents;
 import io.chatapp.chat.messages.control.MessageService;
@@ -47,8 +48,8 @@ public class GroupRelay {
             JSON.createObjectBuilder()
                 .add("chatId", event.chatId().value())
                 .add("name", event.name().value())
-                .add("users", ids(event.users()))
-                .add("admins", ids(event.admins()))
+                .add("users", Chat.ids(event.users()))
+                .add("admins", Chat.ids(event.admins()))
                 .build()));
   }
 
@@ -95,11 +96,5 @@ public class GroupRelay {
     } catch (RuntimeException e) {
       LOG.log(Level.FINE, "Recording group deliveries failed", e);
     }
-  }
-
-  private static jakarta.json.JsonArrayBuilder ids(List<UserId> users) {
-    var json = JSON.createArrayBuilder();
-    users.forEach(user -> json.add(user.value()));
-    return json;
   }
 }
