@@ -9,7 +9,7 @@ export function live(store, actions, socket) {
   socket.on('user:offline', (data) => store.wentOffline(data.userId, data.lastSeen));
 
   socket.on('message:new', (data) => {
-    const message = data.message;
+    const message = store.normalise(data.message);
     const chatId = data.chatId || message.chatId;
     if (message.sender !== store.me._id) {
       const typist = data.senderId || message.sender;
@@ -22,7 +22,7 @@ export function live(store, actions, socket) {
     actions.arrived(chatId, message);
   });
   // a message to a chat this socket has not joined: only the chat list moves and counts
-  socket.on('chat:refresh', (data) => actions.arrived(data.chatId, data.message));
+  socket.on('chat:refresh', (data) => actions.arrived(data.chatId, store.normalise(data.message)));
 
   socket.on('message:read', (data) => store.read(data.chatId, data.messageIds || [], data.userId));
   socket.on('message:delivered', (data) => (data.messageIds || []).forEach((id) =>

@@ -203,6 +203,7 @@ export class Store {
 
   /** The newest page: it replaces what was loaded, but messages still being sent stay. */
   setNewest(chatId, page, hasMore) {
+    page.forEach((m) => this.normalise(m));
     const thread = this.thread(chatId);
     const unsent = this.messages(chatId).filter((m) => m.pending || m.failed);
     thread.byId = new Map();
@@ -218,6 +219,7 @@ export class Store {
 
   /** An older page, in front of what is loaded. */
   addOlder(chatId, page, hasMore) {
+    page.forEach((m) => this.normalise(m));
     const thread = this.thread(chatId);
     const older = page.filter((m) => !thread.byId.has(m._id));
     older.forEach((m) => thread.byId.set(m._id, m));
@@ -231,6 +233,7 @@ export class Store {
    * for one being sent from here (same clientId) takes its place.
    */
   append(chatId, message, scroll = 'auto') {
+    this.normalise(message);
     const thread = this.thread(chatId);
     if (thread.byId.has(message._id)) { return false; }
     const local = message.clientId && thread.ids
@@ -248,6 +251,7 @@ export class Store {
 
   /** A message sent from here was stored: the server's copy replaces the local one. */
   settle(local, message) {
+    this.normalise(message);
     const thread = this.thread(local.chatId);
     const index = thread.ids.indexOf(local._id);
     if (local.localImage) { URL.revokeObjectURL(local.localImage); }
@@ -265,6 +269,17 @@ export class Store {
     }
   }
 
+  /** A sender given as a profile is remembered, and kept as its id like everywhere else. */
+  normalise(message) {
+    [message, message.replyTo].forEach((m) => {
+      if (m && m.sender && typeof m.sender === 'object') {
+        if (m.sender.name) { this.people.set(m.sender._id, Object.assign({}, this.people.get(m.sender._id), m.sender)); }
+        m.sender = m.sender._id;
+      }
+    });
+    return message;
+  }
+
   /** Changes one message (ticks, edits, reactions, read by) and tells the views. */
   patch(chatId, id, change) {
     const message = this.message(chatId, id);
@@ -276,6 +291,7 @@ export class Store {
 
   /** A message edited (message:edited or the PATCH's answer): its new text and editedAt. */
   edited(chatId, message) {
+    this.normalise(message);
     const known = this.patch(chatId, message._id, (m) => {
       Object.assign(m, message);
     });
