@@ -58,6 +58,7 @@ export function actions(store, socket) {
         return;
       }
       if (store.active !== chatId) { return; }
+      store.remember(answer.body); // a group's page names its members
       const page = answer.body.messages || [];
       store.setNewest(chatId, page, page.length >= PAGE);
       acknowledgeRead(chatId);
@@ -73,6 +74,7 @@ export function actions(store, socket) {
     api.messages(chatId, first._id).then((answer) => {
       loadingOlder = false;
       if (answer.status !== 200 || store.active !== chatId) { return; }
+      store.remember(answer.body);
       const older = answer.body.messages || [];
       store.addOlder(chatId, older, older.length >= PAGE);
     });

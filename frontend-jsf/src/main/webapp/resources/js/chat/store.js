@@ -47,8 +47,8 @@ export class Store {
     for (const entry of entries) {
       const id = entry.chat._id;
       this.remember(entry);
-      entry.removed = isGroup(entry) && Array.isArray(entry.chat.users)
-        && !entry.chat.users.includes(this.me._id);
+      entry.removed = isGroup(entry) && (!!entry.chat.left
+        || (Array.isArray(entry.chat.users) && !entry.chat.users.includes(this.me._id)));
       const before = previous.get(id);
       const latest = entry.chat.latestMessage;
       if (latest && latest._id) {
@@ -66,12 +66,13 @@ export class Store {
     }
   }
 
+  /** The profiles a chat list entry or a page of messages carries (user, members). */
   remember(entry) {
-    if (entry.user) {
+    if (entry.user && entry.user._id) {
       this.people.set(entry.user._id, entry.user);
       if (entry.user.lastSeen) { this.lastSeen.set(entry.user._id, new Date(entry.user.lastSeen)); }
     }
-    (entry.members || []).forEach((member) => this.people.set(member._id, member));
+    (entry.members || []).filter((m) => m && m._id).forEach((member) => this.people.set(member._id, member));
   }
 
   entry(chatId) {
