@@ -167,8 +167,7 @@ class GroupChatBrowserIT {
 
     alice.find(By.id("messageInput")).sendKeys("A mistake", Keys.ENTER);
     bob.await(d -> lastTheirs(bob).equals("A mistake"));
-    alice.await(
-        d -> !row(alice, "A mistake").getAttribute("data-message-id").startsWith("local-"));
+    alice.await(d -> !row(alice, "A mistake").getAttribute("data-message-id").startsWith("local-"));
     String id = row(alice, "A mistake").getAttribute("data-message-id");
     openMenu(alice, "A mistake");
     alice.click(By.cssSelector("#messageMenu .menu-delete"));

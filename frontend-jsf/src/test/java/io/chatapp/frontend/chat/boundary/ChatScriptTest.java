@@ -33,7 +33,8 @@ class ChatScriptTest {
   private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   private static final Path WEBAPP = Path.of("src/main/webapp");
   private static final Path HARNESS = Path.of("src/test/resources/chat-script");
-  private static final Pattern RESULTS = Pattern.compile("<pre id=\"results\">(.*?)</pre>", Pattern.DOTALL);
+  private static final Pattern RESULTS =
+      Pattern.compile("<pre id=\"results\">(.*?)</pre>", Pattern.DOTALL);
 
   static boolean chromiumInstalled() {
     return Files.isExecutable(CHROMIUM);
@@ -49,7 +50,8 @@ class ChatScriptTest {
       String dom = dumpDom(url);
       Matcher results = RESULTS.matcher(dom);
       assertThat(results.find()).as("the scenario's results in the page").isTrue();
-      String lines = results.group(1).replace("&gt;", ">").replace("&lt;", "<").replace("&amp;", "&");
+      String lines =
+          results.group(1).replace("&gt;", ">").replace("&lt;", "<").replace("&amp;", "&");
       assertThat(lines.lines().filter(line -> !line.startsWith("PASS")).toList())
           .as(lines)
           .containsExactly("DONE");
@@ -105,7 +107,10 @@ class ChatScriptTest {
         return;
       }
       body = Files.readAllBytes(file);
-      type = path.endsWith(".js") ? "text/javascript" : path.endsWith(".css") ? "text/css" : "application/octet-stream";
+      type =
+          path.endsWith(".js")
+              ? "text/javascript"
+              : path.endsWith(".css") ? "text/css" : "application/octet-stream";
     }
     exchange.getResponseHeaders().add("Content-Type", type);
     exchange.sendResponseHeaders(200, body.length);
@@ -114,10 +119,13 @@ class ChatScriptTest {
     }
   }
 
-  /** chat.xhtml's markup with plain elements for its dialogs, the fake before the page's modules. */
+  /**
+   * chat.xhtml's markup with plain elements for its dialogs, the fake before the page's modules.
+   */
   private static String harness() throws IOException {
     String page = Files.readString(WEBAPP.resolve("chat.xhtml"));
-    String app = page.substring(page.indexOf("<div id=\"app\""), page.indexOf("<h:form id=\"rpc\">"));
+    String app =
+        page.substring(page.indexOf("<div id=\"app\""), page.indexOf("<h:form id=\"rpc\">"));
     app =
         app.replace(
                 "data-socket-url=\"#{chatPage.socketUrl}\" data-me=\"#{chatPage.meJson}\"",
