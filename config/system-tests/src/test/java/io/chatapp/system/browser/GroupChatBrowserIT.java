@@ -1,5 +1,13 @@
 package io.chatapp.system.browser;
 
+import static io.chatapp.system.browser.ChatPageSteps.closeDialog;
+import static io.chatapp.system.browser.ChatPageSteps.containsText;
+import static io.chatapp.system.browser.ChatPageSteps.lastTheirs;
+import static io.chatapp.system.browser.ChatPageSteps.openMenu;
+import static io.chatapp.system.browser.ChatPageSteps.reaction;
+import static io.chatapp.system.browser.ChatPageSteps.row;
+import static io.chatapp.system.browser.ChatPageSteps.storedId;
+import static io.chatapp.system.browser.ChatPageSteps.ticks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chatapp.system.Jwts;
@@ -167,8 +175,7 @@ class GroupChatBrowserIT {
 
     alice.find(By.id("messageInput")).sendKeys("A mistake", Keys.ENTER);
     bob.await(d -> lastTheirs(bob).equals("A mistake"));
-    alice.await(d -> !row(alice, "A mistake").getAttribute("data-message-id").startsWith("local-"));
-    String id = row(alice, "A mistake").getAttribute("data-message-id");
+    String id = storedId(alice, "A mistake");
     openMenu(alice, "A mistake");
     alice.click(By.cssSelector("#messageMenu .menu-delete"));
     alice.click(By.id("confirmDeleteButton"));
@@ -212,11 +219,6 @@ class GroupChatBrowserIT {
     }
   }
 
-  private static void closeDialog(Browser browser, String id) {
-    browser.click(By.cssSelector("#" + id + " .ui-dialog-titlebar-close"));
-    browser.await(d -> !d.findElement(By.id(id)).isDisplayed());
-  }
-
   private static String email(String person) {
     return "group-" + person + "-" + RUN + "@example.com";
   }
@@ -229,59 +231,9 @@ class GroupChatBrowserIT {
     alice.await(d -> !d.findElements(By.cssSelector("#groupPicked .picked-person")).isEmpty());
   }
 
-  /** The text of the newest message of someone else, "" when there is none. */
-  private static String lastTheirs(Browser browser) {
-    Object text =
-        browser.script(
-            "var rows = document.querySelectorAll('#messages .message.theirs .text');"
-                + " return rows.length ? rows[rows.length - 1].textContent : '';");
-    return String.valueOf(text);
-  }
-
-  private static WebElement row(Browser browser, String text) {
-    return (WebElement)
-        browser.await(
-            d ->
-                browser.script(
-                    "var wanted = arguments[0];"
-                        + " var texts = Array.from(document.querySelectorAll('#messages .message .text'));"
-                        + " var found = texts.find(function (e) { return e.textContent === wanted; });"
-                        + " return found ? found.closest('.message') : null;",
-                    text));
-  }
-
-  private static void openMenu(Browser browser, String text) {
-    browser.await(
-        d -> {
-          row(browser, text).findElement(By.cssSelector(".message-menu-button")).click();
-          return browser.find(By.id("messageMenu")).isDisplayed();
-        });
-  }
-
-  private static String ticks(Browser browser, String text) {
-    return row(browser, text).findElement(By.cssSelector(".ticks")).getAttribute("class");
-  }
-
+  /** How many people the ✓✓ of a message says read it. */
   private static long readerCount(Browser browser, String text) {
     String title = row(browser, text).findElement(By.cssSelector(".ticks")).getAttribute("title");
     return title == null || title.isEmpty() ? 0 : title.split(",").length;
-  }
-
-  private static String reaction(Browser browser, String text, String emoji) {
-    return row(browser, text)
-        .findElements(By.cssSelector(".reaction[data-emoji='" + emoji + "']"))
-        .stream()
-        .map(WebElement::getText)
-        .findFirst()
-        .orElse("");
-  }
-
-  private static boolean containsText(Browser browser, String text) {
-    return (Boolean)
-        browser.script(
-            "var wanted = arguments[0];"
-                + " return Array.from(document.querySelectorAll('#messages .message .text'))"
-                + ".some(function (e) { return e.textContent === wanted; });",
-            text);
   }
 }
