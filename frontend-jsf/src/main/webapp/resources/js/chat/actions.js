@@ -1,11 +1,14 @@
 /*
  * What the person does, and what the page does for them: load and open chats, page through
- * messages, mark them read, send (text, image, reply) with retry, edit, delete, react, and manage
- * groups. Each step calls the API and puts the answer into the store; the views follow the store.
+ * messages, mark them read, send (text, image, reply) with retry, start a chat; with a message's
+ * actions (message-actions.js) and groups' (group-actions.js). Each step calls the API and puts
+ * the answer into the store; the views follow the store.
  */
 import * as api from './api.js';
 import * as session from './session.js';
 import { isGroup, hasReader, quote } from './store.js';
+import { messageActions } from './message-actions.js';
+import { groupActions } from './group-actions.js';
 
 const PAGE = 50;
 
@@ -151,58 +154,7 @@ export function actions(store, socket) {
     store.setLatest(chatId, message);
   }
 
-  // ---- message actions --------------------------------------------------------------------
-
-  function failed(answer, fallback) {
-    const text = (answer.body && answer.body.message) || fallback;
-    ui.composer.showError(text);
-    return text;
-  }
-
-  /** Saves an edit; resolves true when the server took it. */
-  function edit(chatId, messageId, text) {
-    return api.editMessage(messageId, text).then((answer) => {
-      if (answer.status !== 200) {
-        failed(answer, 'Could not edit the message');
-        return false;
-      }
-      const message = answer.body.message || answer.body;
-      if (message && message._id) { store.edited(chatId, message); }
-      return true;
-    });
-  }
-
-  function remove(chatId, messageId) {
-    return api.deleteMessage(messageId).then((answer) => {
-      if (answer.status !== 200 && answer.status !== 204) {
-        failed(answer, 'Could not delete the message');
-        return;
-      }
-      deleted(chatId, messageId);
-    });
-  }
-
-  /** A message deleted for everyone; when it was the chat's latest, the list asks the server. */
-  function deleted(chatId, messageId) {
-    const entry = store.entry(chatId);
-    const latest = entry && (entry.latestId === messageId || store.isLast(chatId, messageId) || !entry.latestId);
-    store.deleted(chatId, messageId);
-    ui.composer.forget(messageId);
-    if (latest) { loadChats(); }
-  }
-
-  function react(chatId, messageId, emoji) {
-    return api.react(messageId, emoji).then((answer) => {
-      if (answer.status !== 200 && answer.status !== 201) {
-        failed(answer, 'Could not react to the message');
-        return;
-      }
-      const reactions = answer.body.reactions || (answer.body.message && answer.body.message.reactions);
-      if (reactions) { store.patch(chatId, messageId, (m) => { m.reactions = reactions; }); }
-    });
-  }
-
-  // ---- chats and groups -------------------------------------------------------------------
+  // ---- chats and the account --------------------------------------------------------------
 
   /** Resolves with an error text, or null once done. */
   function startChat(userId) {
@@ -211,56 +163,6 @@ export function actions(store, socket) {
         return answer.body.message || 'Could not start the chat';
       }
       loadChats().then(() => openChat(answer.body.chatId));
-      return null;
-    });
-  }
-
-  function createGroup(name, userIds) {
-    return api.createGroup(name, userIds).then((answer) => {
-      if (answer.status !== 200 && answer.status !== 201) {
-        return answer.body.message || 'Could not create the group';
-      }
-      loadChats().then(() => openChat(answer.body.chatId));
-      return null;
-    });
-  }
-
-  function addMembers(chatId, userIds) {
-    return api.addMembers(chatId, userIds).then((answer) => {
-      if (!ok(answer)) { return answer.body.message || 'Could not add them'; }
-      const entry = store.entry(chatId);
-      if (entry && answer.body.users) { store.updateGroup(chatId, answer.body); }
-      loadChats();
-      return null;
-    });
-  }
-
-  function removeMember(chatId, userId) {
-    return api.removeMember(chatId, userId).then((answer) => {
-      if (!ok(answer)) { return answer.body.message || 'Could not remove them'; }
-      const entry = store.entry(chatId);
-      if (entry) {
-        store.updateGroup(chatId, {
-          users: (entry.chat.users || []).filter((id) => id !== userId),
-          admins: (entry.chat.admins || []).filter((id) => id !== userId)
-        });
-      }
-      return null;
-    });
-  }
-
-  function leave(chatId) {
-    return api.removeMember(chatId, store.me._id).then((answer) => {
-      if (!ok(answer)) { return answer.body.message || 'Could not leave the group'; }
-      store.markRemoved(chatId);
-      return null;
-    });
-  }
-
-  function renameGroup(chatId, name) {
-    return api.renameGroup(chatId, name).then((answer) => {
-      if (!ok(answer)) { return answer.body.message || 'Could not rename the group'; }
-      store.updateGroup(chatId, { name });
       return null;
     });
   }
@@ -278,10 +180,9 @@ export function actions(store, socket) {
     session.logout().then(() => { window.location.href = 'login.xhtml'; });
   }
 
-  return {
+  const self = {
     ui, loadChats, catchUp, openChat, closeChat, loadNewest, loadOlder, acknowledgeRead,
-    send, deliver, arrived, edit, remove, deleted, react, startChat, createGroup, addMembers,
-    removeMember, leave, renameGroup, renameMe, logout,
+    send, deliver, arrived, startChat, renameMe, logout,
     openMenu: (chatId, messageId, anchor) => ui.menu.open(chatId, messageId, anchor),
     startReply: (chatId, messageId) => ui.composer.reply(chatId, messageId),
     startEdit: (chatId, messageId) => ui.composer.edit(chatId, messageId),
@@ -289,8 +190,5 @@ export function actions(store, socket) {
     showReadBy: (chatId, messageId) => ui.dialogs.showReadBy(chatId, messageId),
     showGroup: (chatId) => ui.groups.show(chatId)
   };
-}
-
-function ok(answer) {
-  return answer.status >= 200 && answer.status < 300;
+  return Object.assign(self, messageActions(store, self), groupActions(store, self));
 }

@@ -1,6 +1,7 @@
 /*
  * What the page knows, keyed by id: the chats (1:1 and groups) in the order of their latest
- * activity, each chat's loaded messages in order, people's names, presence and who is typing.
+ * activity, people's names, presence and who is typing; each chat's loaded messages are the part
+ * it extends (messages.js).
  * Everything changes through the methods here, and each change is announced with the ids it
  * touched, so that a view patches the one element of that chat or message:
  *   'chats' ()                  which chats there are, or their order
@@ -11,31 +12,23 @@
  *   'active' (chatId)           the conversation on screen changed
  *   'presence' ()               someone came online or went offline
  */
-export const IMAGE_PREVIEW = '📷 Image';
+import { Messages, isGroup, IMAGE_PREVIEW } from './messages.js';
 
-export class Store {
+export { IMAGE_PREVIEW, isGroup, hasReader, quote } from './messages.js';
+
+export class Store extends Messages {
   constructor(me) {
+    super();
     this.me = me;
     this.chats = new Map();    // chat id -> {chat, user | members, removed}
     this.order = [];           // chat ids, newest activity first
     this.active = null;        // chat id on screen
-    this.threads = new Map();  // chat id -> {ids, byId, hasMore}
     this.people = new Map();   // user id -> profile (never forgotten: senders who left)
     this.online = new Set();
     this.lastSeen = new Map(); // user id -> Date
     this.typing = new Map();   // chat id -> Map(user id -> expiry timer)
     this.counted = new Set();  // message ids counted in an unread badge
-    this.listeners = new Map();
     this.people.set(me._id, me);
-  }
-
-  on(topic, listener) {
-    if (!this.listeners.has(topic)) { this.listeners.set(topic, []); }
-    this.listeners.get(topic).push(listener);
-  }
-
-  emit(topic, ...args) {
-    (this.listeners.get(topic) || []).forEach((listener) => listener(...args));
   }
 
   // ---- chats ----------------------------------------------------------------------------
@@ -183,192 +176,6 @@ export class Store {
   typists(chatId) {
     return Array.from((this.typing.get(chatId) || new Map()).keys());
   }
-
-  // ---- messages ---------------------------------------------------------------------------
-
-  thread(chatId) {
-    if (!this.threads.has(chatId)) {
-      this.threads.set(chatId, { ids: [], byId: new Map(), hasMore: false, loaded: false });
-    }
-    return this.threads.get(chatId);
-  }
-
-  message(chatId, id) {
-    return this.thread(chatId).byId.get(id) || null;
-  }
-
-  messages(chatId) {
-    const thread = this.thread(chatId);
-    return thread.ids.map((id) => thread.byId.get(id));
-  }
-
-  /** The newest page: it replaces what was loaded, but messages still being sent stay. */
-  setNewest(chatId, page, hasMore) {
-    page.forEach((m) => this.normalise(m));
-    const thread = this.thread(chatId);
-    const unsent = this.messages(chatId).filter((m) => m.pending || m.failed);
-    thread.byId = new Map();
-    page.concat(unsent).forEach((m) => thread.byId.set(m._id, m));
-    thread.ids = Array.from(thread.byId.keys());
-    thread.hasMore = hasMore;
-    thread.loaded = true;
-    const last = page[page.length - 1];
-    const entry = this.entry(chatId);
-    if (entry && last) { entry.latestId = last._id; }
-    this.emit('thread', chatId, 'bottom');
-  }
-
-  /** An older page, in front of what is loaded. */
-  addOlder(chatId, page, hasMore) {
-    page.forEach((m) => this.normalise(m));
-    const thread = this.thread(chatId);
-    const older = page.filter((m) => !thread.byId.has(m._id));
-    older.forEach((m) => thread.byId.set(m._id, m));
-    thread.ids = older.map((m) => m._id).concat(thread.ids);
-    thread.hasMore = hasMore;
-    this.emit('thread', chatId, 'keep');
-  }
-
-  /**
-   * A message to show at the end: a new one, or one this page is sending. A message that arrives
-   * for one being sent from here (same clientId) takes its place.
-   */
-  append(chatId, message, scroll = 'auto') {
-    this.normalise(message);
-    const thread = this.thread(chatId);
-    if (thread.byId.has(message._id)) { return false; }
-    const local = message.clientId && thread.ids
-      .map((id) => thread.byId.get(id))
-      .find((m) => m.pending && m.clientId === message.clientId);
-    if (local) {
-      this.settle(local, message);
-    } else {
-      thread.byId.set(message._id, message);
-      thread.ids.push(message._id);
-      this.emit('thread', chatId, scroll);
-    }
-    return true;
-  }
-
-  /** A message sent from here was stored: the server's copy replaces the local one. */
-  settle(local, message) {
-    this.normalise(message);
-    const thread = this.thread(local.chatId);
-    const index = thread.ids.indexOf(local._id);
-    if (local.localImage) { URL.revokeObjectURL(local.localImage); }
-    if (index < 0) { return; }
-    thread.byId.delete(local._id);
-    if (thread.byId.has(message._id)) {
-      thread.ids.splice(index, 1);
-      this.emit('thread', local.chatId, 'auto');
-    } else {
-      if (local.replyTo && !message.replyTo) { message.replyTo = local.replyTo; }
-      thread.ids[index] = message._id;
-      thread.byId.set(message._id, message);
-      this.emit('rekey', local.chatId, local._id, message._id);
-      this.emit('message', local.chatId, message._id);
-    }
-  }
-
-  /** A sender given as a profile is remembered, and kept as its id like everywhere else. */
-  normalise(message) {
-    [message, message.replyTo].forEach((m) => {
-      if (m && m.sender && typeof m.sender === 'object') {
-        if (m.sender.name) { this.people.set(m.sender._id, Object.assign({}, this.people.get(m.sender._id), m.sender)); }
-        m.sender = m.sender._id;
-      }
-    });
-    return message;
-  }
-
-  /** Changes one message (ticks, edits, reactions, read by) and tells the views. */
-  patch(chatId, id, change) {
-    const message = this.message(chatId, id);
-    if (!message) { return null; }
-    change(message);
-    this.emit('message', chatId, id);
-    return message;
-  }
-
-  /** A message edited (message:edited or the PATCH's answer): its new text and editedAt. */
-  edited(chatId, message) {
-    this.normalise(message);
-    const known = this.patch(chatId, message._id, (m) => {
-      Object.assign(m, message);
-    });
-    this.replies(chatId, message._id).forEach((reply) => this.patch(chatId, reply._id, (m) => {
-      m.replyTo = Object.assign({}, m.replyTo, { text: quote(message) });
-    }));
-    const entry = this.entry(chatId);
-    if (entry && (entry.latestId === message._id || (known && this.isLast(chatId, message._id)))) {
-      this.updateChat(chatId, (e) => {
-        e.chat.latestMessage = Object.assign({}, e.chat.latestMessage, { text: message.text });
-      });
-      return true;
-    }
-    return false;
-  }
-
-  /** A message deleted for everyone: it stays as "This message was deleted". */
-  deleted(chatId, messageId) {
-    this.patch(chatId, messageId, (m) => {
-      m.deleted = true;
-      delete m.text;
-      m.image = null;
-      m.reactions = {};
-      delete m.replyTo;
-    });
-    this.replies(chatId, messageId).forEach((reply) => this.patch(chatId, reply._id, (m) => {
-      m.replyTo = { _id: m.replyTo._id, sender: m.replyTo.sender, deleted: true };
-    }));
-  }
-
-  replies(chatId, messageId) {
-    return this.messages(chatId).filter((m) => m.replyTo && m.replyTo._id === messageId);
-  }
-
-  isLast(chatId, messageId) {
-    const real = this.messages(chatId).filter((m) => !m.pending && !m.failed);
-    return real.length > 0 && real[real.length - 1]._id === messageId;
-  }
-
-  /**
-   * Someone read messages of a group up to the newest of messageIds (a read position, so
-   * everything before it too); in a 1:1 chat the messages named are seen.
-   */
-  read(chatId, messageIds, userId) {
-    const entry = this.entry(chatId);
-    const thread = this.thread(chatId);
-    if (entry && isGroup(entry) && userId) {
-      const last = Math.max(...messageIds.map((id) => thread.ids.indexOf(id)));
-      thread.ids.slice(0, last + 1).forEach((id) => {
-        const m = thread.byId.get(id);
-        if (m.pending || m.failed || m.sender === userId || hasReader(m, userId)) { return; }
-        this.patch(chatId, id, (message) => {
-          message.readBy = (message.readBy || []).concat([{ userId, at: new Date().toISOString() }]);
-        });
-      });
-      return;
-    }
-    messageIds.forEach((id) => this.patch(chatId, id, (m) => {
-      m.seen = true;
-      m.delivered = true;
-    }));
-  }
-}
-
-export function isGroup(entry) {
-  return !!(entry && entry.chat && entry.chat.isGroup);
-}
-
-export function hasReader(message, userId) {
-  return (message.readBy || []).some((r) => (r.userId || r) === userId);
-}
-
-/** What a reply quotes of a message: up to 100 characters, or "📷 Image". */
-export function quote(message) {
-  if (message.text) { return Array.from(message.text).slice(0, 100).join(''); }
-  return message.image || message.messageType === 'image' || message.localImage ? IMAGE_PREVIEW : '';
 }
 
 function sameLatest(a, b) {
