@@ -24,8 +24,8 @@ import org.openqa.selenium.WebElement;
 
 /**
  * A message's menu in a 1:1 chat, in two browsers: Bob replies to Alice's message with it quoted,
- * both react, Alice edits hers ("Edited") and deletes one ("This message was deleted"), live on
- * the other side. Groups are not needed for any of it (GroupChatBrowserIT has them).
+ * both react, Alice edits hers ("Edited") and deletes one ("This message was deleted"), live on the
+ * other side. Groups are not needed for any of it (GroupChatBrowserIT has them).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MessageActionsBrowserIT {
@@ -70,7 +70,9 @@ class MessageActionsBrowserIT {
     alice.find(By.id("messageInput")).sendKeys("Lunch at noon?", Keys.ENTER);
     bob.await(d -> lastTheirs(bob).equals("Lunch at noon?"));
     openMenu(bob, "Lunch at noon?");
-    assertThat(bob.all(By.cssSelector("#messageMenu .menu-edit"))).as("not Bob's to edit").isEmpty();
+    assertThat(bob.all(By.cssSelector("#messageMenu .menu-edit")))
+        .as("not Bob's to edit")
+        .isEmpty();
     bob.click(By.cssSelector("#messageMenu .menu-reply"));
     bob.await(d -> bob.text(By.id("contextText")).equals("Lunch at noon?"));
     bob.find(By.id("messageInput")).sendKeys("Yes!", Keys.ENTER);
