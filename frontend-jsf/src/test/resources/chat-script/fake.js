@@ -1,4 +1,9 @@
-// a fake backend following issue 18's contract, for the page's script alone
+/*
+ * ChatScriptTest's stand-in for the chat page's server side and chat-war's socket, following issue
+ * 18's contract: the remote commands (rpc*) answer from an in-memory chat store through
+ * ChatRpc.done, PF(name) shows and hides the dialogs, and WebSocket is a fake whose frames the
+ * scenario pushes with push(event, data); what the page sent is in window.sent and window.calls.
+ */
 (function () {
   const people = {
     u1: { _id: 'u1', name: 'Alice', email: 'alice@x.io' },

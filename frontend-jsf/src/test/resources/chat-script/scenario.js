@@ -1,3 +1,9 @@
+/*
+ * ChatScriptTest's scenario: drives the chat page (clicks, keys, socket events pushed through
+ * fake.js) and writes one PASS or FAIL line per check into <pre id="results">, then DONE. Opened
+ * with #group or #deleted it stops there, for a screenshot of that state
+ * (chromium --headless --screenshot).
+ */
 const out = [];
 const $ = (s) => document.querySelector(s);
 const $$ = (s) => Array.from(document.querySelectorAll(s));
