@@ -175,7 +175,7 @@ class TwoPeopleChatIT {
                 + " messages: "
                 + bob.script(
                     "var b = document.getElementById('messages'); return JSON.stringify({"
-                        + "hasMore: Chat.state.hasMore, loading: Chat.state.loadingOlder,"
+                        + "hasMore: !document.querySelector('#messages .load-older').hidden,"
                         + " top: b.scrollTop, height: b.scrollHeight, client: b.clientHeight});"),
             e);
       }

@@ -25,6 +25,11 @@ public record Answer(int status, String body, long retryAfterSeconds) {
     }
   }
 
+  /** The answer when the browser's session is over. */
+  public static Answer ended() {
+    return of(401, "{\"message\":\"Your session has ended: please log in again\"}");
+  }
+
   static Answer of(int status, String body) {
     return new Answer(status, body, 0);
   }

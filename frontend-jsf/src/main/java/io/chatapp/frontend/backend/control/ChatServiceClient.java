@@ -1,6 +1,7 @@
 package io.chatapp.frontend.backend.control;
 
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -36,4 +37,38 @@ public interface ChatServiceClient {
   @POST
   @Path("/message")
   Response send(@HeaderParam("Authorization") String bearer, String body);
+
+  @POST
+  @Path("/chat/group")
+  Response newGroup(@HeaderParam("Authorization") String bearer, String body);
+
+  @POST
+  @Path("/chat/{chatId}/members")
+  Response addMembers(
+      @HeaderParam("Authorization") String bearer, @PathParam("chatId") String chatId, String body);
+
+  @DELETE
+  @Path("/chat/{chatId}/members/{userId}")
+  Response removeMember(
+      @HeaderParam("Authorization") String bearer,
+      @PathParam("chatId") String chatId,
+      @PathParam("userId") String userId);
+
+  @POST
+  @Path("/chat/{chatId}/name")
+  Response renameGroup(
+      @HeaderParam("Authorization") String bearer, @PathParam("chatId") String chatId, String body);
+
+  /** Editing ({@code PATCH}) is not here: see {@link MessageEdits}. */
+  @DELETE
+  @Path("/message/{messageId}")
+  Response deleteMessage(
+      @HeaderParam("Authorization") String bearer, @PathParam("messageId") String messageId);
+
+  @POST
+  @Path("/message/{messageId}/reactions")
+  Response react(
+      @HeaderParam("Authorization") String bearer,
+      @PathParam("messageId") String messageId,
+      String body);
 }

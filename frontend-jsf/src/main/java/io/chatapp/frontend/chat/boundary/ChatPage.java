@@ -1,27 +1,25 @@
 package io.chatapp.frontend.chat.boundary;
 
-import static io.chatapp.platform.json.JsonSupport.JSON;
+import static io.chatapp.frontend.chat.boundary.RemoteCall.json;
+import static io.chatapp.frontend.chat.boundary.RemoteCall.param;
+import static io.chatapp.frontend.chat.boundary.RemoteCall.reply;
 
 import io.chatapp.frontend.backend.control.Answer;
 import io.chatapp.frontend.backend.control.BrowserSession;
 import io.chatapp.frontend.backend.control.Services;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.json.JsonObjectBuilder;
-import java.util.Map;
-import java.util.function.Function;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.primefaces.PrimeFaces;
 
 /**
  * The chat page's server side. The page's script calls these through {@code p:remoteCommand}s; each
  * call is made to the user or chat service with the browser's own token, and its answer (status and
- * JSON) goes back to the script as callback parameters, tagged with the script's call id.
- * Everything live (new messages, typing, presence) comes over chat-war's WebSocket. Renewing and
- * ending the session are not here: the page's requests do not carry the refresh token, which the
- * browser sends only to {@code SessionServlet}.
+ * JSON) goes back to the script as callback parameters, tagged with the script's call id ({@link
+ * RemoteCall}); groups are {@link GroupCommands}, a message's edit, delete and reactions {@link
+ * MessageCommands}. Everything live (new messages, typing, presence) comes over chat-war's
+ * WebSocket. Renewing and ending the session are not here: the page's requests do not carry the
+ * refresh token, which the browser sends only to {@code SessionServlet}.
  */
 @Named
 @RequestScoped
@@ -57,14 +55,20 @@ public class ChatPage {
             .asChatUser((chats, bearer) -> chats.messages(bearer, param("chatId"), before, null)));
   }
 
-  /** Remote command: send a text message ({@code chatId}, {@code text}, {@code clientId}). */
+  /**
+   * Remote command: send a text message ({@code chatId}, {@code text}, {@code clientId}, and {@code
+   * replyTo} when it answers one).
+   */
   public void send() {
+    String replyTo = param("replyTo");
     String body =
         json(
-            b ->
-                b.add("chatId", param("chatId"))
-                    .add("text", param("text"))
-                    .add("clientId", param("clientId")));
+            b -> {
+              b.add("chatId", param("chatId"))
+                  .add("text", param("text"))
+                  .add("clientId", param("clientId"));
+              return replyTo.isBlank() ? b : b.add("replyTo", replyTo);
+            });
     reply(session().asChatUser((chats, bearer) -> chats.send(bearer, body)));
   }
 
@@ -88,24 +92,6 @@ public class ChatPage {
 
   private BrowserSession session() {
     return services.session();
-  }
-
-  private void reply(Answer answer) {
-    PrimeFaces.Ajax ajax = PrimeFaces.current().ajax();
-    ajax.addCallbackParam("callId", param("callId"));
-    ajax.addCallbackParam("status", answer.status());
-    ajax.addCallbackParam("body", answer.body());
-  }
-
-  private static String json(Function<JsonObjectBuilder, JsonObjectBuilder> fields) {
-    return fields.apply(JSON.createObjectBuilder()).build().toString();
-  }
-
-  private static String param(String name) {
-    Map<String, String> params =
-        FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap();
-    String value = params.get(name);
-    return value == null ? "" : value;
   }
 
   private static String blankToNull(String value) {
