@@ -68,6 +68,17 @@ class GroupChatIT {
         ChatClient.post(Stack.url(instance) + "/api/v1" + path, body, user.token));
   }
 
+  private static ChatClient.Response patch(
+      String instance, ChatClient user, String path, String body) throws Exception {
+    return ChatClient.send(
+        HttpRequest.newBuilder(URI.create(Stack.url(instance) + "/api/v1" + path))
+            .timeout(Duration.ofSeconds(15))
+            .header("Authorization", "Bearer " + user.token)
+            .header("Content-Type", "application/json")
+            .method("PATCH", HttpRequest.BodyPublishers.ofString(body))
+            .build());
+  }
+
   private static ChatClient.Response delete(String instance, ChatClient user, String path)
       throws Exception {
     return ChatClient.send(
@@ -349,6 +360,10 @@ class GroupChatIT {
           400, g.alice().postJson("/chat/" + g.id() + "/members", idsBody(g.bob().id)), "already");
       assertRefused(
           400, g.alice().postJson("/chat/" + g.id() + "/members", idsBody()), "at least one");
+      assertRefused(
+          400,
+          g.alice().postJson("/chat/" + g.id() + "/members", idsBody(g.alice().id)),
+          "yourself");
       ChatClient.Response ghost =
           g.alice().postJson("/chat/" + g.id() + "/members", idsBody("65a1b2c3d4e5f60718293a97"));
       assertThat(ghost.status()).isIn(400, 404);
@@ -392,6 +407,11 @@ class GroupChatIT {
       assertThat(system.get(1).getString("text"))
           .endsWith("renamed the group to \u201CBook club\u201D");
       assertThat(system).allMatch(m -> m.getString("sender").equals(g.alice().id));
+      // the group's record of who did what stays as written, even by the one who did it
+      String record = system.get(2).getString("_id");
+      assertRefused(
+          403, patch(CHAT, g.alice(), "/message/" + record, "{\"text\":\"nothing\"}"), "system");
+      assertRefused(403, delete(CHAT, g.alice(), "/message/" + record), "system");
     }
   }
 
