@@ -15,6 +15,8 @@ record BenchOptions(
     int seconds,
     int warmup,
     int pairs,
+    int groups,
+    int groupSize,
     List<String> chatUrls,
     String userUrl,
     String mailboxUrl) {
@@ -22,6 +24,7 @@ record BenchOptions(
   static final String USAGE =
       """
       bench/message-path [--rates 100,500,1000,2000,3000] [--seconds 20] [--warmup 20] [--pairs 20]
+                         [--groups 1 --group-size 50]
                          [--chat-urls http://localhost:3002,http://localhost:3012]
                          [--user-url http://localhost:3000] [--mailbox-url http://localhost:3080]
         --rates       messages a second to offer, one round each (1 to 20000, at most 12 rounds)
@@ -29,6 +32,12 @@ record BenchOptions(
         --warmup      seconds at up to 50 msg/s first, not recorded, so that the first rate is
                       not measured on cold JIT-compiled code (0 to 120)
         --pairs       sender/recipient pairs, each a 1:1 chat (1 to 500)
+        --groups      group mode instead of pairs: this many group chats (1 to 20), made with
+                      POST /api/v1/chat/group; every member sends (the rate spread over all
+                      members) and delivery is timed at every member but the sender
+        --group-size  members of each group, its creator included (3 to 256; default 50);
+                      per member, a rate is rate / (groups * size) a second, which must stay
+                      under MESSAGES_PER_USER_PER_SECOND (default 20) or be refused with 429
         --chat-urls   chat-war instances; with two, each pair's sender (socket and POSTs) is on
                       one and its recipient on the other, alternating. Default: CHAT_PORT, plus
                       CHAT2_PORT when CHAT_INSTANCES=2 and it answers ready
@@ -47,6 +56,25 @@ record BenchOptions(
     within("--seconds", seconds, 1, 300);
     within("--warmup", warmup, 0, 120);
     within("--pairs", pairs, 1, 500);
+    if (groups != 0 || groupSize != 0) {
+      within("--groups", groups, 1, 20);
+      within("--group-size", groupSize, 3, 256);
+      if (groups * groupSize > 1000) {
+        throw new IllegalArgumentException("--groups times --group-size must be at most 1000");
+      }
+      for (int rate : rates) {
+        if ((long) rate * Math.max(seconds, warmup) * groupSize > MAX_DELIVERIES) {
+          throw new IllegalArgumentException(
+              "a round of "
+                  + rate
+                  + " msg/s to groups of "
+                  + groupSize
+                  + " times more than "
+                  + MAX_DELIVERIES
+                  + " deliveries: fewer --seconds or a lower rate");
+        }
+      }
+    }
     if (chatUrls.isEmpty() || chatUrls.size() > 4) {
       throw new IllegalArgumentException("--chat-urls takes 1 to 4 addresses");
     }
@@ -55,12 +83,22 @@ record BenchOptions(
     loopback(mailboxUrl);
   }
 
+  /** Deliveries one round of group mode may time (the ledger holds one timestamp for each). */
+  static final long MAX_DELIVERIES = 4_000_000;
+
+  /** Whether the run sends to groups rather than in 1:1 pairs. */
+  boolean groupMode() {
+    return groups > 0;
+  }
+
   /** The options of the command line; the defaults for what it leaves out. */
   static BenchOptions parse(String[] args) {
     List<Integer> rates = List.of(100, 500, 1000, 2000, 3000);
     int seconds = 20;
     int warmup = 20;
     int pairs = 20;
+    int groups = 0;
+    int groupSize = 0;
     Urls urls = new Urls();
     for (int i = 0; i < args.length; i += 2) {
       String name = args[i];
@@ -71,11 +109,19 @@ record BenchOptions(
         case "--seconds" -> seconds = number(value);
         case "--warmup" -> warmup = number(value);
         case "--pairs" -> pairs = number(value);
+        case "--groups" -> groups = number(value);
+        case "--group-size" -> groupSize = number(value);
         default -> urls.take(name, value);
       }
     }
+    if (groupSize > 0 && groups == 0) {
+      groups = 1;
+    }
+    if (groups > 0 && groupSize == 0) {
+      groupSize = 50;
+    }
     return new BenchOptions(
-        rates, seconds, warmup, pairs, urls.chat(), urls.user(), urls.mailbox());
+        rates, seconds, warmup, pairs, groups, groupSize, urls.chat(), urls.user(), urls.mailbox());
   }
 
   /**

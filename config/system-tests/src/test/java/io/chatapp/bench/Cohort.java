@@ -3,6 +3,7 @@ package io.chatapp.bench;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,30 +15,36 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
- * All the benchmark's pairs, made ready as real clients would be, several at a time with a line of
- * progress now and then: every member logged in, every chat started, every socket open and viewing
- * its chat. Kept so between rounds: sessions renewed before they expire, closed sockets reopened.
+ * All the benchmark's chats, made ready as real clients would be, several at a time with a line of
+ * progress now and then: every member logged in, every chat started (1:1 pairs, or groups made
+ * through the API), every socket open and viewing its chat. Kept so between rounds: sessions
+ * renewed before they expire, closed sockets reopened.
  */
 final class Cohort implements AutoCloseable {
 
   private static final int PARALLEL = 8;
 
-  private final List<Pair> pairs;
-  private final Consumer<String> recipientFrames;
+  /** A member's chat on screen and where its socket's frames go. */
+  private record Seat(String chatId, Consumer<String> frames) {}
+
+  private final List<Route> routes;
+  private final int slots;
+  private final Map<Member, Seat> seats;
   private final Set<Member> closed = ConcurrentHashMap.newKeySet();
   private final Map<Integer, AtomicInteger> closeCodes = new ConcurrentHashMap<>();
 
-  private Cohort(List<Pair> pairs, Consumer<String> recipientFrames) {
-    this.pairs = pairs;
-    this.recipientFrames = recipientFrames;
+  private Cohort(List<Route> routes, int slots, Map<Member, Seat> seats) {
+    this.routes = List.copyOf(routes);
+    this.slots = slots;
+    this.seats = seats;
   }
 
   /**
    * {@code count} pairs; pair i's sender on instance i, its recipient on instance i + 1 (so on
-   * another one whenever there are two), round the list.
+   * another one whenever there are two), round the list. Only the recipients' frames go to {@code
+   * inbox}.
    */
-  static Cohort enrol(int count, List<String> chatUrls, Consumer<String> recipientFrames)
-      throws Exception {
+  static Cohort enrol(int count, List<String> chatUrls, Inbox inbox) throws Exception {
     List<Member> members =
         each(
             "logged in",
@@ -51,13 +58,55 @@ final class Cohort implements AutoCloseable {
             "chats started",
             range(count),
             i -> Pair.start(members.get(2 * i), members.get(2 * i + 1)));
-    Cohort cohort = new Cohort(pairs, recipientFrames);
-    cohort.connect(members(pairs));
+    Map<Member, Seat> seats = new LinkedHashMap<>();
+    pairs.forEach(
+        pair -> {
+          seats.put(pair.sender(), new Seat(pair.chatId(), text -> {}));
+          seats.put(pair.recipient(), new Seat(pair.chatId(), inbox.at(0)));
+        });
+    Cohort cohort = new Cohort(pairs.stream().map(Pair::route).toList(), 1, seats);
+    cohort.connect(List.copyOf(seats.keySet()));
     return cohort;
   }
 
-  List<Pair> pairs() {
-    return pairs;
+  /**
+   * {@code count} groups of {@code size} members, made through the API; member i of every group on
+   * instance i, round the list. Every member sends, and every member's frames go to {@code inbox},
+   * in its slot (its index in its group).
+   */
+  static Cohort enrolGroups(int count, int size, List<String> chatUrls, Inbox inbox)
+      throws Exception {
+    List<Member> members =
+        each(
+            "logged in",
+            range(count * size),
+            i -> Member.logIn("bench-group", chatUrls.get(i % size % chatUrls.size())));
+    List<Group> groups =
+        each(
+            "groups made",
+            range(count),
+            g -> Group.start("Bench " + (g + 1), members.subList(g * size, (g + 1) * size)));
+    List<Route> routes = new ArrayList<>();
+    Map<Member, Seat> seats = new LinkedHashMap<>();
+    for (int slot = 0; slot < size; slot++) {
+      for (Group group : groups) {
+        routes.add(group.routes().get(slot));
+        seats.put(group.members().get(slot), new Seat(group.chatId(), inbox.at(slot)));
+      }
+    }
+    Cohort cohort = new Cohort(routes, size, seats);
+    cohort.connect(List.copyOf(seats.keySet()));
+    return cohort;
+  }
+
+  /** Where the load is sent: one route per sender. */
+  List<Route> routes() {
+    return routes;
+  }
+
+  /** Members per chat as the ledger counts them: 1 for 1:1 pairs (the recipient), else the size. */
+  int slots() {
+    return slots;
   }
 
   /** How many sockets the server closed since the cohort was made, by close code. */
@@ -74,7 +123,7 @@ final class Cohort implements AutoCloseable {
   void keepUp(Duration needed) throws Exception {
     Instant deadline = Instant.now().plus(needed);
     List<Member> expiring =
-        members(pairs).stream().filter(m -> m.tokenExpiry().isBefore(deadline)).toList();
+        seats.keySet().stream().filter(m -> m.tokenExpiry().isBefore(deadline)).toList();
     if (!expiring.isEmpty()) {
       each(
           "sessions renewed",
@@ -97,10 +146,10 @@ final class Cohort implements AutoCloseable {
         "sockets open",
         members,
         member -> {
-          Pair pair = pairOf(member);
+          Seat seat = seats.get(member);
           member.connect(
-              pair.chatId(),
-              pair.recipient() == member ? recipientFrames : text -> {},
+              seat.chatId(),
+              seat.frames(),
               code -> {
                 closed.add(member);
                 closeCodes.computeIfAbsent(code, c -> new AtomicInteger()).incrementAndGet();
@@ -109,26 +158,9 @@ final class Cohort implements AutoCloseable {
         });
   }
 
-  private Pair pairOf(Member member) {
-    return pairs.stream()
-        .filter(p -> p.sender() == member || p.recipient() == member)
-        .findFirst()
-        .orElseThrow();
-  }
-
   @Override
   public void close() {
-    members(pairs).forEach(Member::disconnect);
-  }
-
-  private static List<Member> members(List<Pair> pairs) {
-    List<Member> members = new ArrayList<>();
-    pairs.forEach(
-        pair -> {
-          members.add(pair.sender());
-          members.add(pair.recipient());
-        });
-    return members;
+    seats.keySet().forEach(Member::disconnect);
   }
 
   static List<Integer> range(int count) {

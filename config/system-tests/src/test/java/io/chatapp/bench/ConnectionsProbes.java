@@ -60,10 +60,10 @@ final class ConnectionsProbes implements AutoCloseable {
     int r = nextRound();
     Ledger ledger = new Ledger(count);
     inbox.open(r, ledger);
-    List<Pair> pairs = cohort.pairs();
+    List<Route> routes = cohort.routes();
     long limit = System.nanoTime() + ONE_BY_ONE_LIMIT.toNanos();
     for (int seq = 0; seq < count && System.nanoTime() < limit; seq++) {
-      poster.post(pairs.get(seq % pairs.size()), tag.text(r, seq), ledger, seq);
+      poster.post(routes.get(seq % routes.size()), tag.text(r, seq), ledger, seq);
       long deadline = System.nanoTime() + WAIT.toNanos();
       while (!ledger.wasDelivered(seq) && System.nanoTime() < deadline && !refused(ledger, seq)) {
         Thread.sleep(2);
@@ -113,7 +113,7 @@ final class ConnectionsProbes implements AutoCloseable {
     }
 
     private void send(int rate) {
-      List<Pair> pairs = cohort.pairs();
+      List<Route> routes = cohort.routes();
       long start = System.nanoTime();
       long interval = TimeUnit.SECONDS.toNanos(1) / rate;
       for (int seq = 0; !stopped && seq < ledger.capacity(); seq++) {
@@ -121,7 +121,7 @@ final class ConnectionsProbes implements AutoCloseable {
         for (long now; (now = System.nanoTime()) < due; ) {
           LockSupport.parkNanos(due - now);
         }
-        poster.post(pairs.get(seq % pairs.size()), tag.text(round, seq), ledger, seq);
+        poster.post(routes.get(seq % routes.size()), tag.text(round, seq), ledger, seq);
         sent = seq + 1;
       }
     }

@@ -22,7 +22,7 @@ final class Drain {
   private static final long PROBE_WAIT_NANOS = Duration.ofSeconds(5).toNanos();
 
   private final List<String> chatUrls;
-  private final List<Pair> probes;
+  private final List<Route> probes;
   private final Poster poster;
   private final MessageTag tag;
   private final int round;
@@ -32,16 +32,26 @@ final class Drain {
   /** How the wait ended: whether it caught up, after how long, the last probe's latency. */
   record Outcome(boolean drained, double seconds, double probeMs) {}
 
-  /** Probes with the first pair of each sender instance, as round {@code round} of the tag. */
-  Drain(List<String> chatUrls, List<Pair> pairs, Poster poster, MessageTag tag, int round) {
+  /**
+   * Probes with the first route of each sender instance, as round {@code round} of the tag, into
+   * chats of {@code slots} members (see {@link Ledger}): a probe arrives when every recipient has
+   * it.
+   */
+  Drain(
+      List<String> chatUrls,
+      List<Route> routes,
+      int slots,
+      Poster poster,
+      MessageTag tag,
+      int round) {
     this.chatUrls = chatUrls;
-    Map<String, Pair> bySenderInstance = new LinkedHashMap<>();
-    pairs.forEach(pair -> bySenderInstance.putIfAbsent(pair.sender().chatUrl(), pair));
+    Map<String, Route> bySenderInstance = new LinkedHashMap<>();
+    routes.forEach(route -> bySenderInstance.putIfAbsent(route.sender().chatUrl(), route));
     this.probes = new ArrayList<>(bySenderInstance.values());
     this.poster = poster;
     this.tag = tag;
     this.round = round;
-    this.ledger = new Ledger(10_000);
+    this.ledger = new Ledger(10_000, slots);
   }
 
   Ledger ledger() {
@@ -62,8 +72,8 @@ final class Drain {
     }
     while (System.nanoTime() < deadline && next + probes.size() <= ledger.capacity()) {
       boolean prompt = true;
-      for (Pair pair : probes) {
-        probeMs = probe(pair);
+      for (Route route : probes) {
+        probeMs = probe(route);
         prompt &= probeMs <= PROMPT.toMillis();
       }
       if (prompt) {
@@ -75,9 +85,9 @@ final class Drain {
   }
 
   /** One probe's latency in ms; infinite when it was refused or did not arrive in 5 s. */
-  private double probe(Pair pair) throws InterruptedException {
+  private double probe(Route route) throws InterruptedException {
     int seq = next++;
-    poster.post(pair, tag.text(round, seq), ledger, seq);
+    poster.post(route, tag.text(round, seq), ledger, seq);
     long sent = ledger.startedAt(seq);
     while (System.nanoTime() - sent < PROBE_WAIT_NANOS
         && (ledger.status(seq) == 0 || ledger.status(seq) == 201 && !ledger.wasDelivered(seq))) {

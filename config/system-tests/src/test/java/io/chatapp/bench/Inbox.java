@@ -5,8 +5,9 @@ import java.util.function.Consumer;
 
 /**
  * Where the recipients' sockets hand their frames: a {@code message:new} frame carrying one of this
- * run's ids is timed into its round's ledger. Found by substring search, never parsed as JSON: the
- * benchmark shares its two cores with the stack.
+ * run's ids is timed into its round's ledger, for the recipient's slot ({@link #at}; a 1:1
+ * recipient's is 0). Found by substring search, never parsed as JSON: the benchmark shares its two
+ * cores with the stack.
  */
 final class Inbox implements Consumer<String> {
 
@@ -25,8 +26,17 @@ final class Inbox implements Consumer<String> {
     rounds.set(round, ledger);
   }
 
+  /** The frames of the socket of the member in {@code slot} of its chat. */
+  Consumer<String> at(int slot) {
+    return frame -> accept(frame, slot);
+  }
+
   @Override
   public void accept(String frame) {
+    accept(frame, 0);
+  }
+
+  private void accept(String frame, int slot) {
     long now = System.nanoTime();
     if (!frame.contains(MESSAGE_NEW)) {
       return;
@@ -38,7 +48,7 @@ final class Inbox implements Consumer<String> {
     int round = MessageTag.round(id);
     Ledger ledger = round < rounds.length() ? rounds.get(round) : null;
     if (ledger != null) {
-      ledger.delivered(MessageTag.seq(id), now);
+      ledger.delivered(MessageTag.seq(id), slot, now);
     }
   }
 }

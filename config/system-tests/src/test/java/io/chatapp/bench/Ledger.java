@@ -8,9 +8,12 @@ import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * What happened to every message of one round, by its sequence number: when its POST started and
- * was answered and with what, and when (and how often) it reached the recipient's socket. Written
- * from the generator, the HTTP client's and the sockets' threads at once, without locks; counters
- * for the progress line are kept as it goes, the figures are read off at the end.
+ * was answered and with what, and when (and how often) it reached each recipient's socket. A chat
+ * has {@code slots} members as the ledger counts them: 1 in a 1:1 chat (its recipient; the sender's
+ * socket hands nothing on), the group's size in a group, where every member but the sender is a
+ * recipient and the sender's own copy is not counted. Written from the generator, the HTTP client's
+ * and the sockets' threads at once, without locks; counters for the progress line are kept as it
+ * goes, the figures are read off at the end.
  */
 final class Ledger {
 
@@ -27,9 +30,14 @@ final class Ledger {
   private static final int DELIVERED = 2;
 
   private final int capacity;
+  private final int slots;
+  private final int recipients;
   private final AtomicLongArray startedAt;
   private final AtomicLongArray answeredAt;
+  private final AtomicIntegerArray sender;
   private final AtomicLongArray deliveredAt;
+  private final AtomicIntegerArray deliveredTo;
+  private final AtomicLongArray completedAt;
   private final AtomicIntegerArray status;
   private final AtomicIntegerArray flags;
   private final AtomicLong sent = new AtomicLong();
@@ -42,11 +50,25 @@ final class Ledger {
   private final AtomicLong maxLateNanos = new AtomicLong();
   private final Map<Integer, String> firstAnswers = new ConcurrentHashMap<>();
 
+  /** A ledger of a 1:1 round: one recipient a message. */
   Ledger(int capacity) {
+    this(capacity, 1);
+  }
+
+  /** A ledger of {@code capacity} messages to chats of {@code slots} members (1 for 1:1). */
+  Ledger(int capacity, int slots) {
+    if ((long) capacity * slots > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException("too many deliveries for one ledger");
+    }
     this.capacity = capacity;
+    this.slots = slots;
+    this.recipients = slots == 1 ? 1 : slots - 1;
     startedAt = new AtomicLongArray(capacity);
     answeredAt = new AtomicLongArray(capacity);
-    deliveredAt = new AtomicLongArray(capacity);
+    sender = new AtomicIntegerArray(capacity);
+    deliveredAt = new AtomicLongArray(capacity * slots);
+    deliveredTo = new AtomicIntegerArray(capacity);
+    completedAt = new AtomicLongArray(capacity);
     status = new AtomicIntegerArray(capacity);
     flags = new AtomicIntegerArray(capacity);
   }
@@ -55,7 +77,18 @@ final class Ledger {
     return capacity;
   }
 
-  void started(int seq, long nanos) {
+  int slots() {
+    return slots;
+  }
+
+  /** Recipients of each message: 1 in a 1:1 chat, every member but the sender in a group. */
+  int recipients() {
+    return recipients;
+  }
+
+  /** Message {@code seq} is sent at {@code nanos} by the member in {@code senderSlot}. */
+  void started(int seq, int senderSlot, long nanos) {
+    sender.set(seq, senderSlot);
     startedAt.set(seq, nanos);
     sent.incrementAndGet();
   }
@@ -90,18 +123,30 @@ final class Ledger {
     firstAnswers.putIfAbsent(kind, why);
   }
 
-  /** The message reached its recipient's socket (again, if it had already). */
-  void delivered(int seq, long nanos) {
-    if (seq < 0 || seq >= capacity) {
+  /**
+   * The message reached the socket of the member in {@code slot} (again, if it had already); the
+   * sender's own copy in a group is not a delivery.
+   */
+  void delivered(int seq, int slot, long nanos) {
+    if (seq < 0 || seq >= capacity || slot < 0 || slot >= slots || isSender(seq, slot)) {
       return;
     }
     // 0 stands for "not delivered": a clock reading of exactly 0 is taken as 1
-    if (deliveredAt.compareAndSet(seq, 0, nanos == 0 ? 1 : nanos)) {
+    long at = nanos == 0 ? 1 : nanos;
+    if (deliveredAt.compareAndSet(seq * slots + slot, 0, at)) {
       delivered.incrementAndGet();
-      mark(seq, DELIVERED);
+      if (deliveredTo.incrementAndGet(seq) == recipients) {
+        completedAt.set(seq, at);
+        mark(seq, DELIVERED);
+      }
     } else {
       duplicates.incrementAndGet();
     }
+  }
+
+  /** Whether the member in {@code slot} sent message {@code seq} (never so in a 1:1 ledger). */
+  boolean isSender(int seq, int slot) {
+    return slots > 1 && sender.get(seq) == slot;
   }
 
   /** Counts a message once both its 201 and its delivery are in, whichever came first. */
@@ -112,7 +157,7 @@ final class Ledger {
     }
   }
 
-  /** Every POST answered and every 201 delivered. */
+  /** Every POST answered and every 201 delivered to every recipient. */
   boolean settled() {
     return inFlight() == 0 && createdAndDelivered.get() == created.get();
   }
@@ -161,11 +206,18 @@ final class Ledger {
     return answeredAt.get(seq);
   }
 
+  /** Whether message {@code seq} reached every recipient. */
   boolean wasDelivered(int seq) {
-    return deliveredAt.get(seq) != 0;
+    return completedAt.get(seq) != 0;
   }
 
+  /** When message {@code seq} reached the last of its recipients; 0 until it has. */
   long deliveredAt(int seq) {
-    return deliveredAt.get(seq);
+    return completedAt.get(seq);
+  }
+
+  /** When message {@code seq} reached the member in {@code slot}; 0 until it has. */
+  long deliveredAt(int seq, int slot) {
+    return deliveredAt.get(seq * slots + slot);
   }
 }

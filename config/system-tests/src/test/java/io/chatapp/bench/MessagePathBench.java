@@ -17,6 +17,12 @@ import java.util.concurrent.ExecutionException;
  * program, run by {@code bench/message-path} against a stack that config/start started; it prints
  * as it goes and writes {@code target/bench/message-path.json} and {@code .md}.
  *
+ * <p>With {@code --groups}, the same load goes to group chats instead (issue 18, Costs: a message
+ * to a group of 50 reaches every member's socket in under 100 ms p99): the groups made through the
+ * API, every member's socket open and viewing its group, every member sending in turn, and each
+ * (message, recipient) pair timed, every member but the sender a recipient. That run writes {@code
+ * target/bench/message-path-groups.json} and {@code .md}.
+ *
  * <p>First a warm-up round at up to 50 msg/s ({@code --warmup} s, not recorded): on a stack just
  * started, Payara's JIT compiles the message path for a minute or so, and a first rate measured
  * meanwhile says more about the start than about the code. Each round: the sends for {@code
@@ -29,6 +35,9 @@ public final class MessagePathBench {
 
   /** How long after a round's last send its 201s may still arrive. */
   private static final Duration SETTLE = Duration.ofSeconds(10);
+
+  /** chat-war's {@code messages.per-user-per-second} unless the stack was started otherwise. */
+  private static final int DEFAULT_PER_USER_RATE = 20;
 
   /** The rate of the warm-up round (not recorded), at most: one any stack should carry. */
   private static final int WARMUP_MAX_RATE = 50;
@@ -78,13 +87,33 @@ public final class MessagePathBench {
 
   private void run() throws Exception {
     System.out.printf(
-        "==> %d pairs on %s; rates %s msg/s, %d s each%n",
-        options.pairs(), String.join(" ", options.chatUrls()), options.rates(), options.seconds());
+        "==> %s on %s; rates %s msg/s, %d s each%n",
+        options.groupMode()
+            ? options.groups() + " group(s) of " + options.groupSize()
+            : options.pairs() + " pairs",
+        String.join(" ", options.chatUrls()),
+        options.rates(),
+        options.seconds());
+    if (options.groupMode()) {
+      int members = options.groups() * options.groupSize();
+      double perMember =
+          options.rates().stream().mapToInt(i -> i).max().orElse(0) / (double) members;
+      System.out.printf(
+          "    %d members, each sending up to %.1f msg/s%s%n",
+          members,
+          perMember,
+          perMember > DEFAULT_PER_USER_RATE
+              ? " (over the default MESSAGES_PER_USER_PER_SECOND of "
+                  + DEFAULT_PER_USER_RATE
+                  + ": start the stack with it raised)"
+              : "");
+    }
     Instant started = Instant.now();
-    try (Cohort cohort = Cohort.enrol(options.pairs(), options.chatUrls(), inbox)) {
+    try (Cohort cohort = enrol()) {
       Poster poster = new Poster();
-      OpenLoop loop = new OpenLoop(cohort.pairs(), poster, tag);
-      Drain drain = new Drain(options.chatUrls(), cohort.pairs(), poster, tag, probeRound);
+      OpenLoop loop = new OpenLoop(cohort.routes(), poster, tag);
+      Drain drain =
+          new Drain(options.chatUrls(), cohort.routes(), cohort.slots(), poster, tag, probeRound);
       inbox.open(probeRound, drain.ledger());
       CpuMeter cpu = CpuMeter.find(Stack.dataDir().resolve("run"));
       Report report = new Report(options, started);
@@ -117,13 +146,19 @@ public final class MessagePathBench {
     }
   }
 
+  private Cohort enrol() throws Exception {
+    return options.groupMode()
+        ? Cohort.enrolGroups(options.groups(), options.groupSize(), options.chatUrls(), inbox)
+        : Cohort.enrol(options.pairs(), options.chatUrls(), inbox);
+  }
+
   /** One round: its sends, the wait for its 201s to arrive, then the drain; its figures. */
   private RateResult round(
       Cohort cohort, OpenLoop loop, Drain drain, CpuMeter cpu, int round, int rate, int seconds)
       throws Exception {
     cohort.keepUp(Duration.ofSeconds(seconds).plus(SETTLE).plus(Drain.LIMIT).plusSeconds(60));
     Map<Integer, Integer> closesBefore = cohort.closeCodes();
-    Ledger ledger = new Ledger(rate * seconds);
+    Ledger ledger = new Ledger(rate * seconds, cohort.slots());
     inbox.open(round, ledger);
     String label = "[" + rate + "/s]";
 

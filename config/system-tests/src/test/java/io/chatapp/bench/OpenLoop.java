@@ -6,10 +6,11 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * Offers a rate on a schedule fixed in advance: send i of a round goes at {@code start + i/rate},
- * to pair {@code i mod pairs}, whatever became of the sends before it (an open loop, so a slow
- * stack sees the load a crowd of users would give it, not one that politely waits). A send the
- * generator itself starts more than {@link #LATE} after its time counts as a late start; one it
- * does not start because {@link #MAX_IN_FLIGHT} POSTs already await an answer counts as skipped.
+ * to route {@code i mod routes} (a sender of its own), whatever became of the sends before it (an
+ * open loop, so a slow stack sees the load a crowd of users would give it, not one that politely
+ * waits). A send the generator itself starts more than {@link #LATE} after its time counts as a
+ * late start; one it does not start because {@link #MAX_IN_FLIGHT} POSTs already await an answer
+ * counts as skipped.
  */
 final class OpenLoop {
 
@@ -18,12 +19,12 @@ final class OpenLoop {
   /** Bounds the connections and memory a stack that stopped answering can cost the client. */
   static final int MAX_IN_FLIGHT = 2000;
 
-  private final List<Pair> pairs;
+  private final List<Route> routes;
   private final Poster poster;
   private final MessageTag tag;
 
-  OpenLoop(List<Pair> pairs, Poster poster, MessageTag tag) {
-    this.pairs = pairs;
+  OpenLoop(List<Route> routes, Poster poster, MessageTag tag) {
+    this.routes = routes;
     this.poster = poster;
     this.tag = tag;
   }
@@ -46,7 +47,7 @@ final class OpenLoop {
         ledger.skipped(seq);
         continue;
       }
-      poster.post(pairs.get(seq % pairs.size()), tag.text(round, seq), ledger, seq);
+      poster.post(routes.get(seq % routes.size()), tag.text(round, seq), ledger, seq);
     }
     sleepUntil(start + (long) (total * interval));
   }

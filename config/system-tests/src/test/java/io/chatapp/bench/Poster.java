@@ -52,10 +52,10 @@ final class Poster {
     reader.start();
   }
 
-  /** Sends the text as the pair's sender, to the sender's instance; message {@code seq}. */
-  void post(Pair pair, String text, Ledger ledger, int seq) {
-    URI uri = pair.messageUri();
-    String body = "{\"chatId\":\"" + pair.chatId() + "\",\"text\":\"" + text + "\"}";
+  /** Sends the text as the route's sender, to the sender's instance; message {@code seq}. */
+  void post(Route route, String text, Ledger ledger, int seq) {
+    URI uri = route.messageUri();
+    String body = "{\"chatId\":\"" + route.chatId() + "\",\"text\":\"" + text + "\"}";
     byte[] bodyBytes = body.getBytes(StandardCharsets.UTF_8);
     String head =
         "POST "
@@ -65,14 +65,14 @@ final class Poster {
             + ":"
             + uri.getPort()
             + "\r\nContent-Type: application/json\r\nAuthorization: Bearer "
-            + pair.sender().token()
+            + route.sender().token()
             + "\r\nContent-Length: "
             + bodyBytes.length
             + "\r\n\r\n";
     ByteBuffer request = ByteBuffer.allocate(head.length() + bodyBytes.length);
     request.put(head.getBytes(StandardCharsets.ISO_8859_1)).put(bodyBytes).flip();
     long now = System.nanoTime();
-    ledger.started(seq, now);
+    ledger.started(seq, route.slot(), now);
     Connection connection = null;
     try {
       connection = connection(uri);

@@ -9,9 +9,11 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The figures of one round, read off its ledger: what was offered and sent, how the POSTs were
- * answered and how fast, how many 201s reached the recipient's socket, how fast, late, lost or
- * twice, and the CPU each process used meanwhile. A round holds when its delivery p99 is under 100
- * ms and nothing was lost, duplicated or failed (a 429 or 503 is a failure too).
+ * answered and how fast, how many 201s reached the recipients' sockets, how fast, late, lost or
+ * twice, and the CPU each process used meanwhile. Delivery figures count (message, recipient)
+ * pairs: one a message in a 1:1 chat, one for every member but the sender in a group. A round holds
+ * when its delivery p99 is under 100 ms and nothing was lost, duplicated or failed (a 429 or 503 is
+ * a failure too).
  */
 record RateResult(
     int offered,
@@ -81,7 +83,7 @@ record RateResult(
       Map<String, Double> cpuPercent) {
     int capacity = ledger.capacity();
     long[] postNanos = new long[capacity];
-    long[] deliveryNanos = new long[capacity];
+    long[] deliveryNanos = new long[capacity * ledger.recipients()];
     int posts = 0;
     int deliveries = 0;
     long skipped = 0;
@@ -114,18 +116,23 @@ record RateResult(
         case Ledger.TIMEOUT, 0 -> timeouts++;
         default -> other.merge(status, 1L, Long::sum);
       }
-      boolean arrived = ledger.wasDelivered(seq);
-      long at = ledger.deliveredAt(seq);
-      if (status != 201) {
-        withoutCreated += arrived ? 1 : 0;
-      } else if (arrived && at <= window.cutoff()) {
-        long latency = at - started;
-        deliveryNanos[deliveries++] = latency;
-        later += latency > LATE_NANOS ? 1 : 0;
-        inWindow += at <= window.end() ? 1 : 0;
-      } else {
-        lost++;
-        afterCutoff += arrived ? 1 : 0;
+      for (int slot = 0; slot < ledger.slots(); slot++) {
+        if (ledger.isSender(seq, slot)) {
+          continue;
+        }
+        long at = ledger.deliveredAt(seq, slot);
+        boolean arrived = at != 0;
+        if (status != 201) {
+          withoutCreated += arrived ? 1 : 0;
+        } else if (arrived && at <= window.cutoff()) {
+          long latency = at - started;
+          deliveryNanos[deliveries++] = latency;
+          later += latency > LATE_NANOS ? 1 : 0;
+          inWindow += at <= window.end() ? 1 : 0;
+        } else {
+          lost++;
+          afterCutoff += arrived ? 1 : 0;
+        }
       }
     }
     double elapsed = Math.max(1, window.end() - window.start()) / 1e9;

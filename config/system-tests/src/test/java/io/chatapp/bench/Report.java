@@ -103,12 +103,21 @@ final class Report {
 
   String markdown() {
     StringBuilder md = new StringBuilder();
-    md.append("# Message path: POST /api/v1/message to message:new at the recipient\n\n")
+    md.append(
+            options.groupMode()
+                ? "# Message path in groups: POST /api/v1/message to message:new at every other"
+                    + " member\n\n"
+                : "# Message path: POST /api/v1/message to message:new at the recipient\n\n")
         .append(
             String.format(
-                "%s; %d pairs, %d s a rate after a %d s warm-up, chat-war %s, %d cores%n%n",
+                "%s; %s, %d s a rate after a %d s warm-up, chat-war %s, %d cores%n%n",
                 started,
-                options.pairs(),
+                options.groupMode()
+                    ? String.format(
+                        "%d group(s) of %d, every member sending; delivered/s, latencies, lost and"
+                            + " dup count (message, recipient) pairs",
+                        options.groups(), options.groupSize())
+                    : options.pairs() + " pairs",
                 options.seconds(),
                 options.warmup(),
                 String.join(" ", options.chatUrls()),
@@ -130,7 +139,7 @@ final class Report {
     results.forEach(r -> rows.add(r.toJson()));
     var json =
         Json.createObjectBuilder()
-            .add("benchmark", "message-path")
+            .add("benchmark", name())
             .add("startedAt", started.toString())
             .add("cores", Runtime.getRuntime().availableProcessors())
             .add(
@@ -140,6 +149,8 @@ final class Report {
                     .add("seconds", options.seconds())
                     .add("warmupSeconds", options.warmup())
                     .add("pairs", options.pairs())
+                    .add("groups", options.groups())
+                    .add("groupSize", options.groupSize())
                     .add("chatUrls", urls)
                     .add("userUrl", options.userUrl())
                     .add("mailboxUrl", options.mailboxUrl()))
@@ -151,8 +162,15 @@ final class Report {
     return json.build();
   }
 
-  /** Writes {@code message-path.json} and {@code message-path.md} into the folder. */
+  /**
+   * Writes {@code message-path.json} and {@code message-path.md} into the folder, or {@code
+   * message-path-groups.*} for a run in group mode.
+   */
   List<Path> write(Path folder) throws IOException {
-    return Tables.write(folder, "message-path", json(), markdown());
+    return Tables.write(folder, name(), json(), markdown());
+  }
+
+  private String name() {
+    return options.groupMode() ? "message-path-groups" : "message-path";
   }
 }
