@@ -18,12 +18,14 @@ export function call(command, params = {}) {
     try {
       window[command](list);
     } catch (e) {
+      console.warn('chat rpc: ' + command + ' could not be called: ' + e);
       pending.delete(callId);
       resolve({ status: 0, body: { message: 'The page could not reach its server' } });
     }
     setTimeout(() => {
       if (pending.has(callId)) {
         pending.delete(callId);
+        console.warn('chat rpc: no answer to ' + command + ' in 20 s');
         resolve({ status: 0, body: { message: 'No answer from the server; try again' } });
       }
     }, 20000);

@@ -12,6 +12,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -86,7 +87,7 @@ final class Browser implements AutoCloseable {
   }
 
   WebElement find(By by) {
-    return wait.until(
+    return await(
         d -> d.findElements(by).stream().filter(WebElement::isDisplayed).findFirst().orElse(null));
   }
 
@@ -108,8 +109,14 @@ final class Browser implements AutoCloseable {
     return found.isEmpty() ? "" : found.get(0).getText();
   }
 
+  /** Waits up to 20 s; on a time-out, a screenshot of the page as it was, to see why. */
   <T> T await(ExpectedCondition<T> condition) {
-    return wait.until(condition);
+    try {
+      return wait.until(condition);
+    } catch (TimeoutException e) {
+      screenshot("timed-out");
+      throw e;
+    }
   }
 
   /** For steps that move many messages: up to two minutes. */
