@@ -348,38 +348,11 @@ class MessageOperationsTest {
     assertThat(quote.containsKey("text")).as("no text once the original is deleted").isFalse();
     assertThat(quote.getBoolean("deleted")).isTrue();
 
-    refused(
-        400,
-        "replyTo: that message was deleted",
-        () ->
-            stack.messages.send(
-                p.bob(),
-                p.chat(),
-                new MessageText("?"),
-                Optional.empty(),
-                Optional.of(original.id())));
+    replyRefused(p, original.id(), "replyTo: that message was deleted");
     ChatHarness.Pair other = stack.pair();
     Message elsewhere = sent(other.ann(), other.chat(), "another chat");
-    refused(
-        400,
-        "replyTo: no message with that id in this chat",
-        () ->
-            stack.messages.send(
-                p.bob(),
-                p.chat(),
-                new MessageText("?"),
-                Optional.empty(),
-                Optional.of(elsewhere.id())));
-    refused(
-        400,
-        "replyTo: no message with that id in this chat",
-        () ->
-            stack.messages.send(
-                p.bob(),
-                p.chat(),
-                new MessageText("?"),
-                Optional.empty(),
-                Optional.of(MessageId.fresh())));
+    replyRefused(p, elsewhere.id(), "replyTo: no message with that id in this chat");
+    replyRefused(p, MessageId.fresh(), "replyTo: no message with that id in this chat");
   }
 
   @Test
@@ -425,5 +398,15 @@ class MessageOperationsTest {
     assertThat(last.reactions().isEmpty()).isTrue();
     assertThat(inHistory(p.ann(), p.chat(), message.id()).toJson().containsKey("reactions"))
         .isFalse();
+  }
+
+  /** Bob's reply to {@code original} in his chat with Ann is a 400 saying {@code why}. */
+  private void replyRefused(ChatHarness.Pair p, MessageId original, String why) {
+    refused(
+        400,
+        why,
+        () ->
+            stack.messages.send(
+                p.bob(), p.chat(), new MessageText("?"), Optional.empty(), Optional.of(original)));
   }
 }
