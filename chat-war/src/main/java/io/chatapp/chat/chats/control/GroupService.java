@@ -105,13 +105,15 @@ public class GroupService {
     members.forget(id);
     List<UserId> now = new ArrayList<>(chat.users());
     now.addAll(added.users());
-    // told first, so every instance forgets the old members even when the system message fails
-    events.fire(new GroupEvents.Updated(id, chat.group().name(), now, chat.group().admins()));
-    say(
-        id,
-        actor,
-        SystemTexts.added(nameOf(profiles, actor), names(profiles, added.users())),
-        without(now, actor));
+    try {
+      say(
+          id,
+          actor,
+          SystemTexts.added(nameOf(profiles, actor), names(profiles, added.users())),
+          without(now, actor));
+    } finally { // every instance forgets the old members, even when the system message failed
+      events.fire(new GroupEvents.Updated(id, chat.group().name(), now, chat.group().admins()));
+    }
     events.fire(new GroupEvents.MembersAdded(id, actor, added.users()));
   }
 
@@ -148,9 +150,11 @@ public class GroupService {
     Set<UserId> told = new LinkedHashSet<>(now);
     told.add(member);
     told.remove(actor);
-    // told first, so every instance forgets the old members even when the system message fails
-    events.fire(new GroupEvents.Updated(id, chat.group().name(), now, admins));
-    systemMessages.post(id, seq, actor, text, List.copyOf(told));
+    try {
+      systemMessages.post(id, seq, actor, text, List.copyOf(told));
+    } finally { // every instance forgets the old members, even when the system message failed
+      events.fire(new GroupEvents.Updated(id, chat.group().name(), now, admins));
+    }
     events.fire(new GroupEvents.MemberRemoved(id, member));
   }
 
