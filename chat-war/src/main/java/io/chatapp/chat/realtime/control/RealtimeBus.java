@@ -27,6 +27,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -60,6 +61,12 @@ public class RealtimeBus {
    */
   @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
   ThreadFactory threadFactory;
+
+  /** How long a group change waits for every instance to confirm it forgot the old members. */
+  static final Duration FORGET_WAIT = Duration.ofSeconds(2);
+
+  /** How long an unread confirmation stays in Redis (its waiter gave up or is gone). */
+  private static final Duration CONFIRMATIONS_KEPT = Duration.ofMinutes(1);
 
   /** Frames published at most in one batch. */
   private static final int MAX_BATCH = 500;
@@ -202,27 +209,67 @@ public class RealtimeBus {
 
   /**
    * Tells every instance that a group's members changed, so that each refuses a removed member's
-   * next frame or send: published at once rather than through the outbox, so the other instances
-   * hear of it before the change is answered. This instance forgot them already; without Redis the
-   * others cannot be told, and their sockets are closed and caches cleared once the channel is back
-   * (see {@link #subscribed}).
+   * next frame or send, and returns once every instance listening has forgotten them (or after
+   * {@link #FORGET_WAIT}, logged): published at once rather than through the outbox, and each
+   * instance confirms on a list of its own for this change, so a change answered to its client is
+   * in force everywhere. This instance forgot them already; without Redis the others cannot be
+   * told, and their sockets are closed and caches cleared once the channel is back (see {@link
+   * #subscribed}).
    */
   public void forgetMembers(ChatId chat) {
+    String confirmations = CHANNEL + ":forgot:" + UUID.randomUUID();
     String text =
         JSON.createObjectBuilder()
             .add(
                 "batch",
                 JSON.createArrayBuilder()
-                    .add(JSON.createObjectBuilder().add("members", chat.value())))
+                    .add(
+                        JSON.createObjectBuilder()
+                            .add("members", chat.value())
+                            .add("confirmTo", confirmations)))
             .build()
             .toString();
     try {
-      redis.call(jedis -> jedis.publish(CHANNEL, text));
+      long listeners = redis.call(jedis -> jedis.publish(CHANNEL, text));
+      long confirmed = awaitConfirmations(confirmations, listeners);
+      if (confirmed < listeners) {
+        LOG.log(
+            Level.WARNING,
+            "Only {0} of {1} instances confirmed forgetting the members of chat {2} within {3}",
+            new Object[] {confirmed, listeners, chat.value(), FORGET_WAIT});
+      }
     } catch (RuntimeException e) {
       LOG.log(
           Level.WARNING,
           "Could not tell the other instances of a group change: {0}",
           e.getMessage());
+    }
+  }
+
+  /** How many of {@code expected} confirmations arrived on the list, waiting at most a while. */
+  private long awaitConfirmations(String list, long expected) {
+    long deadline = System.nanoTime() + FORGET_WAIT.toNanos();
+    long confirmed = 0;
+    while (confirmed < expected) {
+      double left = (deadline - System.nanoTime()) / 1e9;
+      if (left <= 0 || redis.call(jedis -> jedis.blpop(left, list)) == null) {
+        break;
+      }
+      confirmed++;
+    }
+    return confirmed;
+  }
+
+  /** Confirms to the instance that made a group change that this one forgot the old members. */
+  private void confirm(String list) {
+    try {
+      redis.call(
+          jedis -> {
+            jedis.rpush(list, "forgot");
+            return jedis.expire(list, CONFIRMATIONS_KEPT.toSeconds());
+          });
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Could not confirm forgetting a group's members: {0}", e.getMessage());
     }
   }
 
@@ -309,6 +356,9 @@ public class RealtimeBus {
     }
     if (message.containsKey("members")) {
       members.forget(new ChatId(message.getString("members")));
+      if (message.containsKey("confirmTo")) {
+        confirm(message.getString("confirmTo"));
+      }
       return;
     }
     List<UserId> to = users(message.getJsonArray("to"));
