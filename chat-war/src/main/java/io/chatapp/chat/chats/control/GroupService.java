@@ -101,7 +101,9 @@ public class GroupService {
     asked.addAll(added.users());
     Map<UserId, JsonObject> profiles = existing(asked, token);
     // what was said before they came is not news to them: their unread count starts at 0
-    groups.add(id, added.users(), chat.seq(), IsoTime.now());
+    if (!groups.add(id, chat.users(), added.users(), chat.seq(), IsoTime.now())) {
+      throw changedMeanwhile();
+    }
     members.forget(id);
     List<UserId> now = new ArrayList<>(chat.users());
     now.addAll(added.users());
@@ -144,8 +146,10 @@ public class GroupService {
     }
     long seq = sequence.next(id);
     Instant at = IsoTime.now();
-    groups.remove(
-        id, member, admins, new Group.Departure(seq, at, chat.group().name(), text, actor));
+    if (!groups.remove(
+        id, chat, member, admins, new Group.Departure(seq, at, chat.group().name(), text, actor))) {
+      throw changedMeanwhile(); // the number taken stays a gap, as for a refused send
+    }
     members.forget(id);
     Set<UserId> told = new LinkedHashSet<>(now);
     told.add(member);
@@ -183,6 +187,11 @@ public class GroupService {
       throw ApiException.badRequest("This is a 1:1 chat, not a group");
     }
     return chat;
+  }
+
+  /** 409: another change of the members won the race; nothing of this one was made. */
+  private static ApiException changedMeanwhile() {
+    return ApiException.conflict("The group's members changed meanwhile: look again and retry");
   }
 
   private static void requireAdmin(Chat chat, UserId actor) {

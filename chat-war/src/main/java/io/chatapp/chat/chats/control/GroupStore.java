@@ -25,10 +25,11 @@ import org.bson.conversions.Bson;
 
 /**
  * Group chats in the {@code chats} collection, beside the 1:1 chats of {@link ChatStore} and read
- * by it. Every write is one update by {@code _id} (the embedded server scans for anything else);
- * membership, admins and name are set from what the service computed, so two admins changing a
- * group at the same instant may race, the last write winning. Read and delivered positions are
- * {@code $max}es: they never move back, whichever instance writes last.
+ * by it. Every write is one update by {@code _id} (the embedded server scans for anything else).
+ * Adding and removing members are conditional on the members (and admins) being those the service
+ * decided from: of two admins changing a group at the same instant, one wins and the other is told
+ * (so a group never exceeds its size or ends without an admin). A rename is last-write-wins. Read
+ * and delivered positions are {@code $max}es: they never move back, whichever instance writes last.
  *
  * <p>A group's {@code pairKey} is {@code group:<chatId>}: the unique index over it stays unique,
  * and user-war, which looks 1:1 chats up by the key of two user ids, never finds a group.
@@ -79,24 +80,33 @@ public class GroupStore {
 
   /**
    * Adds members (at the end: they are the newest), who no longer count as having left, and whose
-   * read position starts at {@code seq}.
+   * read position starts at {@code seq}; false, changing nothing, when the members are no longer
+   * {@code seen}.
    */
-  public void add(ChatId id, List<UserId> added, long seq, Instant at) {
+  public boolean add(ChatId id, List<UserId> seen, List<UserId> added, long seq, Instant at) {
     List<Bson> updates = new ArrayList<>();
     updates.add(Updates.addEachToSet("users", added.stream().map(UserId::value).toList()));
     added.forEach(user -> updates.add(Updates.unset("former." + user.value())));
     added.forEach(user -> updates.add(readUpTo(user, seq, at)));
-    update(id, Updates.combine(updates));
+    if (!updateIf(id, Filters.eq("users", values(seen)), Updates.combine(updates))) {
+      return false;
+    }
     list(id, added);
+    return true;
   }
 
   /**
    * Takes {@code user} out of the members, with the admins as they are then, and remembers up to
-   * where they may read ({@code departure}).
+   * where they may read ({@code departure}); false, changing nothing, when the members or admins
+   * are no longer those {@code seen}.
    */
-  public void remove(ChatId id, UserId user, List<UserId> admins, Group.Departure departure) {
-    update(
+  public boolean remove(
+      ChatId id, Chat seen, UserId user, List<UserId> admins, Group.Departure departure) {
+    return updateIf(
         id,
+        Filters.and(
+            Filters.eq("users", values(seen.users())),
+            Filters.eq("admins", values(seen.group().admins()))),
         Updates.combine(
             Updates.pull("users", user.value()),
             Updates.set("admins", admins.stream().map(UserId::value).toList()),
@@ -146,6 +156,15 @@ public class GroupStore {
 
   private void update(ChatId id, Bson update) {
     mongo.call(db -> groups().updateOne(Filters.eq("_id", id.value()), update));
+  }
+
+  private boolean updateIf(ChatId id, Bson condition, Bson update) {
+    Bson filter = Filters.and(Filters.eq("_id", id.value()), condition);
+    return mongo.call(db -> groups().updateOne(filter, update)).getMatchedCount() == 1;
+  }
+
+  private static List<String> values(List<UserId> users) {
+    return users.stream().map(UserId::value).toList();
   }
 
   /** The group in each member's chat list: one round trip for all of them. */

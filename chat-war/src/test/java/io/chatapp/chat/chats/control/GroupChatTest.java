@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.chatapp.chat.chats.entity.Chat;
 import io.chatapp.chat.chats.entity.ChatId;
+import io.chatapp.chat.chats.entity.Group;
 import io.chatapp.chat.chats.entity.GroupEvents;
 import io.chatapp.chat.chats.entity.GroupName;
 import io.chatapp.chat.chats.entity.NewMembers;
@@ -20,9 +21,15 @@ import io.chatapp.chat.users.entity.UserId;
 import io.chatapp.platform.rest.ApiException;
 import io.chatapp.testsupport.Poll;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -257,6 +264,66 @@ class GroupChatTest {
   }
 
   @Test
+  void aChangeDecidedFromMembersThatChangedMeanwhileChangesNothing() {
+    Trio g = group();
+    UserId dan = stack.userService.add("Dan");
+    Chat seen = chat(g.chat()); // what a second admin's request read, just before the first won
+    stack.groups.remove(g.ann(), g.chat(), g.cid(), TOKEN);
+    Chat now = chat(g.chat());
+
+    Group.Departure departure =
+        new Group.Departure(99, Instant.now(), seen.group().name(), "Ann removed Bob", g.ann());
+    assertThat(stack.groupStore.remove(g.chat(), seen, g.bob(), List.of(g.ann()), departure))
+        .isFalse();
+    assertThat(stack.groupStore.add(g.chat(), seen.users(), List.of(dan), 99, Instant.now()))
+        .isFalse();
+    assertThat(chat(g.chat()).users()).isEqualTo(now.users()).containsExactly(g.ann(), g.bob());
+    assertThat(chat(g.chat()).group().former()).doesNotContainKey(g.bob());
+
+    // decided from the members as they are, the same changes are made
+    assertThat(stack.groupStore.add(g.chat(), now.users(), List.of(dan), 99, Instant.now()))
+        .isTrue();
+    assertThat(chat(g.chat()).users()).containsExactly(g.ann(), g.bob(), dan);
+  }
+
+  @Test
+  void twoAdminsChangingTheGroupAtOnceNeverLeaveItWithoutAnAdmin() throws Exception {
+    for (int round = 0; round < 10; round++) {
+      Trio g = group();
+      stack.groups.remove(g.ann(), g.chat(), g.ann(), TOKEN); // Bob is now the admin
+      stack.groups.add(g.bob(), g.chat(), new NewMembers(List.of(g.ann())), TOKEN);
+      // Bob leaves (handing admin to the longest-standing, Cid) while... Cid leaves too
+      List<Callable<Integer>> both =
+          List.of(
+              () -> status(() -> stack.groups.remove(g.bob(), g.chat(), g.bob(), TOKEN)),
+              () -> status(() -> stack.groups.remove(g.cid(), g.chat(), g.cid(), TOKEN)));
+      ExecutorService threads = Executors.newFixedThreadPool(2);
+      try {
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<Integer> answer : threads.invokeAll(both)) {
+          statuses.add(answer.get());
+        }
+        assertThat(statuses).allMatch(status -> status == 200 || status == 409);
+      } finally {
+        threads.shutdown();
+      }
+      Chat chat = chat(g.chat());
+      assertThat(chat.group().admins()).isNotEmpty();
+      assertThat(chat.users()).containsAll(chat.group().admins());
+    }
+  }
+
+  /** 200 when the change was made, else the status it was refused with. */
+  private static int status(Runnable change) {
+    try {
+      change.run();
+      return 200;
+    } catch (ApiException e) {
+      return e.getResponse().getStatus();
+    }
+  }
+
+  @Test
   void onlyAdminsAddRemoveAndRenameAndOnlyMembersOfGroups() {
     Trio g = group();
     UserId dan = stack.userService.add("Dan");
@@ -305,10 +372,10 @@ class GroupChatTest {
     assertThat(members.of(g.chat()).orElseThrow()).hasSize(3);
     stack.groupStore.remove(
         g.chat(),
+        chat(g.chat()),
         g.cid(),
         List.of(g.ann()),
-        new io.chatapp.chat.chats.entity.Group.Departure(
-            99, java.time.Instant.now(), new GroupName("Crew"), "Cid left", g.cid()));
+        new Group.Departure(99, Instant.now(), new GroupName("Crew"), "Cid left", g.cid()));
     assertThat(members.of(g.chat()).orElseThrow()).hasSize(3); // remembered until forgotten
     members.forget(g.chat());
     assertThat(members.of(g.chat()).orElseThrow()).containsExactly(g.ann(), g.bob());

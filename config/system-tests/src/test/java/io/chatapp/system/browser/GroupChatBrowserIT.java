@@ -209,6 +209,10 @@ class GroupChatBrowserIT {
         .doesNotContain("After Carol left");
     carol.screenshot("sees-nothing-new");
 
+    alice.find(By.id("messageInput")).sendKeys("Alice after Carol left", Keys.ENTER);
+    storedId(alice, "Alice after Carol left");
+    bob.await(d -> containsText(bob, "Alice after Carol left"));
+
     // after a reload too: the history up to her removal, if the list still offers the group
     carol.driver().navigate().refresh();
     carol.find(By.id("chatList"));
