@@ -172,7 +172,13 @@ public class ChatStore {
    * null when the recipient read it on arrival.
    */
   public record NewMessage(
-      MessageId id, long seq, UserId sender, UserId unreadFor, String preview, Instant at) {}
+      MessageId id,
+      long seq,
+      UserId sender,
+      UserId unreadFor,
+      String preview,
+      String messageType,
+      Instant at) {}
 
   /**
    * Counts these messages of one chat on it, exactly once per message however often it is called:
@@ -215,7 +221,8 @@ public class ChatStore {
             "latest",
             new Document("seq", newest.seq())
                 .append("text", newest.preview())
-                .append("sender", newest.sender().value())));
+                .append("sender", newest.sender().value())
+                .append("messageType", newest.messageType())));
     updates.add(
         Updates.pushEach(
             "counted",
@@ -343,11 +350,12 @@ public class ChatStore {
       return null;
     }
     UserId sender = new UserId(latest.getString("sender"));
+    String type = latest.get("messageType", "text"); // kept since groups came; "text" before
     if (change != null && numberOr(change.get("seq"), -1) == numberOr(latest.get("seq"), -2)) {
       return new Chat.LatestMessage(
-          change.getString("text"), sender, change.getBoolean("deleted", false));
+          change.getString("text"), sender, change.getBoolean("deleted", false), type);
     }
-    return new Chat.LatestMessage(latest.getString("text"), sender);
+    return new Chat.LatestMessage(latest.getString("text"), sender, false, type);
   }
 
   static long numberOr(Object value, long fallback) {

@@ -71,9 +71,14 @@ public record Chat(
 
   /**
    * What the chat list shows of the newest message: its text (as edited), or, once it was deleted,
-   * an empty text and {@code deleted} (the UI says "This message was deleted").
+   * an empty text and {@code deleted} (the UI says "This message was deleted"); and its {@code
+   * messageType}, so a system message ("Ann added Bob") is shown without a sender's name.
    */
-  public record LatestMessage(String text, UserId sender, boolean deleted) {
+  public record LatestMessage(String text, UserId sender, boolean deleted, String messageType) {
+
+    public LatestMessage(String text, UserId sender, boolean deleted) {
+      this(text, sender, deleted, "text");
+    }
 
     public LatestMessage(String text, UserId sender) {
       this(text, sender, false);
@@ -100,7 +105,8 @@ public record Chat(
     var json =
         JSON.createObjectBuilder()
             .add("text", latest.text())
-            .add("sender", latest.sender().value());
+            .add("sender", latest.sender().value())
+            .add("messageType", latest.messageType());
     return latest.deleted() ? json.add("deleted", true).build() : json.build();
   }
 
@@ -140,7 +146,9 @@ public record Chat(
       return json.add("name", left.name().value())
           .add("users", JSON.createArrayBuilder())
           .add("admins", JSON.createArrayBuilder())
-          .add("latestMessage", latestJson(new LatestMessage(left.text(), left.sender())))
+          .add(
+              "latestMessage",
+              latestJson(new LatestMessage(left.text(), left.sender(), false, "system")))
           .add("left", true)
           .build();
     }

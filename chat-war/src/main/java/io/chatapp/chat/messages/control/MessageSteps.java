@@ -111,6 +111,7 @@ public class MessageSteps {
                   message.sender(),
                   readNow || a.isGroup() ? null : a.recipient(),
                   message.preview(),
+                  message.messageType(),
                   message.createdAt()));
     }
     byChat.forEach((chat, counted) -> chats.count(chat, counted, groups.contains(chat)));

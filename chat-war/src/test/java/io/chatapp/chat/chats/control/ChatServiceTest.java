@@ -99,6 +99,7 @@ class ChatServiceTest {
                 bob,
                 ann,
                 "hello",
+                "text",
                 java.time.Instant.now().plusSeconds(5))));
 
     List<ChatService.Listed> list = stack.chats.list(ann, ChatHarness.TOKEN);
@@ -106,7 +107,10 @@ class ChatServiceTest {
     ChatService.Listed first = list.get(0);
     assertThat(first.otherUser().getString("name")).isEqualTo("Bob");
     assertThat(first.chat().toJson(ann).toString())
-        .contains("\"latestMessage\":{\"text\":\"hello\",\"sender\":\"" + bob + "\"}")
+        .contains(
+            "\"latestMessage\":{\"text\":\"hello\",\"sender\":\""
+                + bob
+                + "\",\"messageType\":\"text\"}")
         .contains("\"unseenCount\":1");
     assertThat(list.get(1).chat().toJson(ann).toString())
         .contains("\"latestMessage\":null", "\"unseenCount\":0");

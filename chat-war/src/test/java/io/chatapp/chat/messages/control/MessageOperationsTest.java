@@ -229,7 +229,7 @@ class MessageOperationsTest {
       assertThat(files.map(path -> path.getFileName().toString()))
           .noneMatch(name -> name.startsWith(publicId.value()));
     }
-    assertThat(latest(p.chat())).isEqualTo(new Chat.LatestMessage("", p.ann(), true));
+    assertThat(latest(p.chat())).isEqualTo(new Chat.LatestMessage("", p.ann(), true, "image"));
     JsonObject listed =
         stack.chatStore.find(p.chat()).orElseThrow().toJson(p.bob()).getJsonObject("latestMessage");
     assertThat(listed.getBoolean("deleted")).isTrue();

@@ -435,6 +435,12 @@ class GroupChatIT {
       JsonObject updated = bobSocket.await("chat:updated", data -> isChat(data, g.id()));
       assertThat(strings(updated.getJsonObject("data").getJsonArray("users")))
           .containsExactly(g.alice().id, g.bob().id);
+      // the chat list shows the change as the group's own record, not as something Alice said
+      historyWith(g.bob(), g.id(), name(g.alice()) + " removed " + name(g.carol()));
+      JsonObject latest =
+          entry(g.bob(), g.id()).getJsonObject("chat").getJsonObject("latestMessage");
+      assertThat(latest.getString("messageType")).isEqualTo("system");
+      assertThat(latest.getString("text")).endsWith(" removed " + name(g.carol()));
 
       String after = messageId(g.bob().sendText(g.id(), "Carol is gone"));
       bobSocket.await("message:new", data -> hasMessage(data, after));
@@ -464,6 +470,7 @@ class GroupChatIT {
       assertThat(entry.getBoolean("left")).isTrue();
       assertThat(entry.getJsonObject("latestMessage").getString("text"))
           .endsWith(" removed " + name(g.carol()));
+      assertThat(entry.getJsonObject("latestMessage").getString("messageType")).isEqualTo("system");
       assertThat(entry.getJsonArray("users")).isEmpty();
       assertThat(historyWith(g.bob(), g.id(), "Carol is gone"))
           .extracting(m -> m.getString("_id"))
