@@ -1,11 +1,9 @@
 package io.chatapp.chat.realtime.boundary;
 
-import com.nimbusds.jwt.JWTClaimsSet;
+import static io.chatapp.platform.json.JsonSupport.JSON;
+
 import io.chatapp.platform.auth.TokenVerifier;
-import io.chatapp.platform.auth.Tokens;
-import io.chatapp.platform.rest.ErrorBody;
 import jakarta.inject.Inject;
-import jakarta.json.bind.JsonbBuilder;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -16,7 +14,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
-import java.time.Instant;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -39,9 +36,9 @@ public class HandshakeGuard extends HttpFilter {
       throws IOException, ServletException {
     Optional<SocketCredentials> credentials =
         SocketCredentials.of(request.getHeader("Authorization"), request.getHeader("Cookie"));
-    Optional<JWTClaimsSet> claims =
-        credentials.flatMap(found -> verifier.verify(found.token(), Tokens.ACCESS));
-    if (claims.isEmpty()) {
+    Optional<TokenVerifier.Verified> token =
+        credentials.flatMap(found -> verifier.verifiedAccess(found.token()));
+    if (token.isEmpty()) {
       refuse(response, 401, "Not authenticated: a valid access token is required");
       return;
     }
@@ -49,14 +46,13 @@ public class HandshakeGuard extends HttpFilter {
       refuse(response, 403, "This origin may not open a socket with a cookie login");
       return;
     }
-    JWTClaimsSet proven = claims.get();
-    Object session = proven.getClaim(Tokens.SESSION_CLAIM);
+    TokenVerifier.Verified proven = token.get();
     SocketPrincipal principal =
         new SocketPrincipal(
-            proven.getSubject(),
-            session == null ? null : session.toString(),
-            proven.getIssueTime() == null ? Instant.EPOCH : proven.getIssueTime().toInstant(),
-            proven.getExpirationTime().toInstant());
+            proven.caller().userId(),
+            proven.caller().session(),
+            proven.issuedAt(),
+            proven.expiry());
     chain.doFilter(
         new HttpServletRequestWrapper(request) {
           @Override
@@ -74,6 +70,10 @@ public class HandshakeGuard extends HttpFilter {
     response
         .getOutputStream()
         .write(
-            JsonbBuilder.create().toJson(new ErrorBody(message)).getBytes(StandardCharsets.UTF_8));
+            JSON.createObjectBuilder()
+                .add("message", message)
+                .build()
+                .toString()
+                .getBytes(StandardCharsets.UTF_8));
   }
 }

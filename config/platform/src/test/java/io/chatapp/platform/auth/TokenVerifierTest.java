@@ -164,6 +164,21 @@ class TokenVerifierTest {
   }
 
   @Test
+  void aSocketHandshakeLearnsWhenTheTokenWasIssuedAndRunsOutFromOneCheck() {
+    String token = TOKENS.sign(SignedTokens.access("u-42", "s-7", START).build());
+
+    TokenVerifier.Verified first = verifier.verifiedAccess(token).orElseThrow();
+    TokenVerifier.Verified again = verifier.verifiedAccess(token).orElseThrow();
+
+    assertThat(again).isEqualTo(first);
+    assertThat(first.caller().userId()).isEqualTo("u-42");
+    assertThat(first.caller().session()).isEqualTo("s-7");
+    assertThat(first.issuedAt()).isEqualTo(START);
+    assertThat(first.expiry()).isAfter(START);
+    assertThat(checks.count.get()).isEqualTo(1);
+  }
+
+  @Test
   void aRememberedTokenIsRefusedOnceItExpires() {
     String token = TOKENS.sign(c -> c, START);
     assertThat(verifier.verifyAccess(token)).isPresent();
