@@ -2,7 +2,8 @@
  * The connection to chat-war's WebSocket: frames in as named events, frames out while open, and
  * reconnecting. A socket closed with 4401 (the access token ran out) refreshes the session and
  * reconnects at once; a refused handshake (a 401 reaches the page only as 1006) refreshes before
- * retrying; anything else retries with a growing delay (1 s, 2 s, ... up to 15 s). Once a socket
+ * retrying (chat-war also refuses upgrades with 503 while too many are under way); anything else
+ * retries with a growing delay (about 1 s, 2 s, ... up to 15 s, spread at random). Once a socket
  * opens again after having been open, onReconnect lets the page catch up on what it missed.
  */
 import * as session from './session.js';
@@ -64,10 +65,11 @@ function renewThen(next) {
   });
 }
 
+/** The next try after a growing delay, spread by ±50 % so a crowd refused together comes back apart. */
 function schedule() {
   attempts += 1;
   const delay = Math.min(15000, 500 * Math.pow(2, Math.min(attempts, 5)));
-  setTimeout(connect, delay);
+  setTimeout(connect, delay * (0.5 + Math.random()));
 }
 
 /** Opens the socket; options: onReconnect(), setConnected(boolean). */

@@ -226,6 +226,7 @@ public final class ConnectionsBench {
         options.burst(),
         to.accepted() - from.accepted(),
         to.failed() - from.failed(),
+        to.retried() - from.retried(),
         (burstEnd - burstStart) / 1e9,
         settled,
         flow.between(flowStart, burstStart),
@@ -269,12 +270,13 @@ public final class ConnectionsBench {
       if (done || time >= nextLine || time >= deadline) {
         nextLine = time + TimeUnit.SECONDS.toNanos(2);
         System.out.printf(
-            "    %s sockets: %d of %d got their first frame, %d failed, %d open in all,"
-                + " %d closed by the server (%.1f s)%n",
+            "    %s sockets: %d of %d got their first frame, %d failed, %d refused busy (503) and"
+                + " tried again, %d open in all, %d closed by the server (%.1f s)%n",
             label,
             now.accepted() - before.accepted(),
             count,
             now.failed() - before.failed(),
+            now.retried() - before.retried(),
             now.open(),
             now.closed(),
             (time - started) / 1e9);

@@ -34,6 +34,7 @@ final class ConnectionsFleet implements AutoCloseable {
       long accepted,
       long notOnlineFirst,
       long failed,
+      long retried,
       long closed,
       long frames,
       long bytes,
@@ -115,7 +116,7 @@ final class ConnectionsFleet implements AutoCloseable {
           worker.in().println("status");
           worker.in().flush();
         });
-    long[] sums = new long[7];
+    long[] sums = new long[8];
     Map<String, Long> failures = new TreeMap<>();
     Map<String, Long> closes = new TreeMap<>();
     for (Worker worker : workers) {
@@ -133,6 +134,7 @@ final class ConnectionsFleet implements AutoCloseable {
           case "closed" -> sums[4] += Long.parseLong(pair[1]);
           case "frames" -> sums[5] += Long.parseLong(pair[1]);
           case "bytes" -> sums[6] += Long.parseLong(pair[1]);
+          case "retried" -> sums[7] += Long.parseLong(pair[1]);
           case "failures" -> merge(failures, pair[1]);
           case "closes" -> merge(closes, pair[1]);
           default -> {}
@@ -140,7 +142,7 @@ final class ConnectionsFleet implements AutoCloseable {
       }
     }
     return new Status(
-        sums[0], sums[1], sums[2], sums[3], sums[4], sums[5], sums[6], failures, closes);
+        sums[0], sums[1], sums[2], sums[3], sums[7], sums[4], sums[5], sums[6], failures, closes);
   }
 
   private static void merge(Map<String, Long> into, String list) {

@@ -40,6 +40,7 @@ final class ConnectionsReport {
       int asked,
       long accepted,
       long failed,
+      long retried,
       double seconds,
       boolean allSettled,
       ConnectionsProbes.Result before,
@@ -130,15 +131,17 @@ final class ConnectionsReport {
       md.append("\nBurst: sockets opened all at once while probes flow at ")
           .append(options.burstRate())
           .append("/s:\n\n")
-          .append("| open before | burst | open | failed | took s | probe p50/max ms before |")
-          .append(" probe p50/max ms during | probes lost during | chat-war CPU % during |\n")
-          .append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n")
+          .append("| open before | burst | open | failed | refused busy, tried again | took s |")
+          .append(" probe p50/max ms before | probe p50/max ms during | probes lost during |")
+          .append(" chat-war CPU % during |\n")
+          .append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n")
           .append(
               Tables.row(
                   burst.openBefore(),
                   burst.asked(),
                   burst.accepted(),
                   burst.failed(),
+                  burst.retried(),
                   Tables.number(burst.seconds()) + (burst.allSettled() ? "" : " (cut off)"),
                   Tables.number(burst.before().p50Ms())
                       + " / "
@@ -225,6 +228,7 @@ final class ConnectionsReport {
               .add("asked", burst.asked())
               .add("accepted", burst.accepted())
               .add("failed", burst.failed())
+              .add("retried", burst.retried())
               .add("seconds", burst.seconds())
               .add("allSettled", burst.allSettled())
               .add("probesBefore", probes(burst.before()))

@@ -68,6 +68,11 @@ final class ConnectionsSocket {
     this.events = events;
   }
 
+  /** A new socket to the same server, from the same address, with the same token: a retry. */
+  ConnectionsSocket again() {
+    return new ConnectionsSocket(server, source, token, events);
+  }
+
   /** Starts connecting; false (and reported failed) when the channel cannot even be opened. */
   boolean connect(Selector selector, long now) {
     startedAt = now;

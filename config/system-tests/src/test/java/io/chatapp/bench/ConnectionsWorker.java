@@ -14,10 +14,12 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.Queue;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -45,6 +47,23 @@ final class ConnectionsWorker implements ConnectionsSocket.Events {
   private final Queue<String> commands = new ConcurrentLinkedQueue<>();
   private final Queue<ConnectionsSocket> queued = new ArrayDeque<>();
   private final Set<ConnectionsSocket> unsettled = new HashSet<>();
+
+  /** Upgrades refused with 503 (the server busy with others), tried again at their time. */
+  private final PriorityQueue<Retry> retries = new PriorityQueue<>();
+
+  private record Retry(long at, ConnectionsSocket socket) implements Comparable<Retry> {
+    @Override
+    public int compareTo(Retry other) {
+      return Long.compare(at, other.at);
+    }
+  }
+
+  /**
+   * A refused upgrade is tried again after the server's {@code Retry-After} of 1 s, spread over
+   * 0.5-1.5 s as a client with jitter would.
+   */
+  private static final long RETRY_NANOS = TimeUnit.SECONDS.toNanos(1);
+
   private final List<ConnectionsSocket> sockets = new ArrayList<>();
   private final Map<String, Integer> failures = new TreeMap<>();
   private final Map<Integer, Integer> closes = new TreeMap<>();
@@ -52,6 +71,7 @@ final class ConnectionsWorker implements ConnectionsSocket.Events {
   private long accepted;
   private long notOnlineFirst;
   private long failed;
+  private long retried;
   private long closed;
   private long frames;
   private long bytes;
@@ -102,6 +122,13 @@ final class ConnectionsWorker implements ConnectionsSocket.Events {
         handle(command);
       }
       long now = System.nanoTime();
+      while (!retries.isEmpty() && retries.peek().at() <= now) {
+        ConnectionsSocket socket = retries.poll().socket();
+        sockets.add(socket);
+        if (socket.connect(selector, now)) {
+          unsettled.add(socket);
+        }
+      }
       while (unsettled.size() < maxUnsettled && !queued.isEmpty()) {
         ConnectionsSocket socket = queued.poll();
         if (socket.connect(selector, now)) {
@@ -147,13 +174,14 @@ final class ConnectionsWorker implements ConnectionsSocket.Events {
   private String status() {
     return String.format(
         "status added=%d queued=%d unsettled=%d accepted=%d notOnlineFirst=%d failed=%d"
-            + " closed=%d frames=%d bytes=%d failures=%s closes=%s",
-        sockets.size(),
+            + " retried=%d closed=%d frames=%d bytes=%d failures=%s closes=%s",
+        sockets.size() - retried,
         queued.size(),
         unsettled.size(),
         accepted,
         notOnlineFirst,
         failed,
+        retried,
         closed,
         frames,
         bytes,
@@ -184,6 +212,12 @@ final class ConnectionsWorker implements ConnectionsSocket.Events {
   @Override
   public void failed(ConnectionsSocket socket, String why) {
     unsettled.remove(socket);
+    if (why.startsWith("http 503")) {
+      retried++;
+      long jitter = ThreadLocalRandom.current().nextLong(RETRY_NANOS);
+      retries.add(new Retry(System.nanoTime() + RETRY_NANOS / 2 + jitter, socket.again()));
+      return;
+    }
     failed++;
     failures.merge(why.length() > 80 ? why.substring(0, 80) : why, 1, Integer::sum);
   }

@@ -6,9 +6,16 @@ import io.chatapp.system.Stack;
 import io.chatapp.system.UserApi;
 import io.chatapp.system.chat.ChatClient;
 import jakarta.json.Json;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -18,9 +25,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The bounds of one client, each refused visibly while everyone else carries on: frames a socket
- * may send, repeats that change nothing, sockets a user may hold, messages a user may send.
- * (Defaults: 20 frames a second in bursts of 40, 20 sockets a user, 20 messages a second in bursts
- * of 40.)
+ * may send, repeats that change nothing, sockets a user may hold, messages a user may send; and of
+ * everyone at once, upgrades under way. (Defaults: 20 frames a second in bursts of 40, 20 sockets a
+ * user, 20 messages a second in bursts of 40, 4 upgrades at once.)
  */
 class BoundsIT {
 
@@ -160,6 +167,54 @@ class BoundsIT {
         .hasSizeGreaterThanOrEqualTo(40);
     assertThat(answers).allMatch(answer -> answer.status() == 201 || answer.status() == 429);
     assertThat(send(ben, "unaffected").status()).isEqualTo(201);
+  }
+
+  @Test
+  void aStormOfUpgradesIsRefusedQuicklyWith503PastTheBoundAndEveryRetryOpens() throws Exception {
+    List<UserApi.Session> people = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      people.add(UserApi.logIn(UserApi.newEmail("bounds-storm-" + i)));
+    }
+    HttpClient http = HttpClient.newHttpClient();
+    List<CompletableFuture<WebSocket>> upgrades = new ArrayList<>();
+    for (int i = 0; i < 120; i++) { // 15 sockets each, under the 20 a user may hold
+      upgrades.add(upgrade(http, people.get(i % people.size())));
+    }
+    List<WebSocket> open = new ArrayList<>();
+    List<UserApi.Session> refused = new ArrayList<>();
+    try {
+      for (int i = 0; i < upgrades.size(); i++) {
+        try {
+          open.add(upgrades.get(i).get(30, TimeUnit.SECONDS));
+        } catch (ExecutionException e) {
+          // past ws.handshakes-at-once: a quick 503 that says when to come back, nothing else
+          assertThat(e.getCause()).isInstanceOf(WebSocketHandshakeException.class);
+          HttpResponse<?> answer = ((WebSocketHandshakeException) e.getCause()).getResponse();
+          assertThat(answer.statusCode()).isEqualTo(503);
+          assertThat(answer.headers().firstValue("Retry-After")).hasValue("1");
+          refused.add(people.get(i % people.size()));
+        }
+      }
+      System.out.printf(
+          "upgrade storm: %d of %d opened at once, %d refused with 503%n",
+          open.size(), upgrades.size(), refused.size());
+      Thread.sleep(1000);
+      for (UserApi.Session person : refused) {
+        open.add(upgrade(http, person).get(30, TimeUnit.SECONDS));
+      }
+      assertThat(open).hasSize(upgrades.size());
+    } finally {
+      open.forEach(socket -> socket.sendClose(WebSocket.NORMAL_CLOSURE, "done"));
+    }
+  }
+
+  private static CompletableFuture<WebSocket> upgrade(HttpClient http, UserApi.Session person) {
+    return http.newWebSocketBuilder()
+        .header("Authorization", "Bearer " + person.accessToken())
+        .connectTimeout(Duration.ofSeconds(20))
+        .buildAsync(
+            URI.create(Stack.url("chat").replaceFirst("^http", "ws") + "/ws"),
+            new WebSocket.Listener() {});
   }
 
   private static ChatClient.Response send(UserApi.Session sender, String text) throws Exception {
