@@ -7,12 +7,15 @@ import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -86,12 +89,32 @@ public final class Socket implements WebSocket.Listener, AutoCloseable {
     for (int i = 0; i + 1 < headers.length; i += 2) {
       builder.header(headers[i], headers[i + 1]);
     }
-    listener.socket =
-        builder
-            .buildAsync(URI.create(baseUrl.replaceFirst("^http", "ws") + "/ws"), listener)
-            .get(10, TimeUnit.SECONDS);
-    return listener;
+    URI uri = URI.create(baseUrl.replaceFirst("^http", "ws") + "/ws");
+    for (int attempt = 1; ; attempt++) {
+      try {
+        listener.socket = builder.buildAsync(uri, listener).get(10, TimeUnit.SECONDS);
+        return listener;
+      } catch (ExecutionException e) {
+        // chat-war busy with other upgrades (503, Retry-After): come back later, as a client does
+        if (attempt >= BUSY_ATTEMPTS
+            || !(e.getCause() instanceof WebSocketHandshakeException refused)
+            || refused.getResponse().statusCode() != 503) {
+          throw e;
+        }
+        long seconds =
+            refused
+                .getResponse()
+                .headers()
+                .firstValue("Retry-After")
+                .map(Long::parseLong)
+                .orElse(1L);
+        Thread.sleep((long) (seconds * 1000 * (0.5 + ThreadLocalRandom.current().nextDouble())));
+      }
+    }
   }
+
+  /** Upgrades refused as busy (503) are tried this many times in all. */
+  private static final int BUSY_ATTEMPTS = 10;
 
   @Override
   public void onOpen(WebSocket webSocket) {
