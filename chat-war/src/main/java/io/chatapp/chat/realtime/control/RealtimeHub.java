@@ -72,8 +72,11 @@ public class RealtimeHub {
   int maxQueued;
 
   @Inject
-  @ConfigProperty(name = "ws.ping-seconds", defaultValue = "25")
+  @ConfigProperty(name = "ws.ping-seconds", defaultValue = "45")
   int pingSeconds;
+
+  /** How much later than two intervals a socket's last pong may be before it is closed. */
+  private static final long PONG_GRACE_MILLIS = 5_000;
 
   @Inject
   @ConfigProperty(name = "ws.frames-per-second", defaultValue = "20")
@@ -346,12 +349,18 @@ public class RealtimeHub {
    * Every second: pings the sockets whose turn it is, each once every {@code ws.ping-seconds} from
    * a moment of its own (pinging 10,000 sockets at once made 10,000 pongs arrive at once, past the
    * container's task queue of 4,096, which then dropped connections), and closes those silent for
-   * three intervals.
+   * two intervals (one pong may be lost) and a few seconds.
+   *
+   * <p>Each pong costs more than its bytes: Tyrus restarts the session's idle timer with a task on
+   * the server's managed scheduled executor, and Payara's context capture for it scans the server's
+   * and the WAR's jars ({@code ServiceLoader}, on the container thread that read the pong). At
+   * 10,000 idle sockets that was half of chat-war's idle CPU (JFR), so the default interval is 45
+   * s: still under the 60 s after which common proxies and load balancers drop a silent connection.
    */
   private void pingAndReap() {
     long now = System.currentTimeMillis();
     long interval = pingSeconds * 1000L;
-    long deadline = now - 3 * interval;
+    long deadline = now - 2 * interval - PONG_GRACE_MILLIS;
     for (Peer peer : sessions.all()) {
       if (peer.lastPongAt() < deadline) {
         peer.close(new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "No answer to pings"));
