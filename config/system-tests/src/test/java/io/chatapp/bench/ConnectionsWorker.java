@@ -124,7 +124,6 @@ final class ConnectionsWorker implements ConnectionsSocket.Events {
       long now = System.nanoTime();
       while (!retries.isEmpty() && retries.peek().at() <= now) {
         ConnectionsSocket socket = retries.poll().socket();
-        sockets.add(socket);
         if (socket.connect(selector, now)) {
           unsettled.add(socket);
         }
@@ -215,7 +214,9 @@ final class ConnectionsWorker implements ConnectionsSocket.Events {
     if (why.startsWith("http 503")) {
       retried++;
       long jitter = ThreadLocalRandom.current().nextLong(RETRY_NANOS);
-      retries.add(new Retry(System.nanoTime() + RETRY_NANOS / 2 + jitter, socket.again()));
+      ConnectionsSocket again = socket.again();
+      sockets.add(again);
+      retries.add(new Retry(System.nanoTime() + RETRY_NANOS / 2 + jitter, again));
       return;
     }
     failed++;

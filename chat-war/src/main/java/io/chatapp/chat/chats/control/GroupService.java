@@ -147,7 +147,7 @@ public class GroupService {
     long seq = sequence.next(id);
     Instant at = IsoTime.now();
     if (!groups.remove(
-        id, chat, member, admins, new Group.Departure(seq, at, chat.group().name(), text, actor))) {
+        chat, member, admins, new Group.Departure(seq, at, chat.group().name(), text, actor))) {
       throw changedMeanwhile(); // the number taken stays a gap, as for a refused send
     }
     members.forget(id);

@@ -96,14 +96,13 @@ public class GroupStore {
   }
 
   /**
-   * Takes {@code user} out of the members, with the admins as they are then, and remembers up to
-   * where they may read ({@code departure}); false, changing nothing, when the members or admins
-   * are no longer those {@code seen}.
+   * Takes {@code user} out of the group as it was {@code seen}, with the admins as they are then,
+   * and remembers up to where they may read ({@code departure}); false, changing nothing, when its
+   * members or admins are no longer those seen.
    */
-  public boolean remove(
-      ChatId id, Chat seen, UserId user, List<UserId> admins, Group.Departure departure) {
+  public boolean remove(Chat seen, UserId user, List<UserId> admins, Group.Departure departure) {
     return updateIf(
-        id,
+        seen.id(),
         Filters.and(
             Filters.eq("users", values(seen.users())),
             Filters.eq("admins", values(seen.group().admins()))),

@@ -44,6 +44,10 @@ public class HandshakeGuard extends HttpFilter {
   @Inject TokenVerifier verifier;
 
   @Inject
+  @ConfigProperty(name = "ws.allowed-origins", defaultValue = "http://localhost:3003")
+  String allowedOrigins;
+
+  @Inject
   @ConfigProperty(name = "ws.handshakes-at-once", defaultValue = "4")
   int handshakesAtOnce;
 
@@ -55,10 +59,6 @@ public class HandshakeGuard extends HttpFilter {
   public void init() {
     handshakes = new Semaphore(Math.max(1, handshakesAtOnce));
   }
-
-  @Inject
-  @ConfigProperty(name = "ws.allowed-origins", defaultValue = "http://localhost:3003")
-  String allowedOrigins;
 
   @Override
   protected void doFilter(

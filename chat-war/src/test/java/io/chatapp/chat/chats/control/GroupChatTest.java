@@ -273,8 +273,7 @@ class GroupChatTest {
 
     Group.Departure departure =
         new Group.Departure(99, Instant.now(), seen.group().name(), "Ann removed Bob", g.ann());
-    assertThat(stack.groupStore.remove(g.chat(), seen, g.bob(), List.of(g.ann()), departure))
-        .isFalse();
+    assertThat(stack.groupStore.remove(seen, g.bob(), List.of(g.ann()), departure)).isFalse();
     assertThat(stack.groupStore.add(g.chat(), seen.users(), List.of(dan), 99, Instant.now()))
         .isFalse();
     assertThat(chat(g.chat()).users()).isEqualTo(now.users()).containsExactly(g.ann(), g.bob());
@@ -371,7 +370,6 @@ class GroupChatTest {
     ChatMembers members = new ChatMembers(stack.chatStore);
     assertThat(members.of(g.chat()).orElseThrow()).hasSize(3);
     stack.groupStore.remove(
-        g.chat(),
         chat(g.chat()),
         g.cid(),
         List.of(g.ann()),
