@@ -82,6 +82,18 @@ class MessageOperationsTest {
     return stored(stack.messages.send(from, chat, new MessageText(text), Optional.empty()));
   }
 
+  /** A {@code width} × {@code height} image with {@code caption}, stored and counted. */
+  private Message imageSent(UserId from, ChatId chat, String caption, int width, int height)
+      throws Exception {
+    return stored(
+        stack.messages.sendImage(
+            from,
+            chat,
+            inspector.inspect(TestImages.png(width, height)),
+            new Caption(caption),
+            Optional.empty()));
+  }
+
   private Message stored(Message message) {
     Poll.until(
         DEADLINE,
@@ -182,14 +194,7 @@ class MessageOperationsTest {
   @Test
   void anImagesCaptionIsEditedOrTakenAwayAndItIsStillListedAsAnImage() throws Exception {
     ChatHarness.Pair p = stack.pair();
-    Message image =
-        stored(
-            stack.messages.sendImage(
-                p.ann(),
-                p.chat(),
-                inspector.inspect(TestImages.png(40, 30)),
-                new Caption("the view"),
-                Optional.empty()));
+    Message image = imageSent(p.ann(), p.chat(), "the view", 40, 30);
     Message edited = edits.edit(p.ann(), image.id(), new Caption(""));
     assertThat(edited.text()).isEmpty();
     assertThat(edited.image()).isEqualTo(image.image());
@@ -200,14 +205,7 @@ class MessageOperationsTest {
   void deletingKeepsAMarkerRemovesTheImageAndTellsEveryMemberOnce() throws Exception {
     ChatHarness.Pair p = stack.pair();
     Message before = sent(p.bob(), p.chat(), "earlier");
-    Message image =
-        stored(
-            stack.messages.sendImage(
-                p.ann(),
-                p.chat(),
-                inspector.inspect(TestImages.png(40, 30)),
-                new Caption("oops"),
-                Optional.empty()));
+    Message image = imageSent(p.ann(), p.chat(), "oops", 40, 30);
     PublicId publicId = new PublicId(image.image().publicId());
     assertThat(stack.mediaRecords.find(publicId)).isPresent();
     reactions.toggle(p.bob(), image.id(), new Emoji("😂"));
@@ -319,14 +317,7 @@ class MessageOperationsTest {
     assertThat(Envelope.parseAll(new Envelope(reply, p.ann()).toBytes()).get(0).message())
         .isEqualTo(reply);
 
-    Message image =
-        stored(
-            stack.messages.sendImage(
-                p.ann(),
-                p.chat(),
-                inspector.inspect(TestImages.png(20, 20)),
-                new Caption(null),
-                Optional.empty()));
+    Message image = imageSent(p.ann(), p.chat(), null, 20, 20);
     Message toImage =
         stored(
             stack.messages.sendImage(
