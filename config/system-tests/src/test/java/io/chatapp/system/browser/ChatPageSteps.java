@@ -76,4 +76,13 @@ final class ChatPageSteps {
     browser.click(By.cssSelector("#" + id + " .ui-dialog-titlebar-close"));
     browser.await(d -> !d.findElement(By.id(id)).isDisplayed());
   }
+
+  /** Closes the browsers a test class opened (those it got to open). */
+  static void closeAll(Browser... browsers) {
+    for (Browser browser : browsers) {
+      if (browser != null) {
+        browser.close();
+      }
+    }
+  }
 }

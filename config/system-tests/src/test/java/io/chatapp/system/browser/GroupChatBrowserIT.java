@@ -51,11 +51,7 @@ class GroupChatBrowserIT {
 
   @AfterAll
   static void closeBrowsers() {
-    for (Browser browser : new Browser[] {alice, bob, carol}) {
-      if (browser != null) {
-        browser.close();
-      }
-    }
+    ChatPageSteps.closeAll(alice, bob, carol);
   }
 
   @Test

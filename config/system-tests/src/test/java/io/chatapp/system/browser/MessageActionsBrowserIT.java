@@ -56,12 +56,7 @@ class MessageActionsBrowserIT {
 
   @AfterAll
   static void closeBrowsers() {
-    if (alice != null) {
-      alice.close();
-    }
-    if (bob != null) {
-      bob.close();
-    }
+    ChatPageSteps.closeAll(alice, bob);
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.chatapp.system.browser;
 
+import static io.chatapp.system.browser.ChatPageSteps.containsText;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chatapp.system.Stack;
@@ -45,12 +46,7 @@ class TwoPeopleChatIT {
 
   @AfterAll
   static void closeBrowsers() {
-    if (alice != null) {
-      alice.close();
-    }
-    if (bob != null) {
-      bob.close();
-    }
+    ChatPageSteps.closeAll(alice, bob);
   }
 
   @Test
@@ -229,14 +225,5 @@ class TwoPeopleChatIT {
     alice.click(By.id("backButton"));
     alice.find(By.cssSelector("#chatList .chat-item"));
     assertThat(alice.driver().findElement(By.id("conversation")).isDisplayed()).isFalse();
-  }
-
-  private static boolean containsText(Browser browser, String text) {
-    return (Boolean)
-        browser.script(
-            "var wanted = arguments[0];"
-                + " return Array.from(document.querySelectorAll('#messages .message .text'))"
-                + ".some(function (e) { return e.textContent === wanted; });",
-            text);
   }
 }
