@@ -155,6 +155,7 @@ public final class ChatHarness implements AutoCloseable {
 
   @Override
   public void close() throws Exception {
+    pipeline.stop();
     broker.stop();
     deleteQueues();
     scheduler.shutdownNow();

@@ -11,7 +11,7 @@ import io.chatapp.chat.chats.control.ChatService;
 import io.chatapp.chat.chats.control.ChatStore;
 import io.chatapp.chat.users.entity.UserId;
 import io.chatapp.platform.auth.Authenticated;
-import io.chatapp.platform.auth.CallerContext;
+import io.chatapp.platform.auth.CurrentCaller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -24,7 +24,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 
 /**
  * 1:1 chats: start one ({@code POST /chat/new}); list mine, groups beside them ({@code GET
@@ -38,7 +37,7 @@ import jakarta.ws.rs.core.SecurityContext;
 public class ChatResource {
 
   @Inject ChatService chats;
-  @Context SecurityContext security;
+  @Inject CurrentCaller caller;
   @Context HttpHeaders headers;
 
   /** The chat with {@code otherUserId}: 201 when made now, 200 when it existed. */
@@ -47,8 +46,7 @@ public class ChatResource {
   @Consumes(MediaType.APPLICATION_JSON)
   public Response create(String body) {
     UserId other = parse(() -> new UserId(required(object(body), "otherUserId")));
-    ChatStore.Creation creation =
-        chats.start(userId(CallerContext.caller(security)), other, accessToken(headers));
+    ChatStore.Creation creation = chats.start(userId(caller.get()), other, accessToken(headers));
     JsonObject answer =
         JSON.createObjectBuilder()
             .add("message", creation.created() ? "Chat created" : "Chat already exists")
@@ -63,7 +61,7 @@ public class ChatResource {
   @GET
   @Path("/all")
   public JsonObject all() {
-    UserId me = userId(CallerContext.caller(security));
+    UserId me = userId(caller.get());
     var list = JSON.createArrayBuilder();
     for (ChatService.Listed listed : chats.list(me, accessToken(headers))) {
       if (listed.chat().isGroup()) {

@@ -13,7 +13,7 @@ import io.chatapp.chat.chats.entity.GroupName;
 import io.chatapp.chat.chats.entity.NewMembers;
 import io.chatapp.chat.users.entity.UserId;
 import io.chatapp.platform.auth.Authenticated;
-import io.chatapp.platform.auth.CallerContext;
+import io.chatapp.platform.auth.CurrentCaller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -26,7 +26,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.SecurityContext;
 
 /**
  * A group's members and name: {@code POST /chat/{chatId}/members {userIds}} (admins add), {@code
@@ -41,7 +40,7 @@ import jakarta.ws.rs.core.SecurityContext;
 public class GroupMembersResource {
 
   @Inject GroupService groups;
-  @Context SecurityContext security;
+  @Inject CurrentCaller caller;
   @Context HttpHeaders headers;
 
   @POST
@@ -75,7 +74,7 @@ public class GroupMembersResource {
   }
 
   private UserId me() {
-    return userId(CallerContext.caller(security));
+    return userId(caller.get());
   }
 
   private static JsonObject answer(String message, ChatId chat) {

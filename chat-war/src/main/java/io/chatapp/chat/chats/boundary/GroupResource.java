@@ -13,7 +13,7 @@ import io.chatapp.chat.chats.entity.GroupName;
 import io.chatapp.chat.chats.entity.NewMembers;
 import io.chatapp.chat.users.entity.UserId;
 import io.chatapp.platform.auth.Authenticated;
-import io.chatapp.platform.auth.CallerContext;
+import io.chatapp.platform.auth.CurrentCaller;
 import io.chatapp.platform.rest.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -28,7 +28,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
 
 /** Group chats: make one ({@code POST /chat/group {name, userIds}}). */
@@ -42,7 +41,7 @@ public class GroupResource {
   private static final int MAX_IDS = 1000;
 
   @Inject GroupService groups;
-  @Context SecurityContext security;
+  @Inject CurrentCaller caller;
   @Context HttpHeaders headers;
 
   /** 201 {@code {chatId}}: the caller and the 2 to 255 people named, the caller its admin. */
@@ -51,7 +50,7 @@ public class GroupResource {
   public Response create(String body) {
     JsonObject request = object(body);
     GroupName name = parse(() -> new GroupName(required(request, "name")));
-    UserId me = userId(CallerContext.caller(security));
+    UserId me = userId(caller.get());
     NewMembers members = parse(() -> NewMembers.forGroup(me, userIds(request)));
     Chat chat = groups.create(me, name, members, accessToken(headers));
     return Response.status(Response.Status.CREATED)

@@ -4,7 +4,7 @@ import static io.chatapp.chat.common.boundary.Requests.userId;
 
 import io.chatapp.chat.media.control.MediaService;
 import io.chatapp.platform.auth.Authenticated;
-import io.chatapp.platform.auth.CallerContext;
+import io.chatapp.platform.auth.CurrentCaller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -15,7 +15,6 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.nio.file.Files;
 
@@ -33,19 +32,19 @@ public class MediaResource {
   private static final String CACHE_CONTROL = "private, max-age=31536000, immutable";
 
   @Inject MediaService media;
-  @Context SecurityContext security;
+  @Inject CurrentCaller caller;
   @Context Request request;
 
   @GET
   @Path("/{publicId}")
   public Response display(@PathParam("publicId") String publicId) {
-    return serve(media.open(userId(CallerContext.caller(security)), publicId, false));
+    return serve(media.open(userId(caller.get()), publicId, false));
   }
 
   @GET
   @Path("/{publicId}/original")
   public Response original(@PathParam("publicId") String publicId) {
-    return serve(media.open(userId(CallerContext.caller(security)), publicId, true));
+    return serve(media.open(userId(caller.get()), publicId, true));
   }
 
   private Response serve(MediaService.MediaFile file) {

@@ -25,7 +25,7 @@ import io.chatapp.chat.messages.entity.PageWindow;
 import io.chatapp.chat.users.control.UserDirectory;
 import io.chatapp.chat.users.entity.UserId;
 import io.chatapp.platform.auth.Authenticated;
-import io.chatapp.platform.auth.CallerContext;
+import io.chatapp.platform.auth.CurrentCaller;
 import io.chatapp.platform.rest.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -44,7 +44,6 @@ import jakarta.ws.rs.core.EntityPart;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -68,7 +67,7 @@ public class MessageResource {
   @Inject MessageEdits edits;
   @Inject MessageReactions reactions;
   @Inject UserDirectory users;
-  @Context SecurityContext security;
+  @Inject CurrentCaller caller;
   @Inject ImageInspector inspector;
   @Context HttpHeaders headers;
 
@@ -87,8 +86,7 @@ public class MessageResource {
     Optional<ClientId> clientId =
         Optional.ofNullable(string(request, "clientId")).map(id -> parse(() -> new ClientId(id)));
     Optional<MessageId> replyTo = replyTo(string(request, "replyTo"));
-    return created(
-        messages.send(userId(CallerContext.caller(security)), chatId, text, clientId, replyTo));
+    return created(messages.send(userId(caller.get()), chatId, text, clientId, replyTo));
   }
 
   /** The message a send replies to, if any: 400 when it is not a message id. */
@@ -123,8 +121,7 @@ public class MessageResource {
         throw ApiException.badRequest("text or image is required");
       }
       MessageText text = parse(() -> new MessageText(caption.value()));
-      return created(
-          messages.send(userId(CallerContext.caller(security)), chatId, text, clientId, replyTo));
+      return created(messages.send(userId(caller.get()), chatId, text, clientId, replyTo));
     }
     byte[] bytes;
     try (InputStream content = imagePart.getContent()) {
@@ -139,8 +136,7 @@ public class MessageResource {
             imagePart.getFileName().orElse(null),
             imagePart.getMediaType() == null ? null : imagePart.getMediaType().toString());
     return created(
-        messages.sendImage(
-            userId(CallerContext.caller(security)), chatId, image, caption, clientId, replyTo));
+        messages.sendImage(userId(caller.get()), chatId, image, caption, clientId, replyTo));
   }
 
   /**
@@ -153,7 +149,7 @@ public class MessageResource {
   public JsonObject edit(@PathParam("messageId") String messageId, String body) {
     MessageId id = parse(() -> new MessageId(messageId));
     Caption text = parse(() -> new Caption(required(object(body), "text")));
-    return wrapped(edits.edit(userId(CallerContext.caller(security)), id, text));
+    return wrapped(edits.edit(userId(caller.get()), id, text));
   }
 
   /**
@@ -164,7 +160,7 @@ public class MessageResource {
   @Path("/{messageId}")
   public JsonObject delete(@PathParam("messageId") String messageId) {
     MessageId id = parse(() -> new MessageId(messageId));
-    return wrapped(edits.delete(userId(CallerContext.caller(security)), id));
+    return wrapped(edits.delete(userId(caller.get()), id));
   }
 
   /**
@@ -177,7 +173,7 @@ public class MessageResource {
   public JsonObject react(@PathParam("messageId") String messageId, String body) {
     MessageId id = parse(() -> new MessageId(messageId));
     Emoji emoji = parse(() -> new Emoji(required(object(body), "emoji")));
-    Message reacted = reactions.toggle(userId(CallerContext.caller(security)), id, emoji);
+    Message reacted = reactions.toggle(userId(caller.get()), id, emoji);
     return JSON.createObjectBuilder()
         .add("chatId", reacted.chatId().value())
         .add("messageId", reacted.id().value())
@@ -229,7 +225,7 @@ public class MessageResource {
             ? Optional.empty()
             : Optional.of(parse(() -> new MessageId(before)));
     int size = parse(() -> PageWindow.limit(limit));
-    UserId me = userId(CallerContext.caller(security));
+    UserId me = userId(caller.get());
     MessageService.Page page = messages.history(me, chat, anchor, size);
     if (page.chat() != null && page.chat().isGroup()) {
       return GroupPages.toJson(page, me, users, accessToken(headers));

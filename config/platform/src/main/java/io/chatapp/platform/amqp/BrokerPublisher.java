@@ -82,6 +82,11 @@ public class BrokerPublisher {
     }
   }
 
+  /** How long a publish waits for the broker's confirm before it fails. */
+  long confirmTimeoutMillis() {
+    return confirmTimeoutMillis;
+  }
+
   /** Waits for a publish started by {@link #publishAsync}; 503 when it failed. */
   void await(CompletableFuture<Void> confirm) {
     try {

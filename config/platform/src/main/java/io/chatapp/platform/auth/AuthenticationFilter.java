@@ -49,9 +49,11 @@ public class AuthenticationFilter implements ContainerRequestFilter {
     verifier
         .verifyAccess(token.get())
         .ifPresentOrElse(
-            caller ->
-                request.setSecurityContext(
-                    new CallerContext(caller, request.getSecurityContext().isSecure())),
+            caller -> {
+              request.setSecurityContext(
+                  new CallerContext(caller, request.getSecurityContext().isSecure()));
+              request.setProperty(CurrentCaller.ATTRIBUTE, caller); // a servlet request attribute
+            },
             () -> refuse(request, "The access token is invalid or expired: refresh it or log in"));
   }
 

@@ -208,7 +208,7 @@ class BrokerRecoveryIT {
     return broker.open().isPresent(); // what check() reports as readiness
   }
 
-  private static void await(String what, Duration within, BooleanSupplier condition) {
+  static void await(String what, Duration within, BooleanSupplier condition) {
     long deadline = System.nanoTime() + within.toNanos();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {

@@ -1,7 +1,7 @@
 package io.chatapp.user.profile.boundary;
 
 import io.chatapp.platform.auth.Authenticated;
-import io.chatapp.platform.auth.CallerContext;
+import io.chatapp.platform.auth.CurrentCaller;
 import io.chatapp.platform.rest.ApiException;
 import io.chatapp.user.UserReply;
 import io.chatapp.user.profile.control.UserStore;
@@ -20,10 +20,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import java.time.Clock;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -36,7 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "profile", description = "The logged-in user's profile")
 public class ProfileResource {
 
-  @Context SecurityContext security;
+  @Inject CurrentCaller caller;
   @Inject UserStore users;
   @Inject Sessions sessions;
   @Inject AuthCookies cookies;
@@ -61,12 +59,12 @@ public class ProfileResource {
     return cookies
         .setAccess(
             Response.ok(new UserReply("Name updated", UserView.of(user))),
-            sessions.accessToken(user, CallerContext.caller(security).session()))
+            sessions.accessToken(user, caller.get().session()))
         .build();
   }
 
   private UserId callerId() {
-    return new UserId(CallerContext.caller(security).userId());
+    return new UserId(caller.get().userId());
   }
 
   private static ApiException gone() {

@@ -1,7 +1,7 @@
 package io.chatapp.user.profile.boundary;
 
 import io.chatapp.platform.auth.Authenticated;
-import io.chatapp.platform.auth.CallerContext;
+import io.chatapp.platform.auth.CurrentCaller;
 import io.chatapp.platform.rest.ApiException;
 import io.chatapp.user.InvalidValue;
 import io.chatapp.user.profile.control.UserLookup;
@@ -20,9 +20,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -40,7 +38,7 @@ public class UserDirectoryResource {
 
   static final int MAX_BATCH = 100;
 
-  @Context SecurityContext security;
+  @Inject CurrentCaller caller;
   @Inject UserLookup users;
 
   @GET
@@ -105,7 +103,7 @@ public class UserDirectoryResource {
   }
 
   private UserId caller() {
-    return new UserId(CallerContext.caller(security).userId());
+    return new UserId(caller.get().userId());
   }
 
   private static int number(String name, String value, int fallback) {

@@ -1,0 +1,111 @@
+package io.chatapp.platform.amqp;
+
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Publishes JSON documents to one exchange in batches: everything added while earlier batches wait
+ * for the broker's confirm goes out together, as one persistent, confirmed message holding a JSON
+ * array (a group commit). Each caller returns once the batch holding its document was confirmed,
+ * and gets a 503 ({@link io.chatapp.platform.rest.DependencyUnavailableException}) when it was not.
+ * Under light load a batch is one document and nobody waits for anybody; under load batches grow by
+ * themselves, and the broker's work per document falls with them (a message the broker stores,
+ * routes, confirms, delivers and has acked costs it about the same whatever its size here).
+ *
+ * <p>At most {@link #BATCHES_IN_FLIGHT} batches wait for their confirm at once. The first one is
+ * sent by the caller's own thread; once a confirm arrives, the next is sent from {@code sender},
+ * not from the broker client's thread that reported the confirm.
+ */
+public final class BatchingPublisher {
+
+  /** Documents in one broker message at most. */
+  static final int MAX_BATCH = 64;
+
+  /** Batches waiting for their confirm at once. */
+  static final int BATCHES_IN_FLIGHT = 2;
+
+  private final BrokerPublisher publisher;
+  private final String exchange;
+  private final Executor sender;
+  private final ArrayDeque<Pending> queued = new ArrayDeque<>();
+  private int inFlight;
+
+  private record Pending(String id, byte[] json, CompletableFuture<Void> confirm) {}
+
+  public BatchingPublisher(BrokerPublisher publisher, String exchange, Executor sender) {
+    this.publisher = publisher;
+    this.exchange = exchange;
+    this.sender = sender;
+  }
+
+  /**
+   * Publishes one JSON document ({@code id} names the broker message when it goes first in its
+   * batch) and returns once the broker confirmed it; else 503.
+   */
+  public void publish(String id, byte[] json) {
+    Pending pending = new Pending(id, json, new CompletableFuture<>());
+    synchronized (queued) {
+      queued.add(pending);
+    }
+    sendIfFree();
+    // a batch's own confirm times out after confirmTimeoutMillis; this bounds the wait in the queue
+    publisher.await(
+        pending.confirm.orTimeout(2 * publisher.confirmTimeoutMillis(), TimeUnit.MILLISECONDS));
+  }
+
+  /** Sends what is queued as one batch when fewer than the bound are in flight. */
+  private void sendIfFree() {
+    List<Pending> batch;
+    synchronized (queued) {
+      if (inFlight >= BATCHES_IN_FLIGHT || queued.isEmpty()) {
+        return;
+      }
+      inFlight++;
+      batch = new ArrayList<>(Math.min(MAX_BATCH, queued.size()));
+      while (batch.size() < MAX_BATCH && !queued.isEmpty()) {
+        batch.add(queued.poll());
+      }
+    }
+    publisher
+        .publishAsync(exchange, "", BrokerPublisher.properties(batch.get(0).id()), body(batch))
+        .whenComplete((confirmed, failure) -> settle(batch, failure));
+  }
+
+  private void settle(List<Pending> batch, Throwable failure) {
+    for (Pending pending : batch) {
+      if (failure == null) {
+        pending.confirm.complete(null);
+      } else {
+        pending.confirm.completeExceptionally(failure);
+      }
+    }
+    synchronized (queued) {
+      inFlight--;
+    }
+    try {
+      sender.execute(this::sendIfFree);
+    } catch (RejectedExecutionException stopping) {
+      sendIfFree();
+    }
+  }
+
+  private static byte[] body(List<Pending> batch) {
+    ByteArrayOutputStream body =
+        new ByteArrayOutputStream(batch.stream().mapToInt(p -> p.json().length + 1).sum() + 1);
+    body.write('[');
+    for (int i = 0; i < batch.size(); i++) {
+      if (i > 0) {
+        body.write(',');
+      }
+      body.writeBytes(batch.get(i).json());
+    }
+    body.write(']');
+    return body.toByteArray();
+  }
+}

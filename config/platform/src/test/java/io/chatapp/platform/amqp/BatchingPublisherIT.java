@@ -1,0 +1,169 @@
+package io.chatapp.platform.amqp;
+
+import static io.chatapp.platform.amqp.BrokerRecoveryIT.await;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+import io.chatapp.platform.rest.DependencyUnavailableException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Group commit to the machine's real RabbitMQ, reached through a TCP proxy the test cuts: documents
+ * published at once from many threads arrive exactly once, in fewer broker messages than documents;
+ * a publish while the broker is away is a 503, and publishing works again once it is back (no batch
+ * is left counted as in flight). Exchange and queue are named for this run only and deleted after.
+ */
+class BatchingPublisherIT {
+
+  static final URI BROKER = BrokerRecoveryIT.BROKER;
+  static final Pattern ID = Pattern.compile("\\{\"id\":\"([^\"]+)\"}");
+
+  final String prefix = "modtests.batching." + UUID.randomUUID();
+  final WorkQueue queue = new WorkQueue(prefix + ".q", List.of(Duration.ofSeconds(1)));
+  final Fanout fanout = new Fanout(prefix + ".x", List.of(queue));
+  final Map<String, Integer> arrived = new ConcurrentHashMap<>();
+  final AtomicInteger brokerMessages = new AtomicInteger();
+
+  ExecutorService executor;
+  ExecutorService sender;
+  ScheduledExecutorService scheduler;
+  TcpProxy proxy;
+  BrokerConnection broker;
+  BrokerConsumers consumers;
+  BatchingPublisher batching;
+
+  @BeforeEach
+  void connect() throws Exception {
+    proxy = new TcpProxy(BROKER.getHost(), BROKER.getPort() < 0 ? 5672 : BROKER.getPort());
+    proxy.up();
+    executor = Executors.newFixedThreadPool(4);
+    sender = Executors.newSingleThreadExecutor();
+    scheduler = Executors.newSingleThreadScheduledExecutor();
+    broker =
+        new BrokerConnection(
+            "amqp://" + BROKER.getRawUserInfo() + "@127.0.0.1:" + proxy.port(),
+            executor,
+            scheduler,
+            Executors.defaultThreadFactory());
+    BrokerPublisher publisher = new BrokerPublisher(broker, 2000);
+    consumers = new BrokerConsumers(broker, publisher);
+    batching = new BatchingPublisher(publisher, fanout.exchange(), sender);
+    broker.declare(fanout::declare);
+    consumers.subscribe(queue, 50, (body, id) -> count(body));
+    broker.start();
+    await("connected", Duration.ofSeconds(10), () -> broker.open().isPresent());
+  }
+
+  @AfterEach
+  void removeEverything() throws Exception {
+    broker.stop();
+    consumers.stop();
+    proxy.close();
+    executor.shutdownNow();
+    sender.shutdownNow();
+    scheduler.shutdownNow();
+    ConnectionFactory factory = new ConnectionFactory();
+    factory.setUri(BROKER);
+    try (Connection direct = factory.newConnection("modtests-cleanup");
+        Channel channel = direct.createChannel()) {
+      channel.exchangeDelete(fanout.exchange());
+      channel.queueDelete(queue.name());
+      channel.queueDelete(queue.retryQueue(1));
+      channel.queueDelete(queue.deadLetterQueue());
+    }
+  }
+
+  @Test
+  void documentsPublishedAtOnceArriveExactlyOnceInFewerBrokerMessages() throws Exception {
+    int threads = 40;
+    int each = 25;
+    ExecutorService callers = Executors.newFixedThreadPool(threads);
+    CountDownLatch go = new CountDownLatch(1);
+    List<Future<?>> done = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      int thread = t;
+      done.add(
+          callers.submit(
+              () -> {
+                go.await();
+                for (int i = 0; i < each; i++) {
+                  publish("t" + thread + "-" + i);
+                }
+                return null;
+              }));
+    }
+    go.countDown();
+    for (Future<?> future : done) {
+      future.get(30, TimeUnit.SECONDS);
+    }
+    callers.shutdown();
+
+    int documents = threads * each;
+    await("every document", Duration.ofSeconds(15), () -> arrived.size() == documents);
+    assertThat(arrived.values()).as("each exactly once").allMatch(times -> times == 1);
+    System.out.printf(
+        "%d documents from %d threads in %d broker messages%n",
+        documents, threads, brokerMessages.get());
+    assertThat(brokerMessages.get()).as("batched").isLessThan(documents);
+  }
+
+  @Test
+  void aPublishWhileTheBrokerIsAwayIsRefusedAndPublishingResumesAfter() throws Exception {
+    publish("before");
+    proxy.down();
+    await("the loss noticed", Duration.ofSeconds(5), () -> broker.open().isEmpty());
+
+    for (int i = 0; i < 3; i++) { // more than the batches in flight: none may stay counted
+      int attempt = i;
+      assertThatThrownBy(() -> publish("during-" + attempt))
+          .isInstanceOf(DependencyUnavailableException.class);
+    }
+
+    proxy.up();
+    await("reconnected", Duration.ofSeconds(10), () -> broker.open().isPresent());
+    for (int i = 0; i < 5; i++) {
+      publish("after-" + i);
+    }
+    await(
+        "the confirmed ones",
+        Duration.ofSeconds(10),
+        () -> arrived.keySet().containsAll(List.of("before", "after-0", "after-4")));
+    assertThat(arrived).doesNotContainKeys("during-0", "during-1", "during-2");
+  }
+
+  private void publish(String id) {
+    batching.publish(id, ("{\"id\":\"" + id + "\"}").getBytes(StandardCharsets.UTF_8));
+  }
+
+  private void count(byte[] body) {
+    brokerMessages.incrementAndGet();
+    String array = new String(body, StandardCharsets.UTF_8);
+    assertThat(array).startsWith("[").endsWith("]");
+    Matcher id = ID.matcher(array);
+    while (id.find()) {
+      arrived.merge(id.group(1), 1, Integer::sum);
+    }
+  }
+}
