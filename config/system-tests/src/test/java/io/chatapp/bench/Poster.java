@@ -36,6 +36,9 @@ final class Poster {
   /** How long a POST may take before it counts as a timeout: the whole wait after a round. */
   static final Duration TIMEOUT = Duration.ofSeconds(10);
 
+  /** A keep-alive connection idle longer than this is closed rather than used. */
+  static final Duration MAX_IDLE = Duration.ofSeconds(20);
+
   private final Selector selector;
   private final Map<String, ConcurrentLinkedDeque<Connection>> idle = new ConcurrentHashMap<>();
   private final Queue<Connection> opened = new ConcurrentLinkedQueue<>();
@@ -92,9 +95,10 @@ final class Poster {
         idle.computeIfAbsent(key, k -> new ConcurrentLinkedDeque<>());
     Connection connection;
     while ((connection = free.pollFirst()) != null) {
-      if (connection.channel.isOpen()) {
+      if (connection.channel.isOpen() && !connection.idleTooLong()) {
         return connection;
       }
+      connection.close();
     }
     SocketChannel channel = SocketChannel.open(new InetSocketAddress(uri.getHost(), uri.getPort()));
     channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
@@ -145,6 +149,7 @@ final class Poster {
     final SocketChannel channel;
     private final ConcurrentLinkedDeque<Connection> free;
     private volatile Pending pending;
+    private volatile long idleSince;
     private final ByteBuffer answer = ByteBuffer.allocate(256 * 1024);
 
     Connection(SocketChannel channel, ConcurrentLinkedDeque<Connection> free) {
@@ -193,11 +198,21 @@ final class Poster {
         if (parsed.close()) {
           close();
         } else {
+          idleSince = System.nanoTime();
           free.addFirst(this);
         }
       } catch (IOException | RuntimeException e) {
         fail(e.toString());
       }
+    }
+
+    /**
+     * Whether it waited unused long enough that the server may be closing it right now (Payara
+     * closes a keep-alive connection after 30 s idle): a request sent then is lost to the race, as
+     * "the server closed the connection". HTTP clients retire such connections; so does this one.
+     */
+    boolean idleTooLong() {
+      return System.nanoTime() - idleSince > MAX_IDLE.toNanos();
     }
 
     void timeOutIfSilentSince(long since) {
