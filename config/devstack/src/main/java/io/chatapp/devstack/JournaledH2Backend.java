@@ -37,15 +37,6 @@ final class JournaledH2Backend extends H2Backend {
    */
   private static final int WRITE_BUFFER_KB = 128;
 
-  /**
-   * Entries per B-tree page. Every journaled commit writes the pages it changed whole, and a batch
-   * of messages changes the last page of the messages and of each index: at H2's default of 48 (a
-   * page of messages is about 20 KB), commits at 1,000 msg/s wrote megabytes a second, the file
-   * grew to 5.5 GB for about 500,000 messages, and serializing those pages took 38 % of the
-   * server's CPU (JFR). Smaller pages write less per commit for one more level of tree.
-   */
-  private static final int KEYS_PER_PAGE = 16;
-
   private final MVStore store;
 
   JournaledH2Backend(String fileName) {
@@ -55,7 +46,6 @@ final class JournaledH2Backend extends H2Backend {
             .cacheSize(CACHE_MB)
             .autoCompactFillRate(FILL_RATE)
             .autoCommitBufferSize(WRITE_BUFFER_KB)
-            .keysPerPage(KEYS_PER_PAGE)
             .open());
   }
 
