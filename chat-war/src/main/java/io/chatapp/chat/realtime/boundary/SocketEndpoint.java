@@ -25,6 +25,12 @@ public class SocketEndpoint {
 
   private static final Logger LOG = Logger.getLogger(SocketEndpoint.class.getName());
 
+  /**
+   * The hub (its CDI proxy), looked up once: {@code CDI.current()} on every frame was most of the
+   * cost of a pong at 10,000 idle sockets (JFR).
+   */
+  private static volatile RealtimeHub hub;
+
   @OnOpen
   public void open(Session session) throws IOException {
     if (!(session.getUserPrincipal() instanceof SocketPrincipal principal)) {
@@ -61,6 +67,11 @@ public class SocketEndpoint {
   }
 
   private static RealtimeHub hub() {
-    return CDI.current().select(RealtimeHub.class).get();
+    RealtimeHub known = hub;
+    if (known == null) {
+      known = CDI.current().select(RealtimeHub.class).get();
+      hub = known;
+    }
+    return known;
   }
 }
