@@ -1,14 +1,10 @@
 package io.chatapp.platform.amqp;
 
-import static io.chatapp.platform.amqp.BrokerRecoveryIT.await;
+import static io.chatapp.platform.amqp.ProxiedBroker.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.rabbitmq.client.Channel;
-import com.rabbitmq.client.Connection;
-import com.rabbitmq.client.ConnectionFactory;
 import io.chatapp.platform.rest.DependencyUnavailableException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,7 +16,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
@@ -37,7 +32,6 @@ import org.junit.jupiter.api.Test;
  */
 class BatchingPublisherIT {
 
-  static final URI BROKER = BrokerRecoveryIT.BROKER;
   static final Pattern ID = Pattern.compile("\\{\"id\":\"([^\"]+)\"}");
 
   final String prefix = "modtests.batching." + UUID.randomUUID();
@@ -46,53 +40,23 @@ class BatchingPublisherIT {
   final Map<String, Integer> arrived = new ConcurrentHashMap<>();
   final AtomicInteger brokerMessages = new AtomicInteger();
 
-  ExecutorService executor;
+  ProxiedBroker rabbit;
   ExecutorService sender;
-  ScheduledExecutorService scheduler;
-  TcpProxy proxy;
-  BrokerConnection broker;
-  BrokerConsumers consumers;
   BatchingPublisher batching;
 
   @BeforeEach
   void connect() throws Exception {
-    proxy = new TcpProxy(BROKER.getHost(), BROKER.getPort() < 0 ? 5672 : BROKER.getPort());
-    proxy.up();
-    executor = Executors.newFixedThreadPool(4);
+    rabbit = new ProxiedBroker(fanout, Duration.ofSeconds(2));
     sender = Executors.newSingleThreadExecutor();
-    scheduler = Executors.newSingleThreadScheduledExecutor();
-    broker =
-        new BrokerConnection(
-            "amqp://" + BROKER.getRawUserInfo() + "@127.0.0.1:" + proxy.port(),
-            executor,
-            scheduler,
-            Executors.defaultThreadFactory());
-    BrokerPublisher publisher = new BrokerPublisher(broker, 2000);
-    consumers = new BrokerConsumers(broker, publisher);
-    batching = new BatchingPublisher(publisher, fanout.exchange(), sender);
-    broker.declare(fanout::declare);
-    consumers.subscribe(queue, 50, (body, id) -> count(body));
-    broker.start();
-    await("connected", Duration.ofSeconds(10), () -> broker.open().isPresent());
+    batching = new BatchingPublisher(rabbit.publisher, fanout.exchange(), sender);
+    rabbit.consumers.subscribe(queue, 50, (body, id) -> count(body));
+    rabbit.start();
   }
 
   @AfterEach
   void removeEverything() throws Exception {
-    broker.stop();
-    consumers.stop();
-    proxy.close();
-    executor.shutdownNow();
     sender.shutdownNow();
-    scheduler.shutdownNow();
-    ConnectionFactory factory = new ConnectionFactory();
-    factory.setUri(BROKER);
-    try (Connection direct = factory.newConnection("modtests-cleanup");
-        Channel channel = direct.createChannel()) {
-      channel.exchangeDelete(fanout.exchange());
-      channel.queueDelete(queue.name());
-      channel.queueDelete(queue.retryQueue(1));
-      channel.queueDelete(queue.deadLetterQueue());
-    }
+    rabbit.close();
   }
 
   @Test
@@ -132,8 +96,8 @@ class BatchingPublisherIT {
   @Test
   void aPublishWhileTheBrokerIsAwayIsRefusedAndPublishingResumesAfter() throws Exception {
     publish("before");
-    proxy.down();
-    await("the loss noticed", Duration.ofSeconds(5), () -> broker.open().isEmpty());
+    rabbit.proxy.down();
+    await("the loss noticed", Duration.ofSeconds(5), () -> !rabbit.isUp());
 
     for (int i = 0; i < 3; i++) { // more than the batches in flight: none may stay counted
       int attempt = i;
@@ -141,8 +105,8 @@ class BatchingPublisherIT {
           .isInstanceOf(DependencyUnavailableException.class);
     }
 
-    proxy.up();
-    await("reconnected", Duration.ofSeconds(10), () -> broker.open().isPresent());
+    rabbit.proxy.up();
+    await("reconnected", Duration.ofSeconds(10), rabbit::isUp);
     for (int i = 0; i < 5; i++) {
       publish("after-" + i);
     }

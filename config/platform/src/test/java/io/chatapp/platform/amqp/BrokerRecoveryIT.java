@@ -1,13 +1,11 @@
 package io.chatapp.platform.amqp;
 
+import static io.chatapp.platform.amqp.ProxiedBroker.await;
+import static io.chatapp.platform.amqp.ProxiedBroker.sleep;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.rabbitmq.client.Channel;
-import com.rabbitmq.client.Connection;
-import com.rabbitmq.client.ConnectionFactory;
 import io.chatapp.platform.rest.DependencyUnavailableException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -15,11 +13,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,8 +26,6 @@ import org.junit.jupiter.api.Test;
  */
 class BrokerRecoveryIT {
 
-  static final URI BROKER =
-      URI.create(System.getenv().getOrDefault("RABBITMQ_URL", "amqp://guest:guest@localhost:5672"));
   static final Duration CONFIRM_TIMEOUT = Duration.ofSeconds(2);
 
   final String prefix = "modtests.recovery." + UUID.randomUUID();
@@ -41,8 +33,7 @@ class BrokerRecoveryIT {
   final Fanout fanout = new Fanout(prefix + ".x", List.of(queue));
   final Set<String> consumed = ConcurrentHashMap.newKeySet();
 
-  ExecutorService executor;
-  ScheduledExecutorService scheduler;
+  ProxiedBroker rabbit;
   TcpProxy proxy;
   BrokerConnection broker;
   BrokerPublisher publisher;
@@ -50,40 +41,18 @@ class BrokerRecoveryIT {
 
   @BeforeEach
   void connectThroughTheProxy() throws Exception {
-    proxy = new TcpProxy(BROKER.getHost(), BROKER.getPort() < 0 ? 5672 : BROKER.getPort());
-    proxy.up();
-    executor = Executors.newFixedThreadPool(4);
-    scheduler = Executors.newSingleThreadScheduledExecutor();
-    broker =
-        new BrokerConnection(
-            "amqp://" + BROKER.getRawUserInfo() + "@127.0.0.1:" + proxy.port(),
-            executor,
-            scheduler,
-            Executors.defaultThreadFactory());
-    publisher = new BrokerPublisher(broker, CONFIRM_TIMEOUT.toMillis());
-    consumers = new BrokerConsumers(broker, publisher);
-    broker.declare(fanout::declare);
+    rabbit = new ProxiedBroker(fanout, CONFIRM_TIMEOUT);
+    proxy = rabbit.proxy;
+    broker = rabbit.broker;
+    publisher = rabbit.publisher;
+    consumers = rabbit.consumers;
     consumers.subscribe(queue, 20, (body, id) -> consumed.add(id));
-    broker.start();
-    await("connected", Duration.ofSeconds(10), () -> isUp(broker));
+    rabbit.start();
   }
 
   @AfterEach
   void removeEverything() throws Exception {
-    broker.stop();
-    consumers.stop();
-    proxy.close();
-    executor.shutdownNow();
-    scheduler.shutdownNow();
-    ConnectionFactory factory = new ConnectionFactory();
-    factory.setUri(BROKER);
-    try (Connection direct = factory.newConnection("modtests-cleanup");
-        Channel channel = direct.createChannel()) {
-      channel.exchangeDelete(fanout.exchange());
-      channel.queueDelete(queue.name());
-      channel.queueDelete(queue.retryQueue(1));
-      channel.queueDelete(queue.deadLetterQueue());
-    }
+    rabbit.close();
   }
 
   @Test
@@ -189,13 +158,7 @@ class BrokerRecoveryIT {
 
       await("all handled", Duration.ofSeconds(20), () -> handled.containsAll(confirmed));
     } finally {
-      ConnectionFactory factory = new ConnectionFactory();
-      factory.setUri(BROKER);
-      try (Connection direct = factory.newConnection("modtests-cleanup");
-          Channel channel = direct.createChannel()) {
-        channel.queueDelete(slowQueue.name());
-        channel.queueDelete(slowQueue.deadLetterQueue());
-      }
+      ProxiedBroker.delete(null, List.of(slowQueue));
     }
   }
 
@@ -204,26 +167,7 @@ class BrokerRecoveryIT {
         fanout.exchange(), "", id, ("{\"id\":\"" + id + "\"}").getBytes(StandardCharsets.UTF_8));
   }
 
-  private static boolean isUp(BrokerConnection broker) {
-    return broker.open().isPresent(); // what check() reports as readiness
-  }
-
-  static void await(String what, Duration within, BooleanSupplier condition) {
-    long deadline = System.nanoTime() + within.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("Not " + what + " within " + within);
-      }
-      sleep(50);
-    }
-  }
-
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+  private boolean isUp(BrokerConnection broker) {
+    return rabbit.isUp(); // what check() reports as readiness
   }
 }
