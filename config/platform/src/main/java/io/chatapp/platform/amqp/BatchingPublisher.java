@@ -87,6 +87,9 @@ public final class BatchingPublisher {
     }
     synchronized (queued) {
       inFlight--;
+      if (queued.isEmpty()) {
+        return; // a document added from now on finds the slot free and goes out with its caller
+      }
     }
     try {
       sender.execute(this::sendIfFree);
