@@ -25,13 +25,7 @@ export function live(store, actions, socket) {
   socket.on('chat:refresh', (data) => actions.arrived(data.chatId, store.normalise(data.message)));
 
   socket.on('message:read', (data) => store.read(data.chatId, data.messageIds || [], data.userId));
-  socket.on('message:delivered', (data) => (data.messageIds || []).forEach((id) =>
-    store.patch(data.chatId, id, (m) => {
-      m.delivered = true;
-      if (data.userId) {
-        m.deliveredTo = (m.deliveredTo || []).concat([{ userId: data.userId }]);
-      }
-    })));
+  socket.on('message:delivered', (data) => store.delivered(data.chatId, data.messageIds || [], data.userId));
   socket.on('typing:status', (data) => {
     if (data.userId !== store.me._id) { store.setTyping(data.chatId, data.userId, data.isTyping); }
   });

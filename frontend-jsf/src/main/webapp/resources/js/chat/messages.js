@@ -8,16 +8,17 @@
 import { Events } from './events.js';
 
 export const IMAGE_PREVIEW = '📷 Image';
+const EARLY_LIMIT = 200; // changes kept per chat for messages not known yet
 
 export class Messages extends Events {
   constructor() {
     super();
-    this.threads = new Map(); // chat id -> {ids, byId, hasMore, loaded}
+    this.threads = new Map(); // chat id -> {ids, byId, hasMore, loaded, early}
   }
 
   thread(chatId) {
     if (!this.threads.has(chatId)) {
-      this.threads.set(chatId, { ids: [], byId: new Map(), hasMore: false, loaded: false });
+      this.threads.set(chatId, { ids: [], byId: new Map(), hasMore: false, loaded: false, early: new Map() });
     }
     return this.threads.get(chatId);
   }
@@ -41,6 +42,7 @@ export class Messages extends Events {
     thread.ids = Array.from(thread.byId.keys());
     thread.hasMore = hasMore;
     thread.loaded = true;
+    this.known(chatId, thread.ids);
     const last = page[page.length - 1];
     const entry = this.entry(chatId);
     if (entry && last) { entry.latestId = last._id; }
@@ -55,6 +57,7 @@ export class Messages extends Events {
     older.forEach((m) => thread.byId.set(m._id, m));
     thread.ids = older.map((m) => m._id).concat(thread.ids);
     thread.hasMore = hasMore;
+    this.known(chatId, older.map((m) => m._id));
     this.emit('thread', chatId, 'keep');
   }
 
@@ -75,6 +78,7 @@ export class Messages extends Events {
       thread.byId.set(message._id, message);
       thread.ids.push(message._id);
       this.emit('thread', chatId, scroll);
+      this.known(chatId, [message._id]);
     }
     return true;
   }
@@ -96,7 +100,38 @@ export class Messages extends Events {
       thread.byId.set(message._id, message);
       this.emit('rekey', local.chatId, local._id, message._id);
       this.emit('message', local.chatId, message._id);
+      this.known(local.chatId, [message._id]);
     }
+  }
+
+  /**
+   * A change to a message this page may not know yet: a read or delivered mark can come before the
+   * message itself (its sender's page learns the id only from the POST's answer or message:new,
+   * which may lag the recipient's read). Such a change waits, per chat and bounded, for the message.
+   */
+  whenKnown(chatId, id, change) {
+    if (this.message(chatId, id)) {
+      change();
+      return;
+    }
+    const early = this.thread(chatId).early;
+    if (!early.has(id)) {
+      if (early.size >= EARLY_LIMIT) { early.delete(early.keys().next().value); }
+      early.set(id, []);
+    }
+    early.get(id).push(change);
+  }
+
+  /** Messages now in the thread: the changes that came before them are applied. */
+  known(chatId, ids) {
+    const early = this.thread(chatId).early;
+    if (early.size === 0) { return; }
+    ids.forEach((id) => {
+      const changes = early.get(id);
+      if (!changes) { return; }
+      early.delete(id);
+      changes.forEach((change) => change());
+    });
   }
 
   /** A sender given as a profile is remembered, and kept as its id like everywhere else. */
@@ -167,22 +202,36 @@ export class Messages extends Events {
    */
   read(chatId, messageIds, userId) {
     const entry = this.entry(chatId);
-    const thread = this.thread(chatId);
     if (entry && isGroup(entry) && userId) {
-      const last = Math.max(...messageIds.map((id) => thread.ids.indexOf(id)));
-      thread.ids.slice(0, last + 1).forEach((id) => {
-        const m = thread.byId.get(id);
-        if (m.pending || m.failed || m.sender === userId || hasReader(m, userId)) { return; }
-        this.patch(chatId, id, (message) => {
-          message.readBy = (message.readBy || []).concat([{ userId, at: new Date().toISOString() }]);
-        });
-      });
+      messageIds.forEach((id) => this.whenKnown(chatId, id, () => this.readUpTo(chatId, id, userId)));
       return;
     }
-    messageIds.forEach((id) => this.patch(chatId, id, (m) => {
+    messageIds.forEach((id) => this.whenKnown(chatId, id, () => this.patch(chatId, id, (m) => {
       m.seen = true;
       m.delivered = true;
-    }));
+    })));
+  }
+
+  /** A group member read everything up to messageId. */
+  readUpTo(chatId, messageId, userId) {
+    const thread = this.thread(chatId);
+    thread.ids.slice(0, thread.ids.indexOf(messageId) + 1).forEach((id) => {
+      const m = thread.byId.get(id);
+      if (m.pending || m.failed || m.sender === userId || hasReader(m, userId)) { return; }
+      this.patch(chatId, id, (message) => {
+        message.readBy = (message.readBy || []).concat([{ userId, at: new Date().toISOString() }]);
+      });
+    });
+  }
+
+  /** Someone's device received messageIds. */
+  delivered(chatId, messageIds, userId) {
+    messageIds.forEach((id) => this.whenKnown(chatId, id, () => this.patch(chatId, id, (m) => {
+      m.delivered = true;
+      if (userId && !(m.deliveredTo || []).some((d) => d.userId === userId)) {
+        m.deliveredTo = (m.deliveredTo || []).concat([{ userId }]);
+      }
+    })));
   }
 }
 

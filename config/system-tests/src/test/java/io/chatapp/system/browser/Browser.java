@@ -130,6 +130,11 @@ final class Browser implements AutoCloseable {
     return ((JavascriptExecutor) driver).executeScript(js, args);
   }
 
+  /** A script that ends by calling its last argument with the result (a promise's, say). */
+  Object asyncScript(String js, Object... args) {
+    return ((JavascriptExecutor) driver).executeAsyncScript(js, args);
+  }
+
   /** Saves a screenshot under target/screenshots for a person to look at. */
   void screenshot(String step) {
     try {
