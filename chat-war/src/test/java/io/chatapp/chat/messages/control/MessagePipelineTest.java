@@ -3,6 +3,7 @@ package io.chatapp.chat.messages.control;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.chatapp.chat.chats.control.ChatStore;
 import io.chatapp.chat.chats.entity.Chat;
 import io.chatapp.chat.chats.entity.ChatId;
 import io.chatapp.chat.messages.entity.Addressed;
@@ -325,6 +326,39 @@ class MessagePipelineTest {
     assertThat(stack.messages.history(p.ann(), p.chat(), Optional.empty(), 50).messages())
         .extracting(Message::text)
         .containsExactly("counted once", "and its answer");
+  }
+
+  @Test
+  void aBatchOverManyChatsCountsEachOnceWhenOneChatsCountFailsFirst() {
+    List<ChatHarness.Pair> pairs = List.of(stack.pair(), stack.pair(), stack.pair(), stack.pair());
+    ChatId failing = pairs.get(2).chat();
+    AtomicBoolean failNext = new AtomicBoolean(true);
+    ChatStore flaky =
+        new ChatStore(stack.mongo) {
+          @Override
+          public void count(ChatId id, List<NewMessage> messages, boolean group) {
+            if (id.equals(failing) && failNext.getAndSet(false)) {
+              throw new DependencyUnavailableException("MongoDB", new IOException("dropped"));
+            }
+            super.count(id, messages, group);
+          }
+        };
+    MessageSteps steps =
+        new MessageSteps(stack.messageStore, flaky, stack.sequence, stack.viewing, stack.events);
+    List<Addressed> batch =
+        pairs.stream()
+            .map(p -> new Addressed(unsent(p.ann(), p.chat(), "to " + p.chat()), p.bob()))
+            .toList();
+    assertThatThrownBy(() -> steps.store(batch)).isInstanceOf(DependencyUnavailableException.class);
+    assertThat(chat(failing).unreadFor(pairs.get(2).bob())).isZero();
+    assertThat(chat(pairs.get(0).chat()).unreadFor(pairs.get(0).bob())).isEqualTo(1);
+
+    assertThat(steps.store(batch)).hasSize(4);
+    assertThat(steps.store(batch)).hasSize(4); // a redelivery after that
+    for (ChatHarness.Pair p : pairs) {
+      assertThat(chat(p.chat()).unreadFor(p.bob())).as("unread in " + p.chat()).isEqualTo(1);
+      assertThat(chat(p.chat()).latestMessage().text()).isEqualTo("to " + p.chat());
+    }
   }
 
   @Test
