@@ -64,4 +64,19 @@ class ContentSecurityBrowserIT {
     }
     carol.screenshot("after-reloads");
   }
+
+  @Test
+  void thePagesIconLoadsUnderThePolicy() {
+    carol.find(By.id("chatList"));
+    Object loaded =
+        carol.asyncScript(
+            "const done = arguments[arguments.length - 1];"
+                + "const link = document.querySelector('link[rel=icon]');"
+                + "if (!link) { done('no icon link'); return; }"
+                + "const img = new Image();"
+                + "img.onload = () => done(img.naturalWidth > 0 ? 'loaded' : 'empty');"
+                + "img.onerror = () => done('refused or missing: ' + link.href);"
+                + "img.src = link.href;");
+    assertThat(loaded).isEqualTo("loaded");
+  }
 }
