@@ -2,7 +2,8 @@
  * ChatScriptTest's stand-in for the chat page's server side and chat-war's socket, following issue
  * 18's contract: the remote commands (rpc*) answer from an in-memory chat store through
  * ChatRpc.done, PF(name) shows and hides the dialogs, and WebSocket is a fake whose frames the
- * scenario pushes with push(event, data); what the page sent is in window.sent and window.calls.
+ * scenario pushes with push(event, data); what the page sent is in window.sent and window.calls;
+ * window.hold[command] keeps a command's answers back until window.release(command).
  */
 (function () {
   const people = {
@@ -67,12 +68,21 @@
       return [200, { messageId: m._id, reactions: m.reactions }];
     }
   };
+  window.hold = {};
+  window.held = [];
+  window.release = (name) => {
+    window.hold[name] = false;
+    window.held.filter(([n]) => n === name).forEach(([, answer]) => answer());
+    window.held = window.held.filter(([n]) => n !== name);
+  };
   Object.keys(handlers).forEach((name) => {
     window[name] = (list) => {
       const p = {}; list.forEach((x) => { p[x.name] = x.value; });
       window.calls.push(name + ' ' + JSON.stringify(p));
       const [status, body] = handlers[name](p);
-      setTimeout(() => window.ChatRpc.done({ callId: p.callId, status, body: JSON.stringify(JSON.parse(JSON.stringify(body))) }), 5);
+      const answer = () => window.ChatRpc.done({ callId: p.callId, status, body: JSON.stringify(JSON.parse(JSON.stringify(body))) });
+      // window.hold[name] = true keeps that command's answers until window.release(name)
+      if (window.hold[name]) { window.held.push([name, answer]); } else { setTimeout(answer, 5); }
     };
   });
   window.PF = (name) => ({

@@ -143,6 +143,17 @@ async function run() {
   log(rowByText('mine').querySelector('.ticks').classList.contains('delivered'), '1:1 delivered');
   push('message:read', { chatId: 'd1', messageIds: ['m0'] });
   await wait(() => rowByText('mine').querySelector('.ticks.read'), '1:1 read ticks');
+  // Bob reads a message of mine before my page knows its id (the send's answer is late):
+  // the marks wait for the message instead of being dropped
+  window.hold.rpcSend = true;
+  type('read before settled'); enter();
+  await wait(() => held.some(([name]) => name === 'rpcSend'), 'send answer held');
+  const early = db.messages.d1[db.messages.d1.length - 1]._id;
+  push('message:delivered', { chatId: 'd1', messageIds: [early], userId: 'u2' });
+  push('message:read', { chatId: 'd1', messageIds: [early], userId: 'u2' });
+  log(rowByText('read before settled').classList.contains('pending'), 'still pending when read');
+  release('rpcSend');
+  await wait(() => rowByText('read before settled').querySelector('.ticks.read'), 'read before settled: blue once settled');
   push('typing:status', { chatId: 'd1', userId: 'u2', isTyping: true });
   await wait(() => $('#peerStatus').textContent === 'typing…', '1:1 typing text');
   log($('#chatList .chat-item[data-chat-id="d1"] .chat-preview').textContent === 'typing…', '1:1 list typing');
@@ -164,6 +175,16 @@ async function run() {
   await wait(() => $('#peerName').textContent === 'New one' && $('#newGroupDialog').hidden, 'group created and opened');
   log($$('#chatList .chat-item').length === 3, 'three chats');
   log(calls.some((c) => c.startsWith('rpcCreateGroup') && c.includes('"userIds":"u2,u3"')), 'create call');
+  // in a group too: both members' read positions arrive before my page knows the message
+  const groupId = Object.values(db.chats).find((c) => c.name === 'New one')._id;
+  window.hold.rpcSend = true;
+  type('group read before settled'); enter();
+  await wait(() => held.some(([name]) => name === 'rpcSend'), 'group send answer held');
+  const earlyInGroup = db.messages[groupId][db.messages[groupId].length - 1]._id;
+  push('message:read', { chatId: groupId, messageIds: [earlyInGroup], userId: 'u2' });
+  push('message:read', { chatId: groupId, messageIds: [earlyInGroup], userId: 'u3' });
+  release('rpcSend');
+  await wait(() => rowByText('group read before settled').querySelector('.ticks.read'), 'group read before settled: blue once settled');
   out.push('DONE');
   document.getElementById('results').textContent = out.join('\n');
 }

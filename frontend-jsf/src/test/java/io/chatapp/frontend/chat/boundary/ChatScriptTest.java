@@ -21,11 +21,12 @@ import org.junit.jupiter.api.condition.EnabledIf;
  * The chat page's script (the ES modules of resources/js/chat/) in headless Chromium, against a
  * fake of the page's server side and of chat-war's socket that follows issue 18's contract
  * (src/test/resources/chat-script/fake.js): groups, sender names, system messages, who is typing,
- * reply, reactions, edit, delete, read by turning ✓✓ blue, members added, removed and renamed, a
- * removed member's read-only chat, and 1:1 chats as before; rows and chat items are patched in
- * place, not rebuilt. The page is chat.xhtml's own markup, its dialogs as plain elements. The
- * browser tests check the same page against the running stack; this one needs no stack (and is
- * skipped where Debian's Chromium is not installed).
+ * reply, reactions, edit, delete, read by turning ✓✓ blue (also when the read comes before the page
+ * knows the message: the send's answer held back), members added, removed and renamed, a removed
+ * member's read-only chat, and 1:1 chats as before; rows and chat items are patched in place, not
+ * rebuilt. The page is chat.xhtml's own markup, its dialogs as plain elements. The browser tests
+ * check the same page against the running stack; this one needs no stack (and is skipped where
+ * Debian's Chromium is not installed).
  */
 @EnabledIf("chromiumInstalled")
 class ChatScriptTest {
