@@ -84,7 +84,7 @@ class BrokerRecoveryIT {
     sleep(300);
 
     proxy.down();
-    await("the loss noticed", Duration.ofSeconds(5), () -> !isUp(broker));
+    await("the loss noticed", Duration.ofSeconds(5), () -> !rabbit.isUp());
     assertThat(broker.lastError()).as("the reason, for readiness and the 503's log").isNotBlank();
 
     long started = System.nanoTime();
@@ -97,9 +97,9 @@ class BrokerRecoveryIT {
         .isLessThan(CONFIRM_TIMEOUT);
 
     sleep(2500); // the watchdog tries at least once while the broker is away
-    assertThat(isUp(broker)).isFalse();
+    assertThat(rabbit.isUp()).isFalse();
     proxy.up();
-    await("reconnected by the watchdog", Duration.ofSeconds(10), () -> isUp(broker));
+    await("reconnected by the watchdog", Duration.ofSeconds(10), rabbit::isUp);
     int confirmedBeforeRecovery = confirmed.size();
     await(
         "publishing again",
@@ -151,7 +151,7 @@ class BrokerRecoveryIT {
       await("some handled", Duration.ofSeconds(10), () -> handled.size() >= 2);
 
       proxy.down();
-      await("the loss noticed", Duration.ofSeconds(5), () -> !isUp(broker));
+      await("the loss noticed", Duration.ofSeconds(5), () -> !rabbit.isUp());
       assertThat(handled).as("cut while deliveries were still waiting").hasSizeLessThan(20);
       slow.set(false);
       proxy.up();
@@ -165,9 +165,5 @@ class BrokerRecoveryIT {
   private void publish(String id) {
     publisher.publish(
         fanout.exchange(), "", id, ("{\"id\":\"" + id + "\"}").getBytes(StandardCharsets.UTF_8));
-  }
-
-  private boolean isUp(BrokerConnection broker) {
-    return rabbit.isUp(); // what check() reports as readiness
   }
 }
