@@ -121,6 +121,26 @@ ensure_rabbitmq() {
   say "    started rabbitmq-server on port $port"
 }
 
+# The application's queues in RabbitMQ's second classic-queue format (3.10 and later; the default
+# from 3.12): a policy, the documented way to change existing queues too (declaring them with
+# x-queue-version would clash with the queues already there). Measured at 1,000 msg/s on this
+# machine, same stack, back to back: publisher confirms p50 0.5 ms instead of 1.1, longest 86 ms
+# instead of 115; messages' delivery p50 25-29 ms instead of 36-41 (README, Performance). Only
+# for a local broker this script can reach with rabbitmqctl; on any other, an operator sets it.
+rabbitmq_queue_policy() {
+  local url=${RABBITMQ_URL:-amqp://guest:guest@localhost:5672} vhost
+  is_local "$(url_host "$url")" || return 0
+  vhost=${url#*://}; vhost=${vhost#*/}; [[ $vhost == "${url#*://}" || -z $vhost ]] && vhost=/
+  vhost=${vhost//%2F//}; vhost=${vhost//%2f//}
+  if PATH=$PATH:/usr/sbin timeout 60 rabbitmqctl -q set_policy -p "$vhost" --apply-to queues \
+    chat-queues '^(chat:message|send-otp)' '{"queue-version":2}' >/dev/null 2>&1; then
+    say "    queues in classic queue format 2 (policy chat-queues)"
+  else
+    say "    note: could not set the queue policy chat-queues with rabbitmqctl (RabbitMQ 3.10 or later"
+    say "    takes it); the queues keep their format, which is slower (README, Performance)"
+  fi
+}
+
 # Headless Chromium and its driver from Debian, for the browser tests.
 ensure_browser() {
   if command -v chromium >/dev/null && command -v chromedriver >/dev/null; then

@@ -1,13 +1,16 @@
 package io.chatapp.bench;
 
 import io.chatapp.system.Stack;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import java.util.stream.Collectors;
 
 /**
  * How many messages a second the running stack carries from {@code POST /api/v1/message} to the
@@ -47,6 +50,7 @@ public final class MessagePathBench {
   private final int warmupRound;
   private final int probeRound;
   private final Inbox inbox;
+  private final StringBuilder secondsCsv = new StringBuilder();
 
   private MessagePathBench(BenchOptions options) {
     this.options = options;
@@ -139,6 +143,10 @@ public final class MessagePathBench {
       }
       Path folder = Path.of(System.getProperty("chat.root", ".")).resolve("target/bench");
       List<Path> files = report.write(folder);
+      Files.writeString(
+          folder.resolve(
+              options.groupMode() ? "message-path-groups-seconds.csv" : "message-path-seconds.csv"),
+          "round,rate,second,wall,deliveries,p50_ms,p99_ms,max_ms\n" + secondsCsv);
       System.out.println();
       System.out.print(report.markdown());
       System.out.println();
@@ -164,6 +172,7 @@ public final class MessagePathBench {
 
     CpuMeter.Sample cpuFrom = cpu.sample();
     long start = System.nanoTime() + Duration.ofMillis(50).toNanos();
+    Instant wallStart = Instant.now().plusNanos(start - System.nanoTime());
     try (Progress progress = Progress.of(label + " sending ", ledger)) {
       loop.run(round, rate, seconds, ledger, start);
     }
@@ -186,6 +195,23 @@ public final class MessagePathBench {
         drained.drained() ? "drained" : "NOT drained",
         drained.seconds(),
         !Double.isFinite(drained.probeMs()) ? "none" : String.format("%.0f", drained.probeMs()));
+    Seconds bySecond = Seconds.of(ledger, start, cutoff);
+    System.out.println("    " + label + " " + bySecond.line());
+    secondsCsv.append(
+        bySecond.all().stream()
+            .map(
+                s ->
+                    String.format(
+                        "%d,%d,%d,%s,%d,%.1f,%.1f,%.1f%n",
+                        round,
+                        rate,
+                        s.at(),
+                        wallStart.plusSeconds(s.at()).truncatedTo(ChronoUnit.SECONDS),
+                        s.deliveries(),
+                        s.p50(),
+                        s.p99(),
+                        s.max()))
+            .collect(Collectors.joining()));
     return RateResult.of(
         new RateResult.Window(rate, seconds, start, windowEnd, cutoff),
         ledger,

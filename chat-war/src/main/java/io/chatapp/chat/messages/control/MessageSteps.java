@@ -77,6 +77,9 @@ public class MessageSteps {
    * out, as the copy stored is delivered on its own.
    */
   public List<Addressed> store(List<Addressed> batch) {
+    StorageBatchEvent event = new StorageBatchEvent();
+    event.begin();
+    long began = System.nanoTime();
     Map<MessageId, Addressed> fresh = new LinkedHashMap<>();
     batch.forEach(addressed -> fresh.putIfAbsent(addressed.message().id(), addressed));
     List<Addressed> result = new ArrayList<>();
@@ -89,7 +92,9 @@ public class MessageSteps {
     if (fresh.isEmpty()) {
       return result;
     }
+    long foundAt = System.nanoTime();
     Map<ChatId, Set<UserId>> viewers = viewers(fresh.values());
+    long askedAt = System.nanoTime();
     Instant now = IsoTime.now();
     Map<ChatId, List<ChatStore.NewMessage>> byChat = new LinkedHashMap<>();
     Set<ChatId> groups = new HashSet<>();
@@ -115,7 +120,9 @@ public class MessageSteps {
                   message.createdAt()));
     }
     byChat.forEach((chat, counted) -> chats.count(chat, counted, groups.contains(chat)));
+    long countedAt = System.nanoTime();
     MessageStore.Inserted inserted = messages.insertAll(toInsert);
+    long insertedAt = System.nanoTime();
     inserted.stored().forEach(m -> result.add(fresh.get(m.id()).with(m)));
     inserted.already().stream()
         .filter(m -> m.seq() == fresh.get(m.id()).message().seq())
@@ -124,6 +131,15 @@ public class MessageSteps {
     result.sort(
         Comparator.comparing((Addressed a) -> a.message().chatId().value())
             .thenComparingLong(a -> a.message().seq()));
+    if (event.shouldCommit()) {
+      event.messages = toInsert.size();
+      event.chats = byChat.size();
+      event.finding = foundAt - began;
+      event.viewers = askedAt - foundAt;
+      event.counting = countedAt - askedAt;
+      event.inserting = insertedAt - countedAt;
+      event.commit();
+    }
     return result;
   }
 

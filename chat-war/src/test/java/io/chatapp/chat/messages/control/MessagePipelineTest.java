@@ -21,6 +21,8 @@ import io.chatapp.platform.rest.ApiException;
 import io.chatapp.platform.rest.DependencyUnavailableException;
 import io.chatapp.testsupport.Poll;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +32,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import jdk.jfr.Recording;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordingFile;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -358,6 +363,43 @@ class MessagePipelineTest {
     for (ChatHarness.Pair p : pairs) {
       assertThat(chat(p.chat()).unreadFor(p.bob())).as("unread in " + p.chat()).isEqualTo(1);
       assertThat(chat(p.chat()).latestMessage().text()).isEqualTo("to " + p.chat());
+    }
+  }
+
+  @Test
+  void aRecordingSeesEachStoredBatchWithItsPhases() throws Exception {
+    List<ChatHarness.Pair> pairs = List.of(stack.pair(), stack.pair());
+    List<Addressed> batch = new ArrayList<>();
+    for (ChatHarness.Pair p : pairs) {
+      batch.add(new Addressed(unsent(p.ann(), p.chat(), "one"), p.bob()));
+      batch.add(new Addressed(unsent(p.bob(), p.chat(), "two"), p.ann()));
+    }
+    Path file = Files.createTempFile("storage", ".jfr");
+    try (Recording recording = new Recording()) {
+      recording.enable("io.chatapp.StorageBatch");
+      recording.start();
+      stack.steps.store(batch);
+      stack.steps.store(batch); // stored before: nothing to count or insert, no event
+      recording.stop();
+      recording.dump(file);
+      List<RecordedEvent> events =
+          RecordingFile.readAllEvents(file).stream()
+              .filter(e -> e.getEventType().getName().equals("io.chatapp.StorageBatch"))
+              .toList();
+      assertThat(events).hasSize(1);
+      RecordedEvent stored = events.get(0);
+      assertThat(stored.getInt("messages")).isEqualTo(4);
+      assertThat(stored.getInt("chats")).isEqualTo(2);
+      long phases =
+          stored.getLong("finding")
+              + stored.getLong("viewers")
+              + stored.getLong("counting")
+              + stored.getLong("inserting");
+      assertThat(stored.getLong("counting")).isPositive();
+      assertThat(stored.getLong("inserting")).isPositive();
+      assertThat(phases).isLessThanOrEqualTo(stored.getDuration().toNanos());
+    } finally {
+      Files.delete(file);
     }
   }
 

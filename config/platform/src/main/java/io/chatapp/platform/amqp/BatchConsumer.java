@@ -20,8 +20,8 @@ final class BatchConsumer extends DefaultConsumer {
 
   private static final Logger LOG = Logger.getLogger(BatchConsumer.class.getName());
 
-  /** A delivery not acked yet. */
-  record Pending(long tag, AMQP.BasicProperties properties, byte[] body) {}
+  /** A delivery not acked yet, and when it reached this consumer ({@link System#nanoTime()}). */
+  record Pending(long tag, AMQP.BasicProperties properties, byte[] body, long arrived) {}
 
   /** Settles a batch: returns once every delivery in it was handled, retried or parked. */
   interface Settler {
@@ -42,7 +42,7 @@ final class BatchConsumer extends DefaultConsumer {
   @Override
   public void handleDelivery(
       String tag, Envelope envelope, AMQP.BasicProperties properties, byte[] body) {
-    batches.add(new Pending(envelope.getDeliveryTag(), properties, body));
+    batches.add(new Pending(envelope.getDeliveryTag(), properties, body, System.nanoTime()));
   }
 
   @Override
@@ -56,9 +56,18 @@ final class BatchConsumer extends DefaultConsumer {
     if (!getChannel().isOpen()) {
       return; // a closed channel's deliveries go back to the queue by themselves
     }
+    BatchSettledEvent event = new BatchSettledEvent();
+    event.begin();
+    long oldestWaited = System.nanoTime() - batch.get(0).arrived();
     try {
       settler.settle(batch);
       getChannel().basicAck(batch.get(batch.size() - 1).tag(), true);
+      if (event.shouldCommit()) {
+        event.queue = queue;
+        event.deliveries = batch.size();
+        event.oldestWaited = oldestWaited;
+        event.commit();
+      }
     } catch (Exception | Error e) {
       // Not settled (e.g. a retry could not be published): closing the channel returns the
       // deliveries to the queue; the watchdog resumes this consumer within 2 s.

@@ -36,7 +36,7 @@ public final class BatchingPublisher {
   private final ArrayDeque<Pending> queued = new ArrayDeque<>();
   private int inFlight;
 
-  private record Pending(String id, byte[] json, CompletableFuture<Void> confirm) {}
+  private record Pending(String id, byte[] json, CompletableFuture<Void> confirm, long queued) {}
 
   public BatchingPublisher(BrokerPublisher publisher, String exchange, Executor sender) {
     this.publisher = publisher;
@@ -49,7 +49,7 @@ public final class BatchingPublisher {
    * batch) and returns once the broker confirmed it; else 503.
    */
   public void publish(String id, byte[] json) {
-    Pending pending = new Pending(id, json, new CompletableFuture<>());
+    Pending pending = new Pending(id, json, new CompletableFuture<>(), System.nanoTime());
     synchronized (queued) {
       queued.add(pending);
     }
@@ -72,9 +72,22 @@ public final class BatchingPublisher {
         batch.add(queued.poll());
       }
     }
+    BatchPublishedEvent event = new BatchPublishedEvent();
+    event.begin();
+    long oldestQueued = System.nanoTime() - batch.get(0).queued();
     publisher
         .publishAsync(exchange, "", BrokerPublisher.properties(batch.get(0).id()), body(batch))
-        .whenComplete((confirmed, failure) -> settle(batch, failure));
+        .whenComplete(
+            (confirmed, failure) -> {
+              if (event.shouldCommit()) {
+                event.exchange = exchange;
+                event.documents = batch.size();
+                event.oldestQueued = oldestQueued;
+                event.failed = failure != null;
+                event.commit();
+              }
+              settle(batch, failure);
+            });
   }
 
   private void settle(List<Pending> batch, Throwable failure) {

@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.chatapp.platform.rest.DependencyUnavailableException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +24,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import jdk.jfr.Recording;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordingFile;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,7 +35,8 @@ import org.junit.jupiter.api.Test;
  * Group commit to the machine's real RabbitMQ, reached through a TCP proxy the test cuts: documents
  * published at once from many threads arrive exactly once, in fewer broker messages than documents;
  * a publish while the broker is away is a 503, and publishing works again once it is back (no batch
- * is left counted as in flight). Exchange and queue are named for this run only and deleted after.
+ * is left counted as in flight); a JFR recording sees each batch published and settled. Exchange
+ * and queue are named for this run only and deleted after.
  */
 class BatchingPublisherIT {
 
@@ -49,7 +57,7 @@ class BatchingPublisherIT {
     rabbit = new ProxiedBroker(fanout, Duration.ofSeconds(2));
     sender = Executors.newSingleThreadExecutor();
     batching = new BatchingPublisher(rabbit.publisher, fanout.exchange(), sender);
-    rabbit.consumers.subscribe(queue, 50, (body, id) -> count(body));
+    rabbit.consumers.subscribeBatches(queue, 50, 1, bodies -> bodies.forEach(this::count));
     rabbit.start();
   }
 
@@ -115,6 +123,60 @@ class BatchingPublisherIT {
         Duration.ofSeconds(10),
         () -> arrived.keySet().containsAll(List.of("before", "after-0", "after-4")));
     assertThat(arrived).doesNotContainKeys("during-0", "during-1", "during-2");
+  }
+
+  @Test
+  void aRecordingSeesEachBatchPublishedAndSettled() throws Exception {
+    List<RecordedEvent> events;
+    try (Recording recording = new Recording()) {
+      recording.enable("io.chatapp.BatchPublished");
+      recording.enable("io.chatapp.BatchSettled");
+      recording.start();
+      for (int i = 0; i < 5; i++) {
+        publish("recorded-" + i);
+      }
+      await("every document", Duration.ofSeconds(15), () -> arrived.size() == 5);
+      await("the last batch settled", Duration.ofSeconds(5), () -> settledCount(recording) > 0);
+      recording.stop();
+      events = read(recording);
+    }
+    List<RecordedEvent> published =
+        events.stream().filter(e -> e.getEventType().getName().endsWith("Published")).toList();
+    assertThat(published).as("one event a confirmed batch").isNotEmpty();
+    assertThat(published.stream().mapToInt(e -> e.getInt("documents")).sum()).isEqualTo(5);
+    assertThat(published)
+        .allSatisfy(e -> assertThat(e.getString("exchange")).isEqualTo(fanout.exchange()))
+        .allSatisfy(e -> assertThat(e.getBoolean("failed")).isFalse());
+    List<RecordedEvent> settled =
+        events.stream().filter(e -> e.getEventType().getName().endsWith("Settled")).toList();
+    assertThat(settled)
+        .allSatisfy(e -> assertThat(e.getString("queue")).isEqualTo(queue.name()))
+        .allSatisfy(e -> assertThat(e.getDuration()).isPositive())
+        .allSatisfy(e -> assertThat(e.getLong("oldestWaited")).isNotNegative());
+    assertThat(settled.stream().mapToInt(e -> e.getInt("deliveries")).sum())
+        .as("every broker message settled once")
+        .isEqualTo(brokerMessages.get());
+  }
+
+  private static long settledCount(Recording recording) {
+    return read(recording).stream()
+        .filter(e -> e.getEventType().getName().endsWith("Settled"))
+        .mapToInt(e -> e.getInt("deliveries"))
+        .sum();
+  }
+
+  private static List<RecordedEvent> read(Recording recording) {
+    try {
+      Path file = Files.createTempFile("batches", ".jfr");
+      try {
+        recording.dump(file);
+        return RecordingFile.readAllEvents(file);
+      } finally {
+        Files.delete(file);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private void publish(String id) {
