@@ -13,6 +13,9 @@ import io.chatapp.chat.messages.entity.MessageSent;
 import io.chatapp.chat.messages.entity.MessagesRead;
 import io.chatapp.chat.realtime.control.Viewing;
 import io.chatapp.chat.users.entity.UserId;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -25,6 +28,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -44,11 +52,22 @@ public class MessageSteps {
   /** Sequence numbers tried past a taken one before the step fails and is retried later. */
   private static final int MAX_RENUMBERS = 1000;
 
+  /**
+   * Chats of a batch counted at once, each its own round trip. MongoDB (and the embedded server,
+   * since it serves each connection on a worker of its own) works on them side by side.
+   */
+  static final int COUNTS_AT_ONCE = 4;
+
   @Inject MessageStore messages;
   @Inject ChatStore chats;
   @Inject ChatSequence sequence;
   @Inject Viewing viewing;
   @Inject DomainEvents events;
+
+  @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
+  ThreadFactory threadFactory;
+
+  private ExecutorService counting;
 
   public MessageSteps() {}
 
@@ -64,6 +83,23 @@ public class MessageSteps {
     this.sequence = sequence;
     this.viewing = viewing;
     this.events = events;
+    this.threadFactory =
+        work -> {
+          Thread thread = new Thread(work, "chat-counting");
+          thread.setDaemon(true);
+          return thread;
+        };
+    startCounting();
+  }
+
+  @PostConstruct
+  void startCounting() {
+    counting = Executors.newFixedThreadPool(COUNTS_AT_ONCE, threadFactory);
+  }
+
+  @PreDestroy
+  void stopCounting() {
+    counting.shutdownNow();
   }
 
   /**
@@ -119,7 +155,7 @@ public class MessageSteps {
                   message.messageType(),
                   message.createdAt()));
     }
-    byChat.forEach((chat, counted) -> chats.count(chat, counted, groups.contains(chat)));
+    countAll(byChat, groups);
     long countedAt = System.nanoTime();
     MessageStore.Inserted inserted = messages.insertAll(toInsert);
     long insertedAt = System.nanoTime();
@@ -141,6 +177,44 @@ public class MessageSteps {
       event.commit();
     }
     return result;
+  }
+
+  /**
+   * Counts each chat's messages on it, {@link #COUNTS_AT_ONCE} chats at a time. Every count runs to
+   * its end; then the first failure is thrown, and the batch is retried (each count is exactly once
+   * whatever is retried).
+   */
+  private void countAll(Map<ChatId, List<ChatStore.NewMessage>> byChat, Set<ChatId> groups) {
+    if (byChat.size() == 1) {
+      byChat.forEach((chat, counted) -> chats.count(chat, counted, groups.contains(chat)));
+      return;
+    }
+    List<Future<?>> counts = new ArrayList<>();
+    byChat.forEach(
+        (chat, counted) ->
+            counts.add(counting.submit(() -> chats.count(chat, counted, groups.contains(chat)))));
+    RuntimeException failed = null;
+    for (Future<?> count : counts) {
+      try {
+        count.get();
+      } catch (ExecutionException e) {
+        if (e.getCause() instanceof Error error) {
+          throw error;
+        }
+        if (failed == null) {
+          failed =
+              e.getCause() instanceof RuntimeException cause
+                  ? cause
+                  : new IllegalStateException(e.getCause());
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("Interrupted while counting a batch", e);
+      }
+    }
+    if (failed != null) {
+      throw failed;
+    }
   }
 
   /**
