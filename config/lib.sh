@@ -46,6 +46,8 @@ is_root() { [ "$(id -u)" = 0 ]; }
 # host and port of a URL such as redis://host:6379 or amqp://user:pass@host:5672/vhost
 url_host() { local rest=${1#*://}; rest=${rest##*@}; rest=${rest%%/*}; printf '%s' "${rest%%:*}"; }
 url_port() { local rest=${1#*://}; rest=${rest##*@}; rest=${rest%%/*}; [[ $rest == *:* ]] && printf '%s' "${rest##*:}" || printf '%s' "$2"; }
+# the virtual host of an AMQP URL (amqp://user:pass@host:5672/vhost, %2F for "/"), "/" if none
+url_vhost() { local rest=${1#*://}; [[ $rest == */* ]] && rest=${rest#*/} || rest=; rest=${rest//%2F//}; rest=${rest//%2f//}; printf '%s' "${rest:-/}"; }
 is_local() { [[ $1 == localhost || $1 == 127.* || $1 == ::1 ]]; }
 
 pid_of() { [ -f "$RUN_DIR/$1.pid" ] && cat "$RUN_DIR/$1.pid"; }
@@ -128,11 +130,9 @@ ensure_rabbitmq() {
 # instead of 115; messages' delivery p50 25-29 ms instead of 36-41 (README, Performance). Only
 # for a local broker this script can reach with rabbitmqctl; on any other, an operator sets it.
 rabbitmq_queue_policy() {
-  local url=${RABBITMQ_URL:-amqp://guest:guest@localhost:5672} vhost
+  local url=${RABBITMQ_URL:-amqp://guest:guest@localhost:5672}
   is_local "$(url_host "$url")" || return 0
-  vhost=${url#*://}; vhost=${vhost#*/}; [[ $vhost == "${url#*://}" || -z $vhost ]] && vhost=/
-  vhost=${vhost//%2F//}; vhost=${vhost//%2f//}
-  if PATH=$PATH:/usr/sbin timeout 60 rabbitmqctl -q set_policy -p "$vhost" --apply-to queues \
+  if PATH=$PATH:/usr/sbin timeout 60 rabbitmqctl -q set_policy -p "$(url_vhost "$url")" --apply-to queues \
     chat-queues '^(chat:message|send-otp)' '{"queue-version":2}' >/dev/null 2>&1; then
     say "    queues in classic queue format 2 (policy chat-queues)"
   else
