@@ -67,9 +67,13 @@ class GroupChatBrowserIT {
   @Order(2)
   void aliceMakesAGroupAndTheOthersSeeItLive() {
     alice.click(By.id("newGroupButton"));
-    alice.find(By.id("groupName")).sendKeys(GROUP);
     pick(email("bob"));
     pick(email("carol"));
+    // the name last, and checked: once (CI, 2026-12-05) the name typed first was gone by the
+    // time Create was clicked, the people picked after it still there (screenshot kept)
+    WebElement name = alice.find(By.id("groupName"));
+    name.sendKeys(GROUP);
+    alice.await(d -> GROUP.equals(name.getAttribute("value")));
     alice.screenshot("new-group-dialog");
     alice.click(By.id("createGroupButton"));
     alice.await(d -> alice.text(By.id("peerName")).equals(GROUP));
