@@ -5,12 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
-import java.util.stream.Collectors;
 
 /**
  * How many messages a second the running stack carries from {@code POST /api/v1/message} to the
@@ -146,7 +144,7 @@ public final class MessagePathBench {
       Files.writeString(
           folder.resolve(
               options.groupMode() ? "message-path-groups-seconds.csv" : "message-path-seconds.csv"),
-          "round,rate,second,wall,deliveries,p50_ms,p99_ms,max_ms\n" + secondsCsv);
+          Seconds.CSV_HEADER + secondsCsv);
       System.out.println();
       System.out.print(report.markdown());
       System.out.println();
@@ -197,21 +195,7 @@ public final class MessagePathBench {
         !Double.isFinite(drained.probeMs()) ? "none" : String.format("%.0f", drained.probeMs()));
     Seconds bySecond = Seconds.of(ledger, start, cutoff);
     System.out.println("    " + label + " " + bySecond.line());
-    secondsCsv.append(
-        bySecond.all().stream()
-            .map(
-                s ->
-                    String.format(
-                        "%d,%d,%d,%s,%d,%.1f,%.1f,%.1f%n",
-                        round,
-                        rate,
-                        s.at(),
-                        wallStart.plusSeconds(s.at()).truncatedTo(ChronoUnit.SECONDS),
-                        s.deliveries(),
-                        s.p50(),
-                        s.p99(),
-                        s.max()))
-            .collect(Collectors.joining()));
+    secondsCsv.append(bySecond.csv(round, rate, wallStart));
     return RateResult.of(
         new RateResult.Window(rate, seconds, start, windowEnd, cutoff),
         ledger,

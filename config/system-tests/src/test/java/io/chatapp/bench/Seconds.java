@@ -1,10 +1,12 @@
 package io.chatapp.bench;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.LongStream;
 
 /**
  * A round's delivery latency second by second, by the second each message was sent in: whether a
@@ -30,36 +32,27 @@ final class Seconds {
 
   /** The deliveries of the round's 201s, bucketed by the second their POST started. */
   static Seconds of(Ledger ledger, long roundStart, long cutoff) {
-    List<long[]> buckets = new ArrayList<>();
-    List<Integer> counts = new ArrayList<>();
+    List<LongStream.Builder> latencies = new ArrayList<>();
     for (int seq = 0; seq < ledger.capacity(); seq++) {
       if (ledger.status(seq) != 201) {
         continue;
       }
       long started = ledger.startedAt(seq);
       int second = (int) Math.max(0, (started - roundStart) / 1_000_000_000L);
-      while (buckets.size() <= second) {
-        buckets.add(new long[64]);
-        counts.add(0);
+      while (latencies.size() <= second) {
+        latencies.add(LongStream.builder());
       }
       for (int slot = 0; slot < ledger.slots(); slot++) {
         long at = ledger.deliveredAt(seq, slot);
-        if (ledger.isSender(seq, slot) || at == 0 || at > cutoff) {
-          continue;
+        if (!ledger.isSender(seq, slot) && at != 0 && at <= cutoff) {
+          latencies.get(second).add(at - started);
         }
-        long[] bucket = buckets.get(second);
-        int count = counts.get(second);
-        if (count == bucket.length) {
-          bucket = Arrays.copyOf(bucket, count * 2);
-          buckets.set(second, bucket);
-        }
-        bucket[count] = at - started;
-        counts.set(second, count + 1);
       }
     }
     List<Second> seconds = new ArrayList<>();
-    for (int i = 0; i < buckets.size(); i++) {
-      Percentiles p = new Percentiles(buckets.get(i), counts.get(i));
+    for (int i = 0; i < latencies.size(); i++) {
+      long[] nanos = latencies.get(i).build().toArray();
+      Percentiles p = new Percentiles(nanos, nanos.length);
       seconds.add(new Second(i, p.count(), p.at(50), p.at(99), p.max()));
     }
     return new Seconds(seconds);
@@ -67,6 +60,27 @@ final class Seconds {
 
   List<Second> all() {
     return seconds;
+  }
+
+  /** The header of {@link #csv}'s rows. */
+  static final String CSV_HEADER = "round,rate,second,wall,deliveries,p50_ms,p99_ms,max_ms\n";
+
+  /** A CSV row a second, {@code wallStart} the wall-clock time of the round's start. */
+  String csv(int round, int rate, Instant wallStart) {
+    return seconds.stream()
+        .map(
+            s ->
+                String.format(
+                    "%d,%d,%d,%s,%d,%.1f,%.1f,%.1f%n",
+                    round,
+                    rate,
+                    s.at(),
+                    wallStart.plusSeconds(s.at()).truncatedTo(ChronoUnit.SECONDS),
+                    s.deliveries(),
+                    s.p50(),
+                    s.p99(),
+                    s.max()))
+        .collect(Collectors.joining());
   }
 
   /** Seconds whose p99 is over {@link #TARGET_MS}. */

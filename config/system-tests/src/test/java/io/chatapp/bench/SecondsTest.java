@@ -2,6 +2,7 @@ package io.chatapp.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 /** A round second by second: by the second each 201 was sent in, refused sends left out. */
@@ -27,6 +28,9 @@ class SecondsTest {
     assertThat(seconds.all().get(1).p99()).isEqualTo(250);
     assertThat(seconds.overTarget()).isEqualTo(1);
     assertThat(seconds.line()).startsWith("1 of 3 seconds over 100 ms at p99; worst: 1 s p50 250");
+    assertThat(seconds.csv(2, 1000, Instant.parse("2026-12-05T12:00:00.400Z")))
+        .startsWith("2,1000,0,2026-12-05T12:00:00Z,2,20.0,30.0,30.0")
+        .contains("2,1000,1,2026-12-05T12:00:01Z,1,250.0,250.0,250.0");
   }
 
   @Test
