@@ -4,12 +4,10 @@ import static io.chatapp.chat.common.boundary.Requests.accessToken;
 import static io.chatapp.chat.common.boundary.Requests.object;
 import static io.chatapp.chat.common.boundary.Requests.parse;
 import static io.chatapp.chat.common.boundary.Requests.required;
-import static io.chatapp.chat.common.boundary.Requests.string;
 import static io.chatapp.chat.common.boundary.Requests.userId;
 import static io.chatapp.platform.json.JsonSupport.JSON;
 
 import io.chatapp.chat.chats.entity.ChatId;
-import io.chatapp.chat.common.entity.ObjectIds;
 import io.chatapp.chat.media.control.ImageInspector;
 import io.chatapp.chat.media.entity.ImageFile;
 import io.chatapp.chat.messages.control.MessageEdits;
@@ -76,24 +74,14 @@ public class MessageResource {
 
   /**
    * Sends {@code {chatId, text, clientId?, replyTo?}}: 201 with the message once the broker has it.
+   * {@link JsonSendFilter} serves these sends ahead of JAX-RS, the same way; this method documents
+   * the request and serves a client that the filter leaves to JAX-RS (one that does not accept JSON
+   * gets 406 here).
    */
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   public Response send(String body) {
-    JsonObject request = object(body);
-    ChatId chatId = parse(() -> new ChatId(required(request, "chatId")));
-    MessageText text = parse(() -> new MessageText(string(request, "text")));
-    Optional<ClientId> clientId =
-        Optional.ofNullable(string(request, "clientId")).map(id -> parse(() -> new ClientId(id)));
-    Optional<MessageId> replyTo = replyTo(string(request, "replyTo"));
-    return created(messages.send(userId(caller.get()), chatId, text, clientId, replyTo));
-  }
-
-  /** The message a send replies to, if any: 400 when it is not a message id. */
-  private static Optional<MessageId> replyTo(String id) {
-    return id == null || id.isBlank()
-        ? Optional.empty()
-        : Optional.of(parse(() -> new MessageId(ObjectIds.require(id.strip(), "replyTo"))));
+    return created(SendRequest.read(body).sendAs(userId(caller.get()), messages));
   }
 
   /**
@@ -114,7 +102,7 @@ public class MessageResource {
     Caption caption = parse(() -> new Caption(field(byName, "text")));
     Optional<ClientId> clientId =
         Optional.ofNullable(field(byName, "clientId")).map(id -> parse(() -> new ClientId(id)));
-    Optional<MessageId> replyTo = replyTo(field(byName, "replyTo"));
+    Optional<MessageId> replyTo = SendRequest.replyTo(field(byName, "replyTo"));
     EntityPart imagePart = byName.get("image");
     if (imagePart == null) {
       if (caption.value().isEmpty()) {
@@ -186,9 +174,7 @@ public class MessageResource {
   }
 
   private static Response created(Message sent) {
-    return Response.status(Response.Status.CREATED)
-        .entity(JSON.createObjectBuilder().add("message", sent.toJson()).build())
-        .build();
+    return Response.status(Response.Status.CREATED).entity(SendRequest.created(sent)).build();
   }
 
   /** A text field of a multipart request; null when absent. */

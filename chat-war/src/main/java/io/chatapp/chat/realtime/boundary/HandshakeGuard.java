@@ -1,8 +1,7 @@
 package io.chatapp.chat.realtime.boundary;
 
-import static io.chatapp.platform.json.JsonSupport.JSON;
-
 import io.chatapp.platform.auth.TokenVerifier;
+import io.chatapp.platform.rest.ServletAnswers;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -12,7 +11,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
@@ -87,7 +85,7 @@ public class HandshakeGuard extends HttpFilter {
           new Object[] {count, handshakesAtOnce});
     }
     response.setHeader("Retry-After", "1");
-    refuse(response, 503, "Busy opening other sockets: try again in a second");
+    ServletAnswers.refuse(response, 503, "Busy opening other sockets: try again in a second");
   }
 
   private void upgrade(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -97,11 +95,11 @@ public class HandshakeGuard extends HttpFilter {
     Optional<TokenVerifier.Verified> token =
         credentials.flatMap(found -> verifier.verifiedAccess(found.token()));
     if (token.isEmpty()) {
-      refuse(response, 401, "Not authenticated: a valid access token is required");
+      ServletAnswers.refuse(response, 401, "Not authenticated: a valid access token is required");
       return;
     }
     if (!credentials.get().originAllowed(request.getHeader("Origin"), allowedOrigins)) {
-      refuse(response, 403, "This origin may not open a socket with a cookie login");
+      ServletAnswers.refuse(response, 403, "This origin may not open a socket with a cookie login");
       return;
     }
     TokenVerifier.Verified proven = token.get();
@@ -119,19 +117,5 @@ public class HandshakeGuard extends HttpFilter {
           }
         },
         response);
-  }
-
-  private static void refuse(HttpServletResponse response, int status, String message)
-      throws IOException {
-    response.setStatus(status);
-    response.setContentType("application/json");
-    response
-        .getOutputStream()
-        .write(
-            JSON.createObjectBuilder()
-                .add("message", message)
-                .build()
-                .toString()
-                .getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -30,23 +30,34 @@ public class BodySizeLimit implements ContainerRequestFilter {
     if (type == null || !type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
       return;
     }
-    if (request.getLength() > maxJsonBytes) {
-      abort(request);
-      return;
+    try {
+      request.setEntityStream(
+          new ByteArrayInputStream(
+              read(request.getEntityStream(), request.getLength(), maxJsonBytes)));
+    } catch (ApiException tooLarge) {
+      request.abortWith(tooLarge.getResponse());
     }
-    InputStream body = request.getEntityStream();
-    byte[] head = body.readNBytes(maxJsonBytes + 1);
-    if (head.length > maxJsonBytes) {
-      abort(request);
-      return;
-    }
-    request.setEntityStream(new ByteArrayInputStream(head));
   }
 
-  private void abort(ContainerRequestContext request) {
-    request.abortWith(
-        ErrorBody.response(
-            Response.Status.REQUEST_ENTITY_TOO_LARGE,
-            "The request body is larger than " + maxJsonBytes + " bytes"));
+  /**
+   * A JSON body of at most {@code maxJsonBytes} ({@code declaredLength}: its {@code
+   * Content-Length}, or -1), read whole; 413 when it is larger, whatever it declared.
+   */
+  public static byte[] read(InputStream body, long declaredLength, int maxJsonBytes)
+      throws IOException {
+    if (declaredLength > maxJsonBytes) {
+      throw tooLarge(maxJsonBytes);
+    }
+    byte[] head = body.readNBytes(maxJsonBytes + 1);
+    if (head.length > maxJsonBytes) {
+      throw tooLarge(maxJsonBytes);
+    }
+    return head;
+  }
+
+  private static ApiException tooLarge(int maxJsonBytes) {
+    return new ApiException(
+        Response.Status.REQUEST_ENTITY_TOO_LARGE,
+        "The request body is larger than " + maxJsonBytes + " bytes");
   }
 }
