@@ -5,6 +5,7 @@ import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import java.util.List;
 import org.h2.mvstore.MVMap;
@@ -13,7 +14,8 @@ import org.h2.mvstore.MVStore;
 /**
  * The H2 database of mongo-java-server with its data and index maps on {@link IndexKeyType}: each
  * map is opened here first, under the name {@link H2Database} gives it, and H2 hands that open map
- * to the server when it asks for it. The file format is the same.
+ * to the server when it asks for it. The file format is the same. Its unique indexes also serve
+ * queries with more conditions than their keys ({@link NarrowingUniqueIndex}).
  */
 final class FastH2Database extends H2Database {
 
@@ -34,8 +36,11 @@ final class FastH2Database extends H2Database {
   @Override
   protected Index<Object> openOrCreateUniqueIndex(
       String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
-    open(getFullCollectionNamespace(collectionName) + "._index_" + indexName);
-    return super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
+    MVMap<Object, Object> map =
+        open(getFullCollectionNamespace(collectionName) + "._index_" + indexName);
+    @SuppressWarnings("unchecked")
+    MVMap<KeyValue, Object> byKey = (MVMap<KeyValue, Object>) (MVMap<?, ?>) map;
+    return new NarrowingUniqueIndex(byKey, indexName, keys, sparse);
   }
 
   @Override
@@ -45,9 +50,9 @@ final class FastH2Database extends H2Database {
     return super.openOrCreateCollection(collectionName, options);
   }
 
-  private void open(String map) {
+  private MVMap<Object, Object> open(String map) {
     MVStore current = store != null ? store : CONSTRUCTING.get();
-    current.openMap(
+    return current.openMap(
         map,
         new MVMap.Builder<Object, Object>()
             .keyType(IndexKeyType.INSTANCE)

@@ -97,6 +97,37 @@ class JournaledH2BackendTest {
     reopened.close();
   }
 
+  @Test
+  void anUpdateByIdWithMoreConditionsAppliesOnlyWhileTheyHold() {
+    JournaledH2Backend backend = new JournaledH2Backend(dir.resolve("counted.mv").toString());
+    withServer(
+        backend,
+        chats -> {
+          for (int i = 0; i < 100; i++) {
+            chats.insertOne(new Document("_id", "c" + i).append("unread", 0));
+          }
+          var once =
+              Filters.and(Filters.eq("_id", "c42"), Filters.nin("counted", List.of("m1", "m2")));
+          var count =
+              com.mongodb.client.model.Updates.combine(
+                  com.mongodb.client.model.Updates.inc("unread", 2),
+                  com.mongodb.client.model.Updates.pushEach("counted", List.of("m1", "m2")));
+
+          assertThat(chats.updateOne(once, count).getMatchedCount()).isEqualTo(1);
+          assertThat(chats.updateOne(once, count).getMatchedCount()).isZero();
+          assertThat(
+                  chats
+                      .updateOne(
+                          Filters.and(Filters.eq("_id", "c999"), Filters.nin("counted", "m1")),
+                          count)
+                      .getMatchedCount())
+              .isZero();
+          assertThat(chats.find(Filters.eq("_id", "c42")).first()).containsEntry("unread", 2);
+          assertThat(chats.countDocuments(Filters.eq("unread", 2))).isEqualTo(1);
+        });
+    backend.close();
+  }
+
   private static void withServer(H2Backend backend, Consumer<MongoCollection<Document>> work) {
     MongoServer server = new MongoServer(backend);
     InetSocketAddress address = server.bind();

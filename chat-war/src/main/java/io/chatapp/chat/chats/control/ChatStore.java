@@ -2,13 +2,16 @@ package io.chatapp.chat.chats.control;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
+import com.mongodb.bulk.BulkWriteResult;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.PushOptions;
 import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import io.chatapp.chat.chats.entity.Chat;
@@ -21,12 +24,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -196,6 +201,71 @@ public class ChatStore {
    * sender's read position moves up to their own message in the same write.
    */
   public void count(ChatId id, List<NewMessage> messages, boolean group) {
+    Document before =
+        mongo.call(
+            db ->
+                chats()
+                    .findOneAndUpdate(
+                        Filters.eq("_id", id.value()),
+                        countOf(messages, group),
+                        new FindOneAndUpdateOptions()
+                            .returnDocument(ReturnDocument.BEFORE)
+                            .projection(new Document("counted", 1))));
+    if (before == null) {
+      throw new IllegalStateException("No chat " + id);
+    }
+    takeBackRecounted(id, messages, before.getList("counted", String.class, List.of()));
+  }
+
+  /**
+   * Counts the messages of many chats in one round trip, each chat's only when the chat counted
+   * none of them before ({@code counted: {$nin: ids}}, atomic per chat), and tells whether every
+   * chat counted its messages so. When one did not (a redelivery of messages counted before, or a
+   * chat that is gone), {@link #counted} tells what each chat counted already, and {@link
+   * #count(ChatId, List, boolean)} counts what is left. {@code groups}: the chats that are groups.
+   */
+  public boolean countAllFresh(Map<ChatId, List<NewMessage>> byChat, Set<ChatId> groups) {
+    List<UpdateOneModel<Document>> counts = new ArrayList<>();
+    byChat.forEach(
+        (chat, messages) ->
+            counts.add(
+                new UpdateOneModel<>(
+                    Filters.and(
+                        Filters.eq("_id", chat.value()),
+                        Filters.nin(
+                            "counted", messages.stream().map(m -> m.id().value()).toList())),
+                    countOf(messages, groups.contains(chat)))));
+    BulkWriteResult result =
+        mongo.call(db -> chats().bulkWrite(counts, new BulkWriteOptions().ordered(false)));
+    return result.getMatchedCount() == counts.size();
+  }
+
+  /** The ids of the last messages each of these chats counted; a chat that is gone has none. */
+  public Map<ChatId, Set<String>> counted(Collection<ChatId> ids) {
+    Map<ChatId, Set<String>> counted = new HashMap<>();
+    mongo
+        .call(
+            db ->
+                chats()
+                    .find(Filters.in("_id", ids.stream().map(ChatId::value).toList()))
+                    .projection(new Document("counted", 1))
+                    .into(new ArrayList<>())
+                    .stream()
+                    .toList())
+        .forEach(
+            chat ->
+                counted.put(
+                    new ChatId(chat.getString("_id")),
+                    Set.copyOf(chat.getList("counted", String.class, List.of()))));
+    return counted;
+  }
+
+  /**
+   * The write that counts these messages of one chat: the recipients' unread counters (none in a
+   * group, where each sender's read position moves up to their own message instead), the activity
+   * time, the latest message, and their ids among the chat's last counted ones.
+   */
+  private static Bson countOf(List<NewMessage> messages, boolean group) {
     if (messages.isEmpty()) {
       throw new IllegalArgumentException("no messages to count");
     }
@@ -228,20 +298,7 @@ public class ChatStore {
             "counted",
             messages.stream().map(message -> message.id().value()).toList(),
             new PushOptions().slice(-COUNTED_IDS)));
-    Document before =
-        mongo.call(
-            db ->
-                chats()
-                    .findOneAndUpdate(
-                        Filters.eq("_id", id.value()),
-                        Updates.combine(updates),
-                        new FindOneAndUpdateOptions()
-                            .returnDocument(ReturnDocument.BEFORE)
-                            .projection(new Document("counted", 1))));
-    if (before == null) {
-      throw new IllegalStateException("No chat " + id);
-    }
-    takeBackRecounted(id, messages, before.getList("counted", String.class, List.of()));
+    return Updates.combine(updates);
   }
 
   private void takeBackRecounted(ChatId id, List<NewMessage> messages, List<String> counted) {

@@ -19,11 +19,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -59,12 +60,20 @@ public class BrokerMessagePipeline implements MessagePipeline {
   @ConfigProperty(name = "pipeline.storage-consumers", defaultValue = "1")
   int storageConsumers;
 
+  /**
+   * How often accepted messages go to the broker at most while sends keep coming ({@link
+   * BatchingPublisher}): a send after a quiet spell goes at once, the others wait up to this long.
+   */
+  @Inject
+  @ConfigProperty(name = "pipeline.publish-pace-ms", defaultValue = "5")
+  int publishPaceMillis;
+
   @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
   ThreadFactory threadFactory;
 
   PipelineNames names = PipelineNames.DEFAULT;
 
-  private ExecutorService sender;
+  private ScheduledExecutorService sender;
   private BatchingPublisher accepted;
 
   public BrokerMessagePipeline() {}
@@ -82,14 +91,17 @@ public class BrokerMessagePipeline implements MessagePipeline {
     this.names = names;
     this.prefetch = prefetch;
     this.storageConsumers = 1;
+    this.publishPaceMillis = 5;
     this.threadFactory = Executors.defaultThreadFactory();
     createPublisher();
   }
 
   @PostConstruct
   void createPublisher() {
-    sender = Executors.newSingleThreadExecutor(threadFactory);
-    accepted = new BatchingPublisher(publisher, names.accepted(), sender);
+    sender = Executors.newSingleThreadScheduledExecutor(threadFactory);
+    accepted =
+        new BatchingPublisher(
+            publisher, names.accepted(), sender, Duration.ofMillis(publishPaceMillis));
   }
 
   /** The steps, set once wiring by hand is done (they call back into the message service). */

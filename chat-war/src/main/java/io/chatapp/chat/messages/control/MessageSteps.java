@@ -180,11 +180,42 @@ public class MessageSteps {
   }
 
   /**
-   * Counts each chat's messages on it, {@link #COUNTS_AT_ONCE} chats at a time. Every count runs to
-   * its end; then the first failure is thrown, and the batch is retried (each count is exactly once
-   * whatever is retried).
+   * Counts each chat's messages on it, exactly once: all chats in one round trip when none of the
+   * messages was counted before, as for every new batch. Else (a redelivery) each chat counts what
+   * it has not counted yet, {@link #COUNTS_AT_ONCE} chats at a time. Every count runs to its end;
+   * then the first failure is thrown, and the batch is retried (each count is exactly once whatever
+   * is retried).
    */
   private void countAll(Map<ChatId, List<ChatStore.NewMessage>> byChat, Set<ChatId> groups) {
+    if (chats.countAllFresh(byChat, groups)) {
+      return;
+    }
+    countLeft(uncounted(byChat), groups);
+  }
+
+  /**
+   * The messages of each chat that it did not count yet; chats that counted them all are left out.
+   */
+  private Map<ChatId, List<ChatStore.NewMessage>> uncounted(
+      Map<ChatId, List<ChatStore.NewMessage>> byChat) {
+    Map<ChatId, Set<String>> counted = chats.counted(byChat.keySet());
+    Map<ChatId, List<ChatStore.NewMessage>> left = new LinkedHashMap<>();
+    byChat.forEach(
+        (chat, messages) -> {
+          Set<String> known = counted.getOrDefault(chat, Set.of());
+          List<ChatStore.NewMessage> notYet =
+              messages.stream().filter(m -> !known.contains(m.id().value())).toList();
+          if (!notYet.isEmpty()) {
+            left.put(chat, notYet);
+          }
+        });
+    return left;
+  }
+
+  private void countLeft(Map<ChatId, List<ChatStore.NewMessage>> byChat, Set<ChatId> groups) {
+    if (byChat.isEmpty()) {
+      return;
+    }
     if (byChat.size() == 1) {
       byChat.forEach((chat, counted) -> chats.count(chat, counted, groups.contains(chat)));
       return;

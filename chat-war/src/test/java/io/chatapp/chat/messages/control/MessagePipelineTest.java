@@ -25,8 +25,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -334,18 +337,21 @@ class MessagePipelineTest {
   }
 
   @Test
-  void aBatchOverManyChatsCountsEachOnceWhenOneChatsCountFailsFirst() {
+  void aBatchOverManyChatsCountsEachOnceWhenItsCountFailsPartway() {
     List<ChatHarness.Pair> pairs = List.of(stack.pair(), stack.pair(), stack.pair(), stack.pair());
     ChatId failing = pairs.get(2).chat();
     AtomicBoolean failNext = new AtomicBoolean(true);
     ChatStore flaky =
         new ChatStore(stack.mongo) {
           @Override
-          public void count(ChatId id, List<NewMessage> messages, boolean group) {
-            if (id.equals(failing) && failNext.getAndSet(false)) {
+          public boolean countAllFresh(Map<ChatId, List<NewMessage>> byChat, Set<ChatId> groups) {
+            if (failNext.getAndSet(false)) { // the connection drops with one chat's write lost
+              Map<ChatId, List<NewMessage>> others = new LinkedHashMap<>(byChat);
+              others.remove(failing);
+              super.countAllFresh(others, groups);
               throw new DependencyUnavailableException("MongoDB", new IOException("dropped"));
             }
-            super.count(id, messages, group);
+            return super.countAllFresh(byChat, groups);
           }
         };
     MessageSteps steps =
@@ -364,6 +370,37 @@ class MessagePipelineTest {
       assertThat(chat(p.chat()).unreadFor(p.bob())).as("unread in " + p.chat()).isEqualTo(1);
       assertThat(chat(p.chat()).latestMessage().text()).isEqualTo("to " + p.chat());
     }
+  }
+
+  @Test
+  void aRedeliveryThatJoinsCountedMessagesWithNewOnesCountsEachOnce() {
+    ChatHarness.Pair p = stack.pair();
+    ChatHarness.Pair other = stack.pair();
+    AtomicBoolean failNext = new AtomicBoolean(true);
+    MessageStore flaky =
+        new MessageStore(stack.mongo) {
+          @Override
+          public Inserted insertAll(List<Message> batch) {
+            if (failNext.getAndSet(false)) {
+              throw new DependencyUnavailableException("MongoDB", new IOException("dropped"));
+            }
+            return super.insertAll(batch);
+          }
+        };
+    MessageSteps steps =
+        new MessageSteps(flaky, stack.chatStore, stack.sequence, stack.viewing, stack.events);
+    Addressed first = new Addressed(unsent(p.ann(), p.chat(), "first"), p.bob());
+    assertThatThrownBy(() -> steps.store(List.of(first)))
+        .isInstanceOf(DependencyUnavailableException.class); // counted, not stored
+    Addressed second = new Addressed(unsent(p.ann(), p.chat(), "second"), p.bob());
+    Addressed elsewhere =
+        new Addressed(unsent(other.ann(), other.chat(), "elsewhere"), other.bob());
+
+    assertThat(steps.store(List.of(first, second, elsewhere))).hasSize(3);
+
+    assertThat(chat(p.chat()).unreadFor(p.bob())).isEqualTo(2);
+    assertThat(chat(p.chat()).latestMessage().text()).isEqualTo("second");
+    assertThat(chat(other.chat()).unreadFor(other.bob())).isEqualTo(1);
   }
 
   @Test

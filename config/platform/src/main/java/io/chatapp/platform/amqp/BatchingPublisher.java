@@ -1,12 +1,13 @@
 package io.chatapp.platform.amqp;
 
 import java.io.ByteArrayOutputStream;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -18,9 +19,16 @@ import java.util.concurrent.TimeUnit;
  * themselves, and the broker's work per document falls with them (a message the broker stores,
  * routes, confirms, delivers and has acked costs it about the same whatever its size here).
  *
- * <p>At most {@link #BATCHES_IN_FLIGHT} batches wait for their confirm at once. The first one is
- * sent by the caller's own thread; once a confirm arrives, the next is sent from {@code sender},
- * not from the broker client's thread that reported the confirm.
+ * <p>At most {@link #BATCHES_IN_FLIGHT} batches wait for their confirm at once, and batches go out
+ * at most once per {@code pace}: a document that comes after a quiet spell goes out at once with
+ * its caller's thread; while documents keep coming, each batch waits for the rest of the pace since
+ * the one before, and takes what came meanwhile. Later batches are sent from {@code sender}, not
+ * from the broker client's thread that reported a confirm.
+ *
+ * <p>Why the pace: the broker's work is per message it stores, routes and confirms, whatever its
+ * size, and on a machine it shares with the services that work is taken from them. Measured at
+ * 1,000 documents a second, batches sent whenever a slot was free held 1.4 documents on average,
+ * about 700 broker messages a second.
  */
 public final class BatchingPublisher {
 
@@ -32,16 +40,22 @@ public final class BatchingPublisher {
 
   private final BrokerPublisher publisher;
   private final String exchange;
-  private final Executor sender;
+  private final ScheduledExecutorService sender;
+  private final long paceNanos;
   private final ArrayDeque<Pending> queued = new ArrayDeque<>();
   private int inFlight;
+  private long lastSentAt;
+  private boolean sendScheduled;
 
   private record Pending(String id, byte[] json, CompletableFuture<Void> confirm, long queued) {}
 
-  public BatchingPublisher(BrokerPublisher publisher, String exchange, Executor sender) {
+  public BatchingPublisher(
+      BrokerPublisher publisher, String exchange, ScheduledExecutorService sender, Duration pace) {
     this.publisher = publisher;
     this.exchange = exchange;
     this.sender = sender;
+    this.paceNanos = pace.toNanos();
+    this.lastSentAt = System.nanoTime() - paceNanos;
   }
 
   /**
@@ -59,14 +73,23 @@ public final class BatchingPublisher {
         pending.confirm.orTimeout(2 * publisher.confirmTimeoutMillis(), TimeUnit.MILLISECONDS));
   }
 
-  /** Sends what is queued as one batch when fewer than the bound are in flight. */
+  /**
+   * Sends what is queued as one batch when fewer than the bound are in flight and the pace allows
+   * it; else has it sent once the pace allows it.
+   */
   private void sendIfFree() {
     List<Pending> batch;
     synchronized (queued) {
-      if (inFlight >= BATCHES_IN_FLIGHT || queued.isEmpty()) {
+      if (inFlight >= BATCHES_IN_FLIGHT || queued.isEmpty() || sendScheduled) {
+        return;
+      }
+      long now = System.nanoTime();
+      long early = lastSentAt + paceNanos - now;
+      if (early > 0 && queued.size() < MAX_BATCH && schedule(early)) {
         return;
       }
       inFlight++;
+      lastSentAt = now;
       batch = new ArrayList<>(Math.min(MAX_BATCH, queued.size()));
       while (batch.size() < MAX_BATCH && !queued.isEmpty()) {
         batch.add(queued.poll());
@@ -109,6 +132,24 @@ public final class BatchingPublisher {
     } catch (RejectedExecutionException stopping) {
       sendIfFree();
     }
+  }
+
+  /** Has {@link #sendIfFree} run again in that many nanoseconds; false when it cannot be. */
+  private boolean schedule(long nanos) {
+    try {
+      sender.schedule(this::sendScheduled, nanos, TimeUnit.NANOSECONDS);
+      sendScheduled = true;
+      return true;
+    } catch (RejectedExecutionException stopping) {
+      return false;
+    }
+  }
+
+  private void sendScheduled() {
+    synchronized (queued) {
+      sendScheduled = false;
+    }
+    sendIfFree();
   }
 
   private static byte[] body(List<Pending> batch) {

@@ -20,6 +20,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
@@ -49,14 +50,15 @@ class BatchingPublisherIT {
   final AtomicInteger brokerMessages = new AtomicInteger();
 
   ProxiedBroker rabbit;
-  ExecutorService sender;
+  ScheduledExecutorService sender;
   BatchingPublisher batching;
 
   @BeforeEach
   void connect() throws Exception {
     rabbit = new ProxiedBroker(fanout, Duration.ofSeconds(2));
-    sender = Executors.newSingleThreadExecutor();
-    batching = new BatchingPublisher(rabbit.publisher, fanout.exchange(), sender);
+    sender = Executors.newSingleThreadScheduledExecutor();
+    batching =
+        new BatchingPublisher(rabbit.publisher, fanout.exchange(), sender, Duration.ofMillis(5));
     rabbit.consumers.subscribeBatches(queue, 50, 1, bodies -> bodies.forEach(this::count));
     rabbit.start();
   }
@@ -99,6 +101,41 @@ class BatchingPublisherIT {
         "%d documents from %d threads in %d broker messages%n",
         documents, threads, brokerMessages.get());
     assertThat(brokerMessages.get()).as("batched").isLessThan(documents);
+  }
+
+  @Test
+  void aDocumentAfterAQuietSpellGoesAtOnceAndAStreamOfThemGoesOncePerPace() throws Exception {
+    BatchingPublisher paced =
+        new BatchingPublisher(rabbit.publisher, fanout.exchange(), sender, Duration.ofMillis(300));
+    long began = System.nanoTime();
+    paced.publish("alone", "{\"id\":\"alone\"}".getBytes(StandardCharsets.UTF_8));
+    long aloneMillis = (System.nanoTime() - began) / 1_000_000;
+    await("the lone one", Duration.ofSeconds(5), () -> arrived.containsKey("alone"));
+    int before = brokerMessages.get();
+
+    ExecutorService callers = Executors.newFixedThreadPool(10);
+    List<Future<?>> done = new ArrayList<>();
+    long streamBegan = System.nanoTime();
+    for (int i = 0; i < 100; i++) { // 100 documents over about a second
+      String id = "stream-" + i;
+      done.add(
+          callers.submit(
+              () ->
+                  paced.publish(id, ("{\"id\":\"" + id + "\"}").getBytes(StandardCharsets.UTF_8))));
+      Thread.sleep(10);
+    }
+    for (Future<?> future : done) {
+      future.get(30, TimeUnit.SECONDS);
+    }
+    long streamMillis = (System.nanoTime() - streamBegan) / 1_000_000;
+    callers.shutdown();
+    await("the stream", Duration.ofSeconds(10), () -> arrived.size() == 101);
+
+    assertThat(aloneMillis).as("the lone document waited for no pace").isLessThan(250);
+    assertThat(brokerMessages.get() - before)
+        .as("broker messages for 100 documents over %d ms at a pace of 300 ms", streamMillis)
+        .isBetween(2, (int) (streamMillis / 300) + 2);
+    assertThat(arrived.values()).as("each exactly once").allMatch(times -> times == 1);
   }
 
   @Test

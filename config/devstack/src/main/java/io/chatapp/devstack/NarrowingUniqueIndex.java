@@ -1,0 +1,85 @@
+package io.chatapp.devstack;
+
+import de.bwaldvogel.mongo.backend.AbstractUniqueIndex;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.Missing;
+import de.bwaldvogel.mongo.bson.Document;
+import java.util.List;
+import java.util.Map;
+import org.h2.mvstore.MVMap;
+
+/**
+ * mongo-java-server's unique index on an H2 map, which also serves a query that has a condition on
+ * each of its keys and more besides, as MongoDB's do: say {@code {_id: id, counted: {$nin:
+ * [...]}}}. The server's own index takes only a query on exactly its keys; any other went through
+ * every document of the collection. It finds the documents by the indexed conditions alone; the
+ * server then matches each found document against the whole query, as it does after every index.
+ */
+final class NarrowingUniqueIndex extends AbstractUniqueIndex<Object> {
+
+  private final MVMap<KeyValue, Object> map;
+
+  NarrowingUniqueIndex(
+      MVMap<KeyValue, Object> map, String name, List<IndexKey> keys, boolean sparse) {
+    super(name, keys, sparse);
+    this.map = map;
+  }
+
+  @Override
+  public synchronized boolean canHandle(Document query) {
+    return super.canHandle(query) || super.canHandle(indexedPart(query));
+  }
+
+  @Override
+  public synchronized Iterable<Object> getPositions(Document query) {
+    return super.canHandle(query)
+        ? super.getPositions(query)
+        : super.getPositions(indexedPart(query));
+  }
+
+  /**
+   * The query's conditions on this index's keys, when it has one on each; else the query. Every
+   * document that matches the query matches these (the conditions of a query all hold at once).
+   */
+  Document indexedPart(Document query) {
+    if (!query.keySet().containsAll(keySet())) {
+      return query;
+    }
+    Document part = new Document();
+    for (String key : keys()) {
+      part.put(key, query.get(key));
+    }
+    return part;
+  }
+
+  @Override
+  protected Object removeDocument(KeyValue key) {
+    return map.remove(key);
+  }
+
+  @Override
+  protected boolean putKeyPosition(KeyValue key, Object position) {
+    return map.putIfAbsent(key, Missing.ofNullable(position)) == null;
+  }
+
+  @Override
+  protected Iterable<Map.Entry<KeyValue, Object>> getIterable() {
+    return map.entrySet();
+  }
+
+  @Override
+  protected Object getPosition(KeyValue key) {
+    return map.get(key);
+  }
+
+  @Override
+  public long getCount() {
+    return map.sizeAsLong();
+  }
+
+  @Override
+  public long getDataSize() {
+    return getCount();
+  }
+}

@@ -1,0 +1,47 @@
+package io.chatapp.devstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.bson.Document;
+import java.util.List;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+import org.junit.jupiter.api.Test;
+
+/** Queries with conditions beyond an index's keys are served by it, not by a collection scan. */
+class NarrowingUniqueIndexTest {
+
+  final MVStore store = MVStore.open(null);
+  final MVMap<KeyValue, Object> map = store.openMap("ids");
+  final NarrowingUniqueIndex ids =
+      new NarrowingUniqueIndex(map, "_id_", List.of(new IndexKey("_id", true)), false);
+
+  @Test
+  void servesAQueryByItsKeyWithMoreConditions() {
+    map.put(new KeyValue("c1"), 1L);
+    map.put(new KeyValue("c2"), 2L);
+    Document query =
+        new Document("_id", "c2")
+            .append("counted", new Document("$nin", List.of("m1")))
+            .append("$or", List.of(new Document("a", 1), new Document("b", 2)));
+
+    assertThat(ids.canHandle(query)).isTrue();
+    assertThat(ids.getPositions(query)).containsExactly(2L);
+    assertThat(ids.indexedPart(query)).isEqualTo(new Document("_id", "c2"));
+  }
+
+  @Test
+  void stillServesWhatTheServersOwnIndexServesAndNothingElse() {
+    map.put(new KeyValue("c1"), 1L);
+
+    assertThat(ids.canHandle(new Document("_id", "c1"))).isTrue();
+    assertThat(ids.getPositions(new Document("_id", "c1"))).containsExactly(1L);
+    assertThat(ids.canHandle(new Document("counted", "m1"))).isFalse();
+    assertThat(ids.canHandle(new Document("_id", new Document("$gt", "c0")))).isFalse();
+    assertThat(
+            ids.canHandle(new Document("_id", new Document("$gt", "c0")).append("counted", "m1")))
+        .isFalse();
+  }
+}
