@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
@@ -35,10 +36,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * storage consumer takes every message at hand (up to {@code pipeline.prefetch}), stores them
  * together ({@link MessageSteps#store}, journaled) and publishes them as one message to {@code
  * chat:messages:stored} before acking them, so a crash in between stores them again (idempotently)
- * rather than losing them; the delivery and notification consumers take each such batch from there.
- * Batches grow with the load, and so does the work saved per message. Each queue retries failures
- * after 1, 5 and 30 s, then parks them in its dead-letter queue: nothing waits in a hot loop, and
- * no step ever waits for another by retrying.
+ * rather than losing them; it stores the next batch while that publish waits for its confirm; the
+ * delivery and notification consumers take each such batch from there. Batches grow with the load,
+ * and so does the work saved per message. Each queue retries failures after 1, 5 and 30 s, then
+ * parks them in its dead-letter queue: nothing waits in a hot loop, and no step ever waits for
+ * another by retrying.
  */
 @ApplicationScoped
 public class BrokerMessagePipeline implements MessagePipeline {
@@ -53,12 +55,12 @@ public class BrokerMessagePipeline implements MessagePipeline {
   int prefetch;
 
   /**
-   * Consumers of the storage queue per instance. One stores in the order messages were sent, in
-   * batches that grow with the load; more only race on the same chats.
+   * Stored batches waiting for the broker's confirm at once, per instance: the one storage consumer
+   * stores the next batch while the last one's publish is confirmed (measured at 1,000 msg/s: the
+   * publish, its confirm and the ack were 4-5 ms of a 19 ms storage cycle). One consumer stores in
+   * the order messages were sent, and hands them on in that order.
    */
-  @Inject
-  @ConfigProperty(name = "pipeline.storage-consumers", defaultValue = "1")
-  int storageConsumers;
+  static final int STORED_BATCHES_IN_FLIGHT = 2;
 
   /**
    * How often accepted messages go to the broker at most while sends keep coming ({@link
@@ -90,7 +92,6 @@ public class BrokerMessagePipeline implements MessagePipeline {
     this.consumers = consumers;
     this.names = names;
     this.prefetch = prefetch;
-    this.storageConsumers = 1;
     this.publishPaceMillis = 5;
     this.threadFactory = Executors.defaultThreadFactory();
     createPublisher();
@@ -118,7 +119,7 @@ public class BrokerMessagePipeline implements MessagePipeline {
     for (Fanout fanout : names.topology()) {
       broker.declare(fanout::declare);
     }
-    consumers.subscribeBatches(names.storage(), prefetch, storageConsumers, this::store);
+    consumers.subscribePipelined(names.storage(), prefetch, STORED_BATCHES_IN_FLIGHT, this::store);
     consumers.subscribeBatches(names.delivery(), prefetch, 1, this::deliver);
     consumers.subscribeBatches(names.notification(), prefetch, 1, this::announce);
   }
@@ -143,13 +144,17 @@ public class BrokerMessagePipeline implements MessagePipeline {
     return broker.ready(names.queues().stream().map(WorkQueue::name).toList());
   }
 
-  /** Stores a batch, then hands it on as one message: acked only once that was confirmed. */
-  void store(List<byte[]> bodies) throws PoisonMessageException {
+  /**
+   * Stores a batch, then hands it on as one message, in the order batches were stored: the batch is
+   * acked once that was confirmed, and meanwhile the next one is stored.
+   */
+  CompletableFuture<Void> store(List<byte[]> bodies) throws PoisonMessageException {
     List<Addressed> stored = steps.store(read(bodies));
-    if (!stored.isEmpty()) {
-      publisher.publish(
-          names.stored(), "", stored.get(0).message().id().value(), Envelope.toBytes(stored));
+    if (stored.isEmpty()) {
+      return CompletableFuture.completedFuture(null);
     }
+    return publisher.publishInOrder(
+        names.stored(), stored.get(0).message().id().value(), Envelope.toBytes(stored));
   }
 
   void deliver(List<byte[]> bodies) throws PoisonMessageException {

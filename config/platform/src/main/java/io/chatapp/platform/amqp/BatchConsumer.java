@@ -6,15 +6,26 @@ import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.Envelope;
 import io.chatapp.platform.concurrent.Batcher;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayDeque;
 import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * A consumer on one channel that hands its deliveries over in batches ({@link Batcher}): the
  * broker's dispatch thread only queues each delivery; a drain task of its own has everything queued
- * so far (up to {@code maxBatch}) settled, then acks the whole batch with one multiple ack.
+ * so far (up to {@code maxBatch}) settled, then acks the whole batch with one multiple ack. A batch
+ * is settled in two parts ({@link PipelinedBatchHandler}): while the second part of one batch is
+ * under way (its publish waits for the broker's confirm), up to {@code depth} batches in all, the
+ * drain task goes on with the next; each is acked once it and every batch before it are settled.
  */
 final class BatchConsumer extends DefaultConsumer {
 
@@ -23,19 +34,33 @@ final class BatchConsumer extends DefaultConsumer {
   /** A delivery not acked yet, and when it reached this consumer ({@link System#nanoTime()}). */
   record Pending(long tag, AMQP.BasicProperties properties, byte[] body, long arrived) {}
 
-  /** Settles a batch: returns once every delivery in it was handled, retried or parked. */
+  /**
+   * Settles a batch: every delivery in it was handled, retried or parked once the returned future
+   * completes.
+   */
   interface Settler {
-    void settle(List<Pending> batch) throws Exception;
+    CompletableFuture<Void> settle(List<Pending> batch) throws Exception;
   }
 
   private final String queue;
   private final Settler settler;
+  private final int depth;
+  private final Executor drainer;
   private final Batcher<Pending> batches;
 
-  BatchConsumer(Channel channel, String queue, int maxBatch, Executor drainer, Settler settler) {
+  /** Acks of the batches settling, oldest first (only the drain task touches it). */
+  private final ArrayDeque<CompletableFuture<Void>> settling = new ArrayDeque<>();
+
+  /** The ack of the newest batch: the next one's ack waits for it. */
+  private CompletableFuture<Void> lastAck = CompletableFuture.completedFuture(null);
+
+  BatchConsumer(
+      Channel channel, String queue, int maxBatch, int depth, Executor drainer, Settler settler) {
     super(channel);
     this.queue = queue;
     this.settler = settler;
+    this.depth = Math.max(1, depth);
+    this.drainer = drainer;
     this.batches = new Batcher<>(drainer, maxBatch, this::settle);
   }
 
@@ -53,30 +78,92 @@ final class BatchConsumer extends DefaultConsumer {
   }
 
   private void settle(List<Pending> batch) {
-    if (!getChannel().isOpen()) {
+    if (!getChannel().isOpen() || !roomForAnother()) {
       return; // a closed channel's deliveries go back to the queue by themselves
     }
     BatchSettledEvent event = new BatchSettledEvent();
     event.begin();
     long oldestWaited = System.nanoTime() - batch.get(0).arrived();
+    long lastTag = batch.get(batch.size() - 1).tag();
+    CompletableFuture<Void> settled;
     try {
-      settler.settle(batch);
-      getChannel().basicAck(batch.get(batch.size() - 1).tag(), true);
-      if (event.shouldCommit()) {
-        event.queue = queue;
-        event.deliveries = batch.size();
-        event.oldestWaited = oldestWaited;
-        event.commit();
-      }
+      settled = settler.settle(batch);
     } catch (Exception | Error e) {
-      // Not settled (e.g. a retry could not be published): closing the channel returns the
-      // deliveries to the queue; the watchdog resumes this consumer within 2 s.
-      LOG.log(
-          Level.WARNING,
-          "Could not settle {0} messages from {1}, returning them to the queue: {2}",
-          new Object[] {batch.size(), queue, e.toString()});
-      abort(getChannel());
+      notSettled(batch.size(), e);
+      return;
     }
+    CompletableFuture<Void> ack =
+        lastAck
+            .thenCombine(settled, (before, done) -> done)
+            .thenRun(
+                () -> {
+                  ackUpTo(lastTag);
+                  if (event.shouldCommit()) {
+                    event.queue = queue;
+                    event.deliveries = batch.size();
+                    event.oldestWaited = oldestWaited;
+                    event.commit();
+                  }
+                });
+    // not on the broker client's thread that completed the confirm: closing a channel there could
+    // wait for an answer that only that thread would read
+    ack.whenCompleteAsync(
+        (acked, failure) -> {
+          if (failure != null) {
+            notSettled(
+                batch.size(),
+                failure instanceof CompletionException wrapped ? wrapped.getCause() : failure);
+          }
+        },
+        drainer);
+    lastAck = ack;
+    settling.add(ack);
+  }
+
+  /**
+   * Waits until fewer than {@code depth} batches are settling; false when one of them failed or the
+   * channel closed meanwhile (what was not acked goes back to the queue then).
+   */
+  private boolean roomForAnother() {
+    settling.removeIf(CompletableFuture::isDone);
+    while (settling.size() >= depth) {
+      if (!getChannel().isOpen()) {
+        return false;
+      }
+      try {
+        settling.peek().get(100, TimeUnit.MILLISECONDS);
+        settling.poll();
+      } catch (TimeoutException stillSettling) {
+        // look again, and at the channel
+      } catch (ExecutionException | CancellationException failed) {
+        return false;
+      } catch (InterruptedException stopping) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private void ackUpTo(long tag) {
+    try {
+      getChannel().basicAck(tag, true);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private void notSettled(int deliveries, Throwable failure) {
+    // Not settled (e.g. a retry or the next step could not be published): closing the channel
+    // returns the deliveries not acked to the queue; the watchdog resumes this consumer within 2 s.
+    if (!getChannel().isOpen()) {
+      return; // closed for a batch before this one, which returned this one too
+    }
+    LOG.log(
+        Level.WARNING,
+        "Could not settle {0} messages from {1}, returning them to the queue: {2}",
+        new Object[] {deliveries, queue, failure.toString()});
+    abort(getChannel());
   }
 
   static void abort(Channel channel) {

@@ -13,7 +13,9 @@ import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -44,15 +46,22 @@ public class BrokerConsumers {
     final WorkQueue queue;
     final int prefetch;
     final MessageHandler handler;
-    final BatchHandler batches;
+    final PipelinedBatchHandler batches;
+    final int depth;
     final ExecutorService drainer;
     volatile Channel channel;
 
-    Subscription(WorkQueue queue, int prefetch, BatchHandler batches, ThreadFactory threads) {
+    Subscription(
+        WorkQueue queue,
+        int prefetch,
+        PipelinedBatchHandler batches,
+        int depth,
+        ThreadFactory threads) {
       this.queue = queue;
       this.prefetch = prefetch;
       this.batches = batches;
-      this.handler = batches == null ? null : (body, id) -> batches.handle(List.of(body));
+      this.depth = depth;
+      this.handler = (body, id) -> settled(batches.handle(List.of(body)));
       this.drainer = Executors.newSingleThreadExecutor(threads);
     }
 
@@ -61,7 +70,20 @@ public class BrokerConsumers {
       this.prefetch = prefetch;
       this.handler = handler;
       this.batches = null;
+      this.depth = 1;
       this.drainer = null;
+    }
+
+    /** Waits for a delivery handled alone to be settled; its failure as the handler's own. */
+    private static void settled(CompletableFuture<Void> settling) throws Exception {
+      try {
+        settling.get();
+      } catch (ExecutionException e) {
+        if (e.getCause() instanceof Exception cause) {
+          throw cause;
+        }
+        throw e;
+      }
     }
   }
 
@@ -115,10 +137,26 @@ public class BrokerConsumers {
    */
   public synchronized void subscribeBatches(
       WorkQueue queue, int prefetch, int consumers, BatchHandler handler) {
+    PipelinedBatchHandler inOnePart =
+        bodies -> {
+          handler.handle(bodies);
+          return CompletableFuture.completedFuture(null);
+        };
     connection.declare(queue::declare);
     for (int i = 0; i < Math.max(1, consumers); i++) {
-      start(new Subscription(queue, prefetch, handler, connection.threadFactory()));
+      start(new Subscription(queue, prefetch, inOnePart, 1, connection.threadFactory()));
     }
+  }
+
+  /**
+   * Consumes the queue in batches as {@link #subscribeBatches} does, on one channel, with up to
+   * {@code depth} batches settling at once ({@link PipelinedBatchHandler}): the handler works on
+   * the next batch while the last part of the one before is under way. Batches are acked in order.
+   */
+  public synchronized void subscribePipelined(
+      WorkQueue queue, int prefetch, int depth, PipelinedBatchHandler handler) {
+    connection.declare(queue::declare);
+    start(new Subscription(queue, prefetch, handler, depth, connection.threadFactory()));
   }
 
   private void start(Subscription subscription) {
@@ -175,6 +213,7 @@ public class BrokerConsumers {
               channel,
               subscription.queue.name(),
               subscription.prefetch,
+              subscription.depth,
               subscription.drainer,
               batch -> settle(subscription, batch)));
       return;
@@ -214,46 +253,62 @@ public class BrokerConsumers {
         });
   }
 
-  /** A batch handled together, or when that fails, each of its deliveries alone. */
-  private void settle(Subscription subscription, List<BatchConsumer.Pending> batch) {
-    if (batch.size() > 1) {
-      try {
-        subscription.batches.handle(batch.stream().map(BatchConsumer.Pending::body).toList());
-        return;
-      } catch (Exception e) {
-        LOG.log(
-            Level.FINE,
-            "A batch of {0} from {1} failed; handling each alone: {2}",
-            new Object[] {batch.size(), subscription.queue.name(), e.toString()});
+  /**
+   * A batch handled together, or when that throws, each of its deliveries alone (each settled
+   * before the next; a delivery that was alone is retried or parked at once). Returns when the
+   * batch is settled.
+   */
+  private CompletableFuture<Void> settle(
+      Subscription subscription, List<BatchConsumer.Pending> batch) {
+    try {
+      return subscription.batches.handle(batch.stream().map(BatchConsumer.Pending::body).toList());
+    } catch (Exception e) {
+      if (batch.size() == 1) {
+        retryOrPark(subscription.queue, batch.get(0).properties(), batch.get(0).body(), e);
+        return CompletableFuture.completedFuture(null);
       }
+      LOG.log(
+          Level.FINE,
+          "A batch of {0} from {1} failed; handling each alone: {2}",
+          new Object[] {batch.size(), subscription.queue.name(), e.toString()});
     }
     for (BatchConsumer.Pending pending : batch) {
       settle(subscription, pending.properties(), pending.body());
     }
+    return CompletableFuture.completedFuture(null);
   }
 
   private void settle(Subscription subscription, AMQP.BasicProperties properties, byte[] body) {
-    WorkQueue queue = subscription.queue;
-    int attempt = WorkQueue.attempt(properties);
     try {
       subscription.handler.handle(body, properties.getMessageId());
-    } catch (PoisonMessageException e) {
-      LOG.warning(() -> "Parking an unusable message from " + queue.name() + ": " + e.getMessage());
-      republish(queue.deadLetterQueue(), properties, attempt, body);
     } catch (Exception e) {
-      if (attempt >= queue.maxAttempts()) {
-        LOG.log(
-            Level.WARNING,
-            "Giving up on message {0} from {1} after {2} attempts: {3}",
-            new Object[] {properties.getMessageId(), queue.name(), attempt, e.toString()});
-        republish(queue.deadLetterQueue(), properties, attempt, body);
-      } else {
-        LOG.log(
-            Level.INFO,
-            "Message {0} from {1} failed (attempt {2}), retrying later: {3}",
-            new Object[] {properties.getMessageId(), queue.name(), attempt, e.toString()});
-        republish(queue.retryQueue(attempt), properties, attempt + 1, body);
-      }
+      retryOrPark(subscription.queue, properties, body, e);
+    }
+  }
+
+  /**
+   * A delivery whose handling failed: parked in the dead-letter queue when it cannot be used or
+   * failed its last attempt, else published to the retry queue of its attempt.
+   */
+  private void retryOrPark(
+      WorkQueue queue, AMQP.BasicProperties properties, byte[] body, Exception failure) {
+    int attempt = WorkQueue.attempt(properties);
+    if (failure instanceof PoisonMessageException) {
+      LOG.warning(
+          () -> "Parking an unusable message from " + queue.name() + ": " + failure.getMessage());
+      republish(queue.deadLetterQueue(), properties, attempt, body);
+    } else if (attempt >= queue.maxAttempts()) {
+      LOG.log(
+          Level.WARNING,
+          "Giving up on message {0} from {1} after {2} attempts: {3}",
+          new Object[] {properties.getMessageId(), queue.name(), attempt, failure.toString()});
+      republish(queue.deadLetterQueue(), properties, attempt, body);
+    } else {
+      LOG.log(
+          Level.INFO,
+          "Message {0} from {1} failed (attempt {2}), retrying later: {3}",
+          new Object[] {properties.getMessageId(), queue.name(), attempt, failure.toString()});
+      republish(queue.retryQueue(attempt), properties, attempt + 1, body);
     }
   }
 

@@ -82,6 +82,21 @@ public class BrokerPublisher {
     }
   }
 
+  /**
+   * Publishes a persistent message as {@link #publishAsync} does, on the one channel this exchange
+   * always gets: the broker routes such messages in the order they were published, and confirms
+   * them in that order, even while earlier ones still wait for their confirm.
+   */
+  public CompletableFuture<Void> publishInOrder(String exchange, String messageId, byte[] body) {
+    try {
+      return channel(Math.floorMod(exchange.hashCode(), CHANNELS))
+          .publish(exchange, "", properties(messageId), body)
+          .orTimeout(confirmTimeoutMillis, TimeUnit.MILLISECONDS);
+    } catch (IOException | RuntimeException e) {
+      return CompletableFuture.failedFuture(unavailable(e));
+    }
+  }
+
   /** How long a publish waits for the broker's confirm before it fails. */
   long confirmTimeoutMillis() {
     return confirmTimeoutMillis;
@@ -118,13 +133,17 @@ public class BrokerPublisher {
     return new DependencyUnavailableException("The message broker", cause);
   }
 
-  /**
-   * The channel of the next slot, opened when it is not. The connection is asked for outside the
-   * lock: its watchdog holds its own lock while it tells this class to {@link #clear}, and taking
-   * the two the other way round deadlocked a publish at start-up.
-   */
+  /** The channel of the next slot. */
   private ConfirmChannel channel() throws IOException {
-    int slot = Math.floorMod(next.getAndIncrement(), CHANNELS);
+    return channel(Math.floorMod(next.getAndIncrement(), CHANNELS));
+  }
+
+  /**
+   * The channel of a slot, opened when it is not. The connection is asked for outside the lock: its
+   * watchdog holds its own lock while it tells this class to {@link #clear}, and taking the two the
+   * other way round deadlocked a publish at start-up.
+   */
+  private ConfirmChannel channel(int slot) throws IOException {
     ConfirmChannel current = channels.get(slot);
     if (current != null && current.channel.isOpen()) {
       return current;

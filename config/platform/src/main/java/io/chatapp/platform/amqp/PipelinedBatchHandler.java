@@ -1,0 +1,17 @@
+package io.chatapp.platform.amqp;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A {@link BatchHandler} whose batch is done in two parts: the work it returns from, and what it
+ * waits for after that (say the broker's confirm of what it published). The consumer acks the batch
+ * once the returned future completes, and meanwhile starts on the next one. Batches are acked in
+ * order; a future that fails closes the consumer's channel, so every delivery not acked yet goes
+ * back to the queue. Throwing makes the consumer try each delivery alone, as {@link BatchHandler}
+ * says.
+ */
+@FunctionalInterface
+public interface PipelinedBatchHandler {
+  CompletableFuture<Void> handle(List<byte[]> bodies) throws Exception;
+}

@@ -1,0 +1,126 @@
+package io.chatapp.platform.amqp;
+
+import static io.chatapp.platform.amqp.ProxiedBroker.await;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A pipelined consumer against the real broker: it takes the next batch while the one before is
+ * still settling, acks batches only once they and all before them are settled, and a batch whose
+ * settling fails comes back, with everything after it that was not acked yet.
+ */
+class PipelinedConsumerIT {
+
+  final String prefix = "modtests.pipelined." + UUID.randomUUID();
+  final WorkQueue queue = new WorkQueue(prefix + ".q", List.of(Duration.ofSeconds(1)));
+  final Fanout fanout = new Fanout(prefix + ".x", List.of(queue));
+
+  /** Each batch handed over, and the future the test settles it with. */
+  record Handed(List<String> bodies, CompletableFuture<Void> settled) {}
+
+  final List<Handed> handed = new CopyOnWriteArrayList<>();
+  final Map<String, Integer> times = new ConcurrentHashMap<>();
+  ProxiedBroker rabbit;
+
+  @BeforeEach
+  void connect() throws Exception {
+    rabbit = new ProxiedBroker(fanout, Duration.ofSeconds(2));
+    rabbit.consumers.subscribePipelined(
+        queue,
+        50,
+        2,
+        bodies -> {
+          List<String> texts =
+              bodies.stream().map(body -> new String(body, StandardCharsets.UTF_8)).toList();
+          texts.forEach(text -> times.merge(text, 1, Integer::sum));
+          Handed batch = new Handed(texts, new CompletableFuture<>());
+          handed.add(batch);
+          return batch.settled();
+        });
+    rabbit.start();
+  }
+
+  @AfterEach
+  void removeEverything() throws Exception {
+    handed.forEach(batch -> batch.settled().complete(null));
+    rabbit.close();
+  }
+
+  @Test
+  void theNextBatchIsTakenWhileOneSettlesAndNoneIsAckedBeforeTheOnesBeforeIt() throws Exception {
+    publish("a");
+    await("the first batch", Duration.ofSeconds(5), () -> handed.size() == 1);
+    publish("b");
+    await("the second, while the first settles", Duration.ofSeconds(5), () -> handed.size() == 2);
+    publish("c");
+    Thread.sleep(500);
+    assertThat(handed).as("no third batch while two settle").hasSize(2);
+
+    handed.get(1).settled().complete(null); // the second settles, the first not: nothing acked
+    bounce();
+
+    await(
+        "all three handed again",
+        Duration.ofSeconds(15),
+        () ->
+            times.getOrDefault("a", 0) == 2
+                && times.getOrDefault("b", 0) == 2
+                && times.getOrDefault("c", 0) >= 1);
+  }
+
+  @Test
+  void batchesSettledInOrderAreAckedAndNotHandedAgain() throws Exception {
+    for (String text : List.of("x", "y", "z")) {
+      publish(text);
+      await("handed " + text, Duration.ofSeconds(5), () -> times.containsKey(text));
+      handed.forEach(batch -> batch.settled().complete(null));
+    }
+    Thread.sleep(300);
+    bounce();
+    Thread.sleep(2000);
+
+    assertThat(times).containsOnly(Map.entry("x", 1), Map.entry("y", 1), Map.entry("z", 1));
+  }
+
+  @Test
+  void aBatchWhoseSettlingFailsComesBackWithTheOnesAfterIt() throws Exception {
+    publish("first");
+    await("the first batch", Duration.ofSeconds(5), () -> handed.size() == 1);
+    publish("second");
+    await("the second batch", Duration.ofSeconds(5), () -> handed.size() == 2);
+
+    handed.get(1).settled().complete(null);
+    handed.get(0).settled().completeExceptionally(new IllegalStateException("no confirm"));
+
+    await(
+        "both handed again",
+        Duration.ofSeconds(15),
+        () -> {
+          handed.stream().skip(2).forEach(batch -> batch.settled().complete(null));
+          return times.getOrDefault("first", 0) == 2 && times.getOrDefault("second", 0) == 2;
+        });
+  }
+
+  /** Drops the connection and waits until the consumer is back: what was not acked comes back. */
+  private void bounce() throws Exception {
+    rabbit.proxy.down();
+    await("the loss noticed", Duration.ofSeconds(5), () -> !rabbit.isUp());
+    rabbit.proxy.up();
+    await("reconnected", Duration.ofSeconds(10), rabbit::isUp);
+  }
+
+  private void publish(String text) {
+    rabbit.publisher.publish(fanout.exchange(), "", text, text.getBytes(StandardCharsets.UTF_8));
+  }
+}
