@@ -3,6 +3,7 @@ package io.chatapp.chat.messages.boundary;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chatapp.chat.support.TestBed;
+import io.chatapp.testsupport.MultipartForm;
 import io.chatapp.testsupport.TestTokens;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -131,24 +132,15 @@ class JsonSendIT {
 
   @Test
   void sendsTheFilterDoesNotServeReachTheResource() throws Exception {
-    String boundary = "b" + UUID.randomUUID();
-    String multipart =
-        "--"
-            + boundary
-            + "\r\nContent-Disposition: form-data; name=\"chatId\"\r\n\r\n"
-            + chatId
-            + "\r\n--"
-            + boundary
-            + "\r\nContent-Disposition: form-data; name=\"text\"\r\n\r\n"
-            + "as multipart\r\n--"
-            + boundary
-            + "--\r\n";
+    MultipartForm form = new MultipartForm().field("chatId", chatId).field("text", "as multipart");
     HttpResponse<String> asMultipart =
-        send(
-            "api/v1/message",
-            "Bearer " + annToken,
-            "multipart/form-data; boundary=" + boundary,
-            multipart);
+        http.send(
+            base(HttpRequest.newBuilder(), "api/v1/message")
+                .header("Authorization", "Bearer " + annToken)
+                .header("Content-Type", form.contentType())
+                .POST(form.publisher())
+                .build(),
+            ofString());
     HttpResponse<String> notTakingJson =
         http.send(
             request(
@@ -184,8 +176,12 @@ class JsonSendIT {
     return http.send(request.build(), ofString());
   }
 
+  private HttpRequest.Builder base(HttpRequest.Builder request, String path) throws Exception {
+    return request.uri(base.toURI().resolve(path));
+  }
+
   private HttpRequest.Builder request(String path, String type, String body) throws Exception {
-    return HttpRequest.newBuilder(base.toURI().resolve(path))
+    return base(HttpRequest.newBuilder(), path)
         .header("Content-Type", type)
         .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
   }

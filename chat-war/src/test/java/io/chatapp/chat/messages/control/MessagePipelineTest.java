@@ -302,19 +302,7 @@ class MessagePipelineTest {
   @Test
   void anInsertThatFailsAfterTheCountIsCountedOnceOnRetry() {
     ChatHarness.Pair p = stack.pair();
-    AtomicBoolean failNext = new AtomicBoolean(true);
-    MessageStore flaky =
-        new MessageStore(stack.mongo) {
-          @Override
-          public Inserted insertAll(List<Message> batch) {
-            if (failNext.getAndSet(false)) {
-              throw new DependencyUnavailableException("MongoDB", new IOException("dropped"));
-            }
-            return super.insertAll(batch);
-          }
-        };
-    MessageSteps steps =
-        new MessageSteps(flaky, stack.chatStore, stack.sequence, stack.viewing, stack.events);
+    MessageSteps steps = stepsWhoseFirstInsertFails();
     Message message = unsent(p.ann(), p.chat(), "counted once");
     Message other = unsent(p.bob(), p.chat(), "and its answer");
     List<Addressed> batch = List.of(new Addressed(message, p.bob()), new Addressed(other, p.ann()));
@@ -376,19 +364,7 @@ class MessagePipelineTest {
   void aRedeliveryThatJoinsCountedMessagesWithNewOnesCountsEachOnce() {
     ChatHarness.Pair p = stack.pair();
     ChatHarness.Pair other = stack.pair();
-    AtomicBoolean failNext = new AtomicBoolean(true);
-    MessageStore flaky =
-        new MessageStore(stack.mongo) {
-          @Override
-          public Inserted insertAll(List<Message> batch) {
-            if (failNext.getAndSet(false)) {
-              throw new DependencyUnavailableException("MongoDB", new IOException("dropped"));
-            }
-            return super.insertAll(batch);
-          }
-        };
-    MessageSteps steps =
-        new MessageSteps(flaky, stack.chatStore, stack.sequence, stack.viewing, stack.events);
+    MessageSteps steps = stepsWhoseFirstInsertFails();
     Addressed first = new Addressed(unsent(p.ann(), p.chat(), "first"), p.bob());
     assertThatThrownBy(() -> steps.store(List.of(first)))
         .isInstanceOf(DependencyUnavailableException.class); // counted, not stored
@@ -542,6 +518,22 @@ class MessagePipelineTest {
   }
 
   /** A message as a send makes it (with its sequence number), not handed to the pipeline. */
+  /** Storage steps whose first insert fails as a dropped connection would, after the count. */
+  private MessageSteps stepsWhoseFirstInsertFails() {
+    AtomicBoolean failNext = new AtomicBoolean(true);
+    MessageStore flaky =
+        new MessageStore(stack.mongo) {
+          @Override
+          public Inserted insertAll(List<Message> batch) {
+            if (failNext.getAndSet(false)) {
+              throw new DependencyUnavailableException("MongoDB", new IOException("dropped"));
+            }
+            return super.insertAll(batch);
+          }
+        };
+    return new MessageSteps(flaky, stack.chatStore, stack.sequence, stack.viewing, stack.events);
+  }
+
   private Message unsent(UserId from, ChatId chat, String text) {
     return new Message(
         MessageId.fresh(),

@@ -2,6 +2,7 @@ package io.chatapp.system.chat;
 
 import io.chatapp.system.Stack;
 import io.chatapp.system.UserApi;
+import io.chatapp.testsupport.MultipartForm;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -125,32 +126,19 @@ public final class ChatClient {
    */
   public Response sendImage(String chatId, String text, byte[] image, String filename)
       throws Exception {
-    String boundary = "img-" + java.util.UUID.randomUUID();
-    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
-    java.util.function.Consumer<String> write =
-        part -> body.writeBytes(part.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    write.accept(
-        "--" + boundary + "\r\nContent-Disposition: form-data; name=\"chatId\"\r\n\r\n" + chatId);
+    MultipartForm form = new MultipartForm().field("chatId", chatId);
     if (text != null) {
-      write.accept(
-          "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"text\"\r\n\r\n" + text);
+      form.field("text", text);
     }
     if (image != null) {
-      write.accept(
-          "\r\n--"
-              + boundary
-              + "\r\nContent-Disposition: form-data; name=\"image\"; filename=\""
-              + filename
-              + "\"\r\nContent-Type: application/octet-stream\r\n\r\n");
-      body.writeBytes(image);
+      form.file("image", filename, "application/octet-stream", image);
     }
-    write.accept("\r\n--" + boundary + "--\r\n");
     return send(
         HttpRequest.newBuilder(URI.create(chatApi() + "/message"))
             .timeout(Duration.ofSeconds(30))
             .header("Authorization", "Bearer " + token)
-            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+            .header("Content-Type", form.contentType())
+            .POST(form.publisher())
             .build());
   }
 

@@ -5,17 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.chatapp.system.Stack;
 import io.chatapp.system.TestImages;
 import io.chatapp.system.realtime.Socket;
+import io.chatapp.testsupport.MultipartForm;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -368,36 +366,17 @@ class MessageOperationsIT extends TwoMembersAndAnOutsider {
   /** {@code POST /message} as multipart with these text fields and, when not null, a PNG. */
   private static ChatClient.Response multipart(
       ChatClient who, Map<String, String> fields, byte[] png) throws Exception {
-    String boundary = "reply-" + UUID.randomUUID();
-    ByteArrayOutputStream body = new ByteArrayOutputStream();
-    fields.forEach(
-        (name, value) ->
-            body.writeBytes(
-                ("--"
-                        + boundary
-                        + "\r\nContent-Disposition: form-data; name=\""
-                        + name
-                        + "\"\r\n\r\n"
-                        + value
-                        + "\r\n")
-                    .getBytes(StandardCharsets.UTF_8)));
+    MultipartForm form = new MultipartForm();
+    fields.forEach(form::field);
     if (png != null) {
-      body.writeBytes(
-          ("--"
-                  + boundary
-                  + "\r\nContent-Disposition: form-data; name=\"image\"; filename=\"r.png\"\r\n"
-                  + "Content-Type: image/png\r\n\r\n")
-              .getBytes(StandardCharsets.UTF_8));
-      body.writeBytes(png);
-      body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+      form.file("image", "r.png", "image/png", png);
     }
-    body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
     return ChatClient.send(
         HttpRequest.newBuilder(URI.create(ChatClient.chatApi() + "/message"))
             .timeout(Duration.ofSeconds(30))
             .header("Authorization", "Bearer " + who.token())
-            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+            .header("Content-Type", form.contentType())
+            .POST(form.publisher())
             .build());
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.chatapp.system.Stack;
 import io.chatapp.system.UserApi;
 import io.chatapp.system.chat.ChatClient;
+import io.chatapp.testsupport.MultipartForm;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -102,25 +103,13 @@ class CsrfIT {
   }
 
   private static HttpResponse<String> postMessage(String text, String origin) throws Exception {
-    String boundary = "csrf-" + UUID.randomUUID();
-    String body =
-        "--"
-            + boundary
-            + "\r\nContent-Disposition: form-data; name=\"chatId\"\r\n\r\n"
-            + chatId
-            + "\r\n--"
-            + boundary
-            + "\r\nContent-Disposition: form-data; name=\"text\"\r\n\r\n"
-            + text
-            + "\r\n--"
-            + boundary
-            + "--\r\n";
+    MultipartForm form = new MultipartForm().field("chatId", chatId).field("text", text);
     return Stack.HTTP.send(
         HttpRequest.newBuilder(URI.create(Stack.url("chat") + "/api/v1/message"))
             .header("Cookie", "accessToken=" + victim.accessToken())
             .header("Origin", origin)
-            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .header("Content-Type", form.contentType())
+            .POST(form.publisher())
             .timeout(Duration.ofSeconds(15))
             .build(),
         HttpResponse.BodyHandlers.ofString());
