@@ -249,9 +249,7 @@ public class ChatStore {
                 chats()
                     .find(Filters.in("_id", ids.stream().map(ChatId::value).toList()))
                     .projection(new Document("counted", 1))
-                    .into(new ArrayList<>())
-                    .stream()
-                    .toList())
+                    .into(new ArrayList<>()))
         .forEach(
             chat ->
                 counted.put(

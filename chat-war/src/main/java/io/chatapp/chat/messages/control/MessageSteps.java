@@ -13,9 +13,6 @@ import io.chatapp.chat.messages.entity.MessageSent;
 import io.chatapp.chat.messages.entity.MessagesRead;
 import io.chatapp.chat.realtime.control.Viewing;
 import io.chatapp.chat.users.entity.UserId;
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -28,11 +25,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -41,8 +33,8 @@ import java.util.logging.Logger;
  * has at hand: {@link #store} them (read at once when the recipient looks at the chat), then {@link
  * #deliver} them to the sockets and {@link #announce} them ({@code message:read} to the sender,
  * else {@code chat:refresh} to the recipient). Every step may run again for the same messages (a
- * redelivery, a retry after a failure) and leaves the same result. Storing a batch costs one write
- * per chat in it and one insert; delivering and announcing cost no database write.
+ * redelivery, a retry after a failure) and leaves the same result. Storing a batch costs one bulk
+ * write for its chats and one insert; delivering and announcing cost no database write.
  */
 @ApplicationScoped
 public class MessageSteps {
@@ -52,22 +44,11 @@ public class MessageSteps {
   /** Sequence numbers tried past a taken one before the step fails and is retried later. */
   private static final int MAX_RENUMBERS = 1000;
 
-  /**
-   * Chats of a batch counted at once, each its own round trip. MongoDB (and the embedded server,
-   * since it serves each connection on a worker of its own) works on them side by side.
-   */
-  static final int COUNTS_AT_ONCE = 4;
-
   @Inject MessageStore messages;
   @Inject ChatStore chats;
   @Inject ChatSequence sequence;
   @Inject Viewing viewing;
   @Inject DomainEvents events;
-
-  @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
-  ThreadFactory threadFactory;
-
-  private ExecutorService counting;
 
   public MessageSteps() {}
 
@@ -83,29 +64,12 @@ public class MessageSteps {
     this.sequence = sequence;
     this.viewing = viewing;
     this.events = events;
-    this.threadFactory =
-        work -> {
-          Thread thread = new Thread(work, "chat-counting");
-          thread.setDaemon(true);
-          return thread;
-        };
-    startCounting();
-  }
-
-  @PostConstruct
-  void startCounting() {
-    counting = Executors.newFixedThreadPool(COUNTS_AT_ONCE, threadFactory);
-  }
-
-  @PreDestroy
-  void stopCounting() {
-    counting.shutdownNow();
   }
 
   /**
    * Stores the messages exactly once, each counted on its chat exactly once, and returns them as
    * stored, in order in each chat. A message whose recipient is looking at its chat right now is
-   * stored read, and not counted as unread. Per chat, the messages are counted in one write; then
+   * stored read, and not counted as unread. The chats count their messages in one bulk write; then
    * all are inserted in one journaled write, so a message is in the history, durably, before
    * anything is said about it. A message stored before is counted no more: a redelivery of it is
    * returned as it was stored (delivered again, as its first delivery may not have been handed on),
@@ -181,10 +145,9 @@ public class MessageSteps {
 
   /**
    * Counts each chat's messages on it, exactly once: all chats in one round trip when none of the
-   * messages was counted before, as for every new batch. Else (a redelivery) each chat counts what
-   * it has not counted yet, {@link #COUNTS_AT_ONCE} chats at a time. Every count runs to its end;
-   * then the first failure is thrown, and the batch is retried (each count is exactly once whatever
-   * is retried).
+   * messages was counted before, as for every new batch. Else (a redelivery) each chat in turn
+   * counts what it has not counted yet. A failure is thrown, and the batch retried: each count is
+   * exactly once whatever is retried.
    */
   private void countAll(Map<ChatId, List<ChatStore.NewMessage>> byChat, Set<ChatId> groups) {
     if (chats.countAllFresh(byChat, groups)) {
@@ -213,39 +176,7 @@ public class MessageSteps {
   }
 
   private void countLeft(Map<ChatId, List<ChatStore.NewMessage>> byChat, Set<ChatId> groups) {
-    if (byChat.isEmpty()) {
-      return;
-    }
-    if (byChat.size() == 1) {
-      byChat.forEach((chat, counted) -> chats.count(chat, counted, groups.contains(chat)));
-      return;
-    }
-    List<Future<?>> counts = new ArrayList<>();
-    byChat.forEach(
-        (chat, counted) ->
-            counts.add(counting.submit(() -> chats.count(chat, counted, groups.contains(chat)))));
-    RuntimeException failed = null;
-    for (Future<?> count : counts) {
-      try {
-        count.get();
-      } catch (ExecutionException e) {
-        if (e.getCause() instanceof Error error) {
-          throw error;
-        }
-        if (failed == null) {
-          failed =
-              e.getCause() instanceof RuntimeException cause
-                  ? cause
-                  : new IllegalStateException(e.getCause());
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("Interrupted while counting a batch", e);
-      }
-    }
-    if (failed != null) {
-      throw failed;
-    }
+    byChat.forEach((chat, messages) -> chats.count(chat, messages, groups.contains(chat)));
   }
 
   /**
