@@ -73,13 +73,8 @@ public class BrokerPublisher {
    */
   CompletableFuture<Void> publishAsync(
       String exchange, String routingKey, AMQP.BasicProperties properties, byte[] body) {
-    try {
-      return channel()
-          .publish(exchange, routingKey, properties, body)
-          .orTimeout(confirmTimeoutMillis, TimeUnit.MILLISECONDS);
-    } catch (IOException | RuntimeException e) {
-      return CompletableFuture.failedFuture(unavailable(e));
-    }
+    return publishOn(
+        Math.floorMod(next.getAndIncrement(), CHANNELS), exchange, routingKey, properties, body);
   }
 
   /**
@@ -88,9 +83,16 @@ public class BrokerPublisher {
    * them in that order, even while earlier ones still wait for their confirm.
    */
   public CompletableFuture<Void> publishInOrder(String exchange, String messageId, byte[] body) {
+    return publishOn(
+        Math.floorMod(exchange.hashCode(), CHANNELS), exchange, "", properties(messageId), body);
+  }
+
+  /** Publishes on the channel of that slot; the future fails as {@link #publishAsync} says. */
+  private CompletableFuture<Void> publishOn(
+      int slot, String exchange, String routingKey, AMQP.BasicProperties properties, byte[] body) {
     try {
-      return channel(Math.floorMod(exchange.hashCode(), CHANNELS))
-          .publish(exchange, "", properties(messageId), body)
+      return channel(slot)
+          .publish(exchange, routingKey, properties, body)
           .orTimeout(confirmTimeoutMillis, TimeUnit.MILLISECONDS);
     } catch (IOException | RuntimeException e) {
       return CompletableFuture.failedFuture(unavailable(e));
@@ -131,11 +133,6 @@ public class BrokerPublisher {
       cause = new TimeoutException("no confirm within " + confirmTimeoutMillis + " ms");
     }
     return new DependencyUnavailableException("The message broker", cause);
-  }
-
-  /** The channel of the next slot. */
-  private ConfirmChannel channel() throws IOException {
-    return channel(Math.floorMod(next.getAndIncrement(), CHANNELS));
   }
 
   /**
