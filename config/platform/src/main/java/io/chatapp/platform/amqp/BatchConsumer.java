@@ -78,8 +78,10 @@ final class BatchConsumer extends DefaultConsumer {
   }
 
   private void settle(List<Pending> batch) {
-    if (!getChannel().isOpen() || !roomForAnother()) {
-      return; // a closed channel's deliveries go back to the queue by themselves
+    if (!getChannel().isOpen() || lastAck.isCompletedExceptionally() || !roomForAnother()) {
+      // a closed channel's deliveries go back to the queue by themselves; after a batch that
+      // failed to settle, the channel is being closed, and nothing after it may be acked
+      return;
     }
     BatchSettledEvent event = new BatchSettledEvent();
     event.begin();
