@@ -147,6 +147,7 @@ class BatchingPublisherIT {
     for (int i = 0; i < 3; i++) { // more than the batches in flight: none may stay counted
       int attempt = i;
       assertThatThrownBy(() -> publish("during-" + attempt))
+          .as("publish %d while the broker is away, connected: %s", attempt, rabbit.isUp())
           .isInstanceOf(DependencyUnavailableException.class);
     }
 

@@ -68,14 +68,26 @@ final class TcpProxy implements AutoCloseable {
       try {
         Socket client = listening.accept();
         Socket target = new Socket(targetHost, targetPort);
-        sockets.add(client);
-        sockets.add(target);
-        daemon(() -> pipe(client, target), "pipe-" + port);
-        daemon(() -> pipe(target, client), "pipe-" + port);
+        if (!forward(listening, client, target)) {
+          client.close(); // cut while it was being connected: it must not outlive the cut
+          target.close();
+        }
       } catch (IOException e) {
         // closed by down(), or the target refused: the client sees its connection end
       }
     }
+  }
+
+  /** Starts forwarding unless {@link #down} closed {@code listening} meanwhile. */
+  private synchronized boolean forward(ServerSocket listening, Socket client, Socket target) {
+    if (server != listening) {
+      return false;
+    }
+    sockets.add(client);
+    sockets.add(target);
+    daemon(() -> pipe(client, target), "pipe-" + port);
+    daemon(() -> pipe(target, client), "pipe-" + port);
+    return true;
   }
 
   private static void pipe(Socket from, Socket to) {
