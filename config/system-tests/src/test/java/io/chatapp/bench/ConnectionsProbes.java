@@ -3,6 +3,7 @@ package io.chatapp.bench;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.StringJoiner;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongPredicate;
@@ -70,7 +71,21 @@ final class ConnectionsProbes implements AutoCloseable {
       }
       Thread.sleep(50);
     }
+    System.out.println("    probes one by one, ms in the order sent: " + latencies(ledger, count));
     return result(ledger, count, at -> at != 0);
+  }
+
+  /** Each probe's latency in milliseconds, "lost" or its status when it did not arrive. */
+  private static String latencies(Ledger ledger, int count) {
+    StringJoiner each = new StringJoiner(" ");
+    for (int seq = 0; seq < count; seq++) {
+      if (ledger.wasDelivered(seq)) {
+        each.add(Long.toString((ledger.deliveredAt(seq) - ledger.startedAt(seq)) / 1_000_000));
+      } else {
+        each.add(ledger.status(seq) == 201 ? "lost" : "status-" + ledger.status(seq));
+      }
+    }
+    return each.toString();
   }
 
   private static boolean refused(Ledger ledger, int seq) {

@@ -125,7 +125,7 @@ public class BrokerPublisher {
         .build();
   }
 
-  private DependencyUnavailableException unavailable(Throwable cause) {
+  DependencyUnavailableException unavailable(Throwable cause) {
     if (cause instanceof DependencyUnavailableException known) {
       return known;
     }
