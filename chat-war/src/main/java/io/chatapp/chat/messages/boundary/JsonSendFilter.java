@@ -10,7 +10,6 @@ import io.chatapp.platform.auth.Tokens;
 import io.chatapp.platform.rest.BodySizeLimit;
 import io.chatapp.platform.rest.ServletAnswers;
 import jakarta.inject.Inject;
-import jakarta.servlet.AsyncContext;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -24,10 +23,6 @@ import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
 import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -41,17 +36,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * <p>Why: profiled at 1,000 msg/s, Jersey's own work around each send (routing, HK2 lookups, its
  * filter and interceptor stages, Payara's tracing listener, the entity providers) took about 30 %
  * of chat-war's CPU, twice the send itself, on a machine whose two cores the whole stack shares.
- *
- * <p>The request is answered asynchronously: its thread goes back to the container once the send
- * was admitted and handed to the pipeline, and the answer is written when the broker confirmed it.
- * A send no longer holds one of the container's threads while it waits for the broker, so past
- * capacity the bound on sends in flight ({@code pipeline.max-in-flight}) refuses the rest at once
- * instead of leaving them queued for a thread.
  */
-@WebFilter(value = "/api/v1/message", asyncSupported = true)
+@WebFilter("/api/v1/message")
 public class JsonSendFilter extends HttpFilter {
-
-  private static final Logger LOG = Logger.getLogger(JsonSendFilter.class.getName());
 
   @Inject RequestAuthentication authentication;
   @Inject MessageService messages;
@@ -81,50 +68,11 @@ public class JsonSendFilter extends HttpFilter {
               accessCookie(request),
               request.getHeader("Origin"),
               request.getHeader("Referer"));
-      SendRequest send = SendRequest.read(body);
-      AsyncContext later = request.startAsync();
-      later.setTimeout(0); // the send's own future times out, after the broker's confirm timeout
-      CompletableFuture<Message> sending;
-      try {
-        sending = send.sendAsyncAs(userId(caller), messages);
-      } catch (RuntimeException refused) {
-        sending = CompletableFuture.failedFuture(refused);
-      }
-      if (sending.isDone()) { // refused at once (or a retry): answered on this thread
-        sending.whenComplete((sent, failure) -> answer(later, sent, failure));
-      } else {
-        sending.whenComplete((sent, failure) -> later.start(() -> answer(later, sent, failure)));
-      }
+      Message sent = SendRequest.read(body).sendAs(userId(caller), messages);
+      ServletAnswers.json(response, HttpServletResponse.SC_CREATED, SendRequest.created(sent));
     } catch (RuntimeException failure) {
       ServletAnswers.failure(response, failure);
     }
-  }
-
-  /**
-   * The 201, or what the API answers for the failure, once the pipeline has the message or refused
-   * it; on one of the container's threads, not the broker's that completed the send.
-   */
-  private static void answer(AsyncContext later, Message sent, Throwable failure) {
-    HttpServletResponse response = (HttpServletResponse) later.getResponse();
-    try {
-      if (failure == null) {
-        ServletAnswers.json(response, HttpServletResponse.SC_CREATED, SendRequest.created(sent));
-      } else {
-        ServletAnswers.failure(response, refusal(failure));
-      }
-    } catch (IOException | RuntimeException gone) {
-      LOG.log(Level.FINE, "Answering a send failed; the client went away", gone);
-    } finally {
-      later.complete();
-    }
-  }
-
-  private static RuntimeException refusal(Throwable failure) {
-    Throwable cause =
-        failure instanceof CompletionException && failure.getCause() != null
-            ? failure.getCause()
-            : failure;
-    return cause instanceof RuntimeException known ? known : new CompletionException(cause);
   }
 
   /** A POST of JSON by a client that takes JSON back. */

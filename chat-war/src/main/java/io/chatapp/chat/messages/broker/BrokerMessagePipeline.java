@@ -140,12 +140,6 @@ public class BrokerMessagePipeline implements MessagePipeline {
   }
 
   @Override
-  public CompletableFuture<Void> acceptAsync(Addressed addressed) {
-    return accepted.publishAsync(
-        addressed.message().id().value(), new Envelope(addressed).toBytes());
-  }
-
-  @Override
   public OptionalLong backlog() {
     return broker.ready(names.queues().stream().map(WorkQueue::name).toList());
   }

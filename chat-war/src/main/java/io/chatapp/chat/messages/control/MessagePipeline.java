@@ -4,7 +4,6 @@ import io.chatapp.chat.messages.entity.Addressed;
 import io.chatapp.chat.messages.entity.Message;
 import io.chatapp.chat.users.entity.UserId;
 import java.util.OptionalLong;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * Carries an accepted message through its steps, in one order: {@link MessageSteps#store} first,
@@ -26,21 +25,6 @@ public interface MessagePipeline {
       throw new UnsupportedOperationException("This pipeline carries no group messages");
     }
     accept(addressed.message(), addressed.recipient());
-  }
-
-  /**
-   * Hands the message over as {@link #accept(Addressed)} does, without waiting: the future
-   * completes once the message is safely queued for storage, or fails with the 503 {@code accept}
-   * would throw. It may complete on a thread of the pipeline's own, so what depends on it must be
-   * quick. This default waits; a pipeline that can tell later overrides it.
-   */
-  default CompletableFuture<Void> acceptAsync(Addressed addressed) {
-    try {
-      accept(addressed);
-      return CompletableFuture.completedFuture(null);
-    } catch (RuntimeException refused) {
-      return CompletableFuture.failedFuture(refused);
-    }
   }
 
   /** Messages waiting for a step across all instances, or empty when that is not known now. */

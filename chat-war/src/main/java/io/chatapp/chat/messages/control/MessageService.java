@@ -29,8 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 
 /**
  * Sending, reading and marking messages read. Every operation costs a fixed number of lookups by
@@ -113,48 +112,7 @@ public class MessageService {
       MessageText text,
       Optional<ClientId> clientId,
       Optional<MessageId> replyTo) {
-    try {
-      return sendAsync(sender, chatId, text, clientId, replyTo).join();
-    } catch (CompletionException failed) {
-      throw failed.getCause() instanceof RuntimeException refused ? refused : failed;
-    }
-  }
-
-  /**
-   * Sends a text message as {@link #send(UserId, ChatId, MessageText, Optional, Optional)} does,
-   * without waiting for the pipeline: what can be refused at once (membership, rate, admission) is
-   * thrown here, and the future completes once the pipeline has the message, or fails with its 503.
-   * The future may complete on the pipeline's thread: what depends on it must be quick or move on.
-   */
-  public CompletableFuture<Message> sendAsync(
-      UserId sender,
-      ChatId chatId,
-      MessageText text,
-      Optional<ClientId> clientId,
-      Optional<MessageId> replyTo) {
-    Draft draft = draft(sender, chatId, clientId, replyTo);
-    if (draft.earlier().isPresent()) {
-      return CompletableFuture.completedFuture(draft.earlier().get());
-    }
-    SendAdmission.Permit permit = admission.admit();
-    try {
-      Message message = draft.message(text.value(), null, sequence);
-      return pipeline
-          .acceptAsync(draft.addressed(message))
-          .handle(
-              (accepted, failure) -> {
-                permit.close();
-                if (failure != null) {
-                  throw failure instanceof CompletionException known
-                      ? known
-                      : new CompletionException(failure);
-                }
-                return message;
-              });
-    } catch (RuntimeException e) {
-      permit.close();
-      throw e;
-    }
+    return send(sender, chatId, text.value(), clientId, replyTo, () -> null);
   }
 
   /**
@@ -167,80 +125,61 @@ public class MessageService {
     return sendImage(sender, chatId, image, caption, clientId, Optional.empty());
   }
 
-  /**
-   * Sends an image message, a reply to {@code replyTo} when given. Admission comes before the image
-   * is stored, so a refusal stores nothing.
-   */
+  /** Sends an image message, a reply to {@code replyTo} when given. */
   public Message sendImage(
       UserId sender,
       ChatId chatId,
-      ImageFile file,
+      ImageFile image,
       Caption caption,
       Optional<ClientId> clientId,
       Optional<MessageId> replyTo) {
-    Draft draft = draft(sender, chatId, clientId, replyTo);
-    if (draft.earlier().isPresent()) {
-      return draft.earlier().get();
-    }
-    try (SendAdmission.Permit permit = admission.admit()) {
-      MessageImage image = images.store(chatId, file);
-      try {
-        Message message = draft.message(caption.value(), image, sequence);
-        pipeline.accept(draft.addressed(message));
-        return message;
-      } catch (RuntimeException e) {
-        images.delete(image.publicId());
-        throw e;
-      }
-    }
+    return send(
+        sender, chatId, caption.value(), clientId, replyTo, () -> images.store(chatId, image));
   }
 
-  /**
-   * What a send knows before it is admitted: the sender's membership (403/404 otherwise), the
-   * message a retry with the same client id already sent, the quote of the message it answers; the
-   * sender's rate is taken when it is a new message.
-   */
-  private Draft draft(
-      UserId sender, ChatId chatId, Optional<ClientId> clientId, Optional<MessageId> replyTo) {
+  /** A send: admission comes before the image (if any) is stored, so a refusal stores nothing. */
+  private Message send(
+      UserId sender,
+      ChatId chatId,
+      String text,
+      Optional<ClientId> clientId,
+      Optional<MessageId> replyTo,
+      Supplier<MessageImage> storeImage) {
     ChatMembers.Membership members = chatService.membership(sender, chatId);
     Optional<MessageId> retried = clientId.map(id -> MessageId.forClient(chatId, sender, id));
     Optional<Message> earlier = retried.flatMap(messages::find);
     if (earlier.isPresent()) {
-      return new Draft(sender, chatId, members, retried, null, earlier);
+      return earlier.get();
     }
     ReplyTo quoted = replyTo.map(original -> replies.quote(chatId, original)).orElse(null);
     rate.take(sender);
-    return new Draft(sender, chatId, members, retried, quoted, Optional.empty());
-  }
-
-  private record Draft(
-      UserId sender,
-      ChatId chatId,
-      ChatMembers.Membership members,
-      Optional<MessageId> retried,
-      ReplyTo quoted,
-      Optional<Message> earlier) {
-
-    /** The new message, numbered in its chat now. */
-    Message message(String text, MessageImage image, ChatSequence sequence) {
-      return new Message(
-              retried.orElseGet(MessageId::fresh),
-              chatId,
-              sequence.next(chatId),
-              sender,
-              text,
-              image,
-              false,
-              null,
-              IsoTime.now(),
-              null)
-          .withReplyTo(quoted);
-    }
-
-    Addressed addressed(Message message) {
-      return members.group()
-          ? Addressed.toGroup(message, members.others(sender))
-          : new Addressed(message, members.others(sender).get(0));
+    try (SendAdmission.Permit permit = admission.admit()) {
+      MessageImage image = storeImage.get();
+      try {
+        Message message =
+            new Message(
+                    retried.orElseGet(MessageId::fresh),
+                    chatId,
+                    sequence.next(chatId),
+                    sender,
+                    text,
+                    image,
+                    false,
+                    null,
+                    IsoTime.now(),
+                    null)
+                .withReplyTo(quoted);
+        pipeline.accept(
+            members.group()
+                ? Addressed.toGroup(message, members.others(sender))
+                : new Addressed(message, members.others(sender).get(0)));
+        return message;
+      } catch (RuntimeException e) {
+        if (image != null) {
+          images.delete(image.publicId());
+        }
+        throw e;
+      }
     }
   }
 

@@ -9,7 +9,6 @@ import io.chatapp.chat.media.control.ImageInspector;
 import io.chatapp.chat.media.control.MediaLimits;
 import io.chatapp.chat.media.entity.PublicId;
 import io.chatapp.chat.messages.broker.Envelope;
-import io.chatapp.chat.messages.entity.Addressed;
 import io.chatapp.chat.messages.entity.Caption;
 import io.chatapp.chat.messages.entity.EditWindow;
 import io.chatapp.chat.messages.entity.Emoji;
@@ -31,11 +30,6 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -128,69 +122,6 @@ class MessageOperationsTest {
         .isInstanceOfSatisfying(
             ApiException.class, e -> assertThat(e.getResponse().getStatus()).isEqualTo(status))
         .hasMessage(message);
-  }
-
-  @Test
-  void aSendThatDoesNotWaitHoldsItsPlaceUntilThePipelineHasItAndPastTheBoundIsRefusedAtOnce()
-      throws Exception {
-    CompletableFuture<Void> broker = new CompletableFuture<>(); // the confirm, held back
-    MessagePipeline slow =
-        new MessagePipeline() {
-          @Override
-          public void accept(Message message, UserId recipient) {
-            stack.pipeline.accept(message, recipient);
-          }
-
-          @Override
-          public CompletableFuture<Void> acceptAsync(Addressed addressed) {
-            return broker.thenCompose(confirmed -> stack.pipeline.acceptAsync(addressed));
-          }
-
-          @Override
-          public OptionalLong backlog() {
-            return stack.pipeline.backlog();
-          }
-        };
-    ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
-    try {
-      SendAdmission onePlace =
-          new SendAdmission(slow, 1, 100_000, Duration.ofMinutes(1), scheduler);
-      onePlace.start();
-      MessageService service =
-          new MessageService(
-              stack.chats,
-              stack.chatStore,
-              stack.sequence,
-              stack.messageStore,
-              slow,
-              onePlace,
-              stack.sendRate,
-              stack.events,
-              stack.localImages);
-      ChatHarness.Pair p = stack.pair();
-
-      CompletableFuture<Message> first = send(service, p, "first");
-      assertThat(first).as("answered before the pipeline has it").isNotDone();
-      refused(
-          503,
-          "Too many messages are being sent; try again shortly",
-          () -> send(service, p, "second"));
-
-      broker.complete(null);
-      Message sent = stored(first.get(10, TimeUnit.SECONDS));
-      assertThat(sent.text()).isEqualTo("first");
-      assertThat(stored(send(service, p, "third").get(10, TimeUnit.SECONDS)).text())
-          .as("its place is free again once the pipeline had it")
-          .isEqualTo("third");
-    } finally {
-      scheduler.shutdownNow();
-    }
-  }
-
-  private static CompletableFuture<Message> send(
-      MessageService service, ChatHarness.Pair p, String text) {
-    return service.sendAsync(
-        p.ann(), p.chat(), new MessageText(text), Optional.empty(), Optional.empty());
   }
 
   @Test

@@ -1,13 +1,11 @@
 package io.chatapp.platform.amqp;
 
-import io.chatapp.platform.rest.DependencyUnavailableException;
 import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -16,10 +14,10 @@ import java.util.concurrent.TimeUnit;
  * Publishes JSON documents to one exchange in batches: everything added while earlier batches wait
  * for the broker's confirm goes out together, as one persistent, confirmed message holding a JSON
  * array (a group commit). Each caller returns once the batch holding its document was confirmed,
- * and gets a 503 ({@link DependencyUnavailableException}) when it was not. Under light load a batch
- * is one document and nobody waits for anybody; under load batches grow by themselves, and the
- * broker's work per document falls with them (a message the broker stores, routes, confirms,
- * delivers and has acked costs it about the same whatever its size here).
+ * and gets a 503 ({@link io.chatapp.platform.rest.DependencyUnavailableException}) when it was not.
+ * Under light load a batch is one document and nobody waits for anybody; under load batches grow by
+ * themselves, and the broker's work per document falls with them (a message the broker stores,
+ * routes, confirms, delivers and has acked costs it about the same whatever its size here).
  *
  * <p>At most {@link #BATCHES_IN_FLIGHT} batches wait for their confirm at once, and batches go out
  * at most once per {@code pace}: a document that comes after a quiet spell goes out at once with
@@ -65,41 +63,14 @@ public final class BatchingPublisher {
    * batch) and returns once the broker confirmed it; else 503.
    */
   public void publish(String id, byte[] json) {
-    publisher.await(publishAsync(id, json));
-  }
-
-  /**
-   * Publishes one JSON document as {@link #publish} does, without waiting: the future completes
-   * once the broker confirmed it, or fails with a 503 ({@link DependencyUnavailableException}). It
-   * is completed on the broker client's thread that reported the confirm, so what depends on it
-   * must be quick or go to another thread.
-   */
-  public CompletableFuture<Void> publishAsync(String id, byte[] json) {
     Pending pending = new Pending(id, json, new CompletableFuture<>(), System.nanoTime());
     synchronized (queued) {
       queued.add(pending);
     }
     sendIfFree();
-    CompletableFuture<Void> confirmed = new CompletableFuture<>();
     // a batch's own confirm times out after confirmTimeoutMillis; this bounds the wait in the queue
-    pending
-        .confirm
-        .orTimeout(2 * publisher.confirmTimeoutMillis(), TimeUnit.MILLISECONDS)
-        .whenComplete(
-            (done, failure) -> {
-              if (failure == null) {
-                confirmed.complete(null);
-              } else {
-                confirmed.completeExceptionally(publisher.unavailable(unwrapped(failure)));
-              }
-            });
-    return confirmed;
-  }
-
-  private static Throwable unwrapped(Throwable failure) {
-    return failure instanceof CompletionException && failure.getCause() != null
-        ? failure.getCause()
-        : failure;
+    publisher.await(
+        pending.confirm.orTimeout(2 * publisher.confirmTimeoutMillis(), TimeUnit.MILLISECONDS));
   }
 
   /**

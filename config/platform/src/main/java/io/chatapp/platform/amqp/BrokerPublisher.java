@@ -125,7 +125,7 @@ public class BrokerPublisher {
         .build();
   }
 
-  DependencyUnavailableException unavailable(Throwable cause) {
+  private DependencyUnavailableException unavailable(Throwable cause) {
     if (cause instanceof DependencyUnavailableException known) {
       return known;
     }
