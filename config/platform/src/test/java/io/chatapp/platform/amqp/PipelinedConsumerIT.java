@@ -57,12 +57,19 @@ class PipelinedConsumerIT {
     rabbit.close();
   }
 
+  /**
+   * Publishes two documents, one after the other, each handed as a batch before the first settles.
+   */
+  private void twoBatchesHanded(String first, String second) {
+    publish(first);
+    await("the first batch", Duration.ofSeconds(5), () -> handed.size() == 1);
+    publish(second);
+    await("the second, while the first settles", Duration.ofSeconds(5), () -> handed.size() == 2);
+  }
+
   @Test
   void theNextBatchIsTakenWhileOneSettlesAndNoneIsAckedBeforeTheOnesBeforeIt() throws Exception {
-    publish("a");
-    await("the first batch", Duration.ofSeconds(5), () -> handed.size() == 1);
-    publish("b");
-    await("the second, while the first settles", Duration.ofSeconds(5), () -> handed.size() == 2);
+    twoBatchesHanded("a", "b");
     publish("c");
     Thread.sleep(500);
     assertThat(handed).as("no third batch while two settle").hasSize(2);
@@ -95,10 +102,7 @@ class PipelinedConsumerIT {
 
   @Test
   void aBatchWhoseSettlingFailsComesBackWithTheOnesAfterIt() throws Exception {
-    publish("first");
-    await("the first batch", Duration.ofSeconds(5), () -> handed.size() == 1);
-    publish("second");
-    await("the second batch", Duration.ofSeconds(5), () -> handed.size() == 2);
+    twoBatchesHanded("first", "second");
 
     handed.get(1).settled().complete(null);
     handed.get(0).settled().completeExceptionally(new IllegalStateException("no confirm"));
