@@ -37,6 +37,20 @@ final class JournaledH2Backend extends H2Backend {
    */
   private static final int WRITE_BUFFER_KB = 128;
 
+  /**
+   * How long a chunk that holds no live data is kept before its space is reused, in ms. H2's
+   * default of 45 s is a guard for file systems that flush later than that; its cost here was the
+   * first write after a quiet minute. Each journaled commit writes a chunk, so at 1,000 msg/s
+   * thousands of chunks die within 45 s, and H2 frees them only on a commit: the first write after
+   * a quiet spell froze all of them at once, under the store lock (JFR: {@code
+   * FileStore.dropUnusedChunks} in the writer's own commit). {@code bench/quiet-store}: the first
+   * write after 60 quiet seconds took 191-541 ms with the default, 34-70 ms at 1 s. H2 never forces
+   * its file to the disk on a commit anyway, so this server survives a crash of its process, as
+   * {@link JournaledH2BackendTest} drills, not of the machine; {@code MONGODB_URI} points at a real
+   * MongoDB for that.
+   */
+  private static final int RETENTION_MS = 1_000;
+
   private final MVStore store;
 
   JournaledH2Backend(String fileName) {
@@ -52,6 +66,7 @@ final class JournaledH2Backend extends H2Backend {
   private JournaledH2Backend(MVStore store) {
     super(store);
     this.store = store;
+    store.setRetentionTime(RETENTION_MS);
   }
 
   @Override
