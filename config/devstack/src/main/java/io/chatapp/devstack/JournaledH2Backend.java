@@ -58,6 +58,7 @@ final class JournaledH2Backend extends H2Backend {
   private static final Logger LOG = Logger.getLogger(JournaledH2Backend.class.getName());
 
   private final MVStore store;
+  private long versionAtLastBeat = -1;
   private final ScheduledExecutorService heartbeat =
       Executors.newSingleThreadScheduledExecutor(
           task -> {
@@ -100,11 +101,17 @@ final class JournaledH2Backend extends H2Backend {
     return answer;
   }
 
-  /** A write of a few bytes and a commit: it also frees the chunks that died since the last one. */
+  /**
+   * When nothing was committed since the last beat, a write of a few bytes and a commit: it frees
+   * the chunks that died since. A busy store frees them on its own commits.
+   */
   private void beat(MVMap<String, Long> beats) {
     try {
-      beats.put("at", System.currentTimeMillis());
-      store.commit();
+      if (store.getCurrentVersion() == versionAtLastBeat) {
+        beats.put("at", System.currentTimeMillis());
+        store.commit();
+      }
+      versionAtLastBeat = store.getCurrentVersion();
     } catch (RuntimeException e) {
       if (!store.isClosed()) {
         LOG.log(Level.WARNING, "the quiet store's commit failed", e);
