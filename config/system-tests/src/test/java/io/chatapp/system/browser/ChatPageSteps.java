@@ -67,6 +67,11 @@ final class ChatPageSteps {
         .orElse("");
   }
 
+  /** The text of an element in the row of the message with this text, looked up afresh. */
+  static String textIn(Browser browser, String text, String css) {
+    return row(browser, text).findElement(By.cssSelector(css)).getText();
+  }
+
   static String ticks(Browser browser, String text) {
     return row(browser, text).findElement(By.cssSelector(".ticks")).getAttribute("class");
   }
