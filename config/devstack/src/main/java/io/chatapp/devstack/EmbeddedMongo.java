@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.h2.mvstore.MVStore;
 
 /**
  * A MongoDB-compatible server (mongo-java-server) keeping its data in one H2 file, for machines
@@ -31,10 +32,12 @@ public final class EmbeddedMongo implements AutoCloseable {
 
   private final MongoServer server;
   private final InetSocketAddress address;
+  private final MVStore store;
 
-  private EmbeddedMongo(MongoServer server, InetSocketAddress address) {
+  private EmbeddedMongo(MongoServer server, InetSocketAddress address, MVStore store) {
     this.server = server;
     this.address = address;
+    this.store = store;
   }
 
   public static EmbeddedMongo start(String host, int port, Path file) {
@@ -51,14 +54,14 @@ public final class EmbeddedMongo implements AutoCloseable {
     backend.getMvStore().setAutoCommitDelay(100);
     MongoServer server = new MongoServer(backend);
     server.bind(new InetSocketAddress(host, port), 1, WORKER_THREADS);
-    return new EmbeddedMongo(server, server.getLocalAddress());
+    return new EmbeddedMongo(server, server.getLocalAddress(), backend.getMvStore());
   }
 
   /** Starts an in-memory server on a free port, for tests. */
   public static EmbeddedMongo startInMemory() {
     quietUnknownCommandErrors();
     MongoServer server = new MongoServer(new de.bwaldvogel.mongo.backend.memory.MemoryBackend());
-    return new EmbeddedMongo(server, server.bind());
+    return new EmbeddedMongo(server, server.bind(), null);
   }
 
   public InetSocketAddress address() {
@@ -67,6 +70,11 @@ public final class EmbeddedMongo implements AutoCloseable {
 
   public String uri() {
     return "mongodb://" + address.getHostString() + ":" + address.getPort();
+  }
+
+  /** The H2 store of a server started on a file, for the benchmarks' figures; null in memory. */
+  MVStore store() {
+    return store;
   }
 
   @Override

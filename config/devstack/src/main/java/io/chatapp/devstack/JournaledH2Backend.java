@@ -34,26 +34,47 @@ final class JournaledH2Backend extends H2Backend {
   private static final int FILL_RATE = 50;
 
   /**
-   * H2's write buffer, in KB: it also sizes each compaction pass, which rewrites about this many KB
-   * times 19 (a quarter of that while the store is busy), all under the store lock. At H2's default
-   * of 1,024 a pass held the lock for 500-800 ms (JFR at 100 msg/s: a journaled commit waited 806
-   * ms while the background writer was in {@code rewriteChunks}; messages' p99 493 ms); at 128 the
-   * longest wait was 115 ms and the p99 22 ms. Every journaled write commits anyway, so the buffer
-   * itself never fills.
+   * H2's write buffer, in KB: once this much is changed, the next write commits a chunk of it. At
+   * 128 (chosen when it also sized H2's compaction passes, which no longer run under load, see
+   * {@link #COMPACT_EVERY_MS}) a storage batch wrote three or four chunks instead of one: {@code
+   * bench/store-growth} at 1,024 writes 1,750-1,840 msg/s in batches of p50 5 ms at 67 % of a core,
+   * against 1,240-1,370 msg/s, p50 8-9 ms and 89-94 % at 128.
    */
-  private static final int WRITE_BUFFER_KB = 128;
+  private static final int WRITE_BUFFER_KB = 1_024;
 
   /**
    * How often a quiet store still commits, in ms, so that H2 frees the chunks that died meanwhile.
-   * Each journaled commit writes a chunk, so at 1,000 msg/s thousands die within a minute. H2 frees
-   * one only on a commit, and only 45 s (its retention time) after it was written: after a quiet
-   * minute, the first write froze all those of the busy minute before at once, under the store lock
-   * (JFR: {@code FileStore.dropUnusedChunks} inside that write's commit). {@code
-   * bench/quiet-store}: that write took 191-541 ms. Shortening the retention time instead let a
-   * concurrent read find a chunk gone ("Chunk 10223 not found" in user-war under {@code
-   * bench/connections}): H2 counts it from when a chunk was written, not from when it died.
+   * Each journaled commit writes a chunk, so at load thousands die within a minute. H2 frees one
+   * only on a commit, and only once its retention time ({@link #RETENTION_MS}) has passed since it
+   * was written: after a quiet minute, the first write froze all those of the busy minute before at
+   * once, under the store lock (JFR: {@code FileStore.dropUnusedChunks} inside that write's commit;
+   * {@code bench/quiet-store}: that write took 191-541 ms).
    */
   private static final long HEARTBEAT_MS = 1_000;
+
+  /**
+   * How long a chunk is kept after it was written, in ms, even once all its pages are dead: H2's
+   * default is 45 s. Under load the file then held 45 s of chunks whatever the live data (1.6 GiB
+   * before anything could be freed, {@code bench/store-growth}). A read no longer needs it: a
+   * command holds its version ({@link #handleCommand}), and cursors keep their documents in memory.
+   * With 1 s and without that hold, a read in user-war failed with "Chunk 10223 not found" under
+   * {@code bench/connections}. It stays a few seconds, so that chunks are not overwritten right
+   * after they were written.
+   */
+  private static final int RETENTION_MS = 5_000;
+
+  /**
+   * How often, in ms, the live pages of the emptiest old chunks are rewritten, and at most how many
+   * bytes of them a time. H2 frees a chunk only once every page in it is dead, and its own
+   * compaction never runs while the store is busy at this {@link #FILL_RATE}. Under the storage
+   * consumer's load each commit's chunk keeps a few pages that stay current (a finished leaf of an
+   * index, a user nobody changed since), so the file grew by 27-59 KiB a message with its chunks 1
+   * % live ({@code bench/store-growth}: 4.9 GiB in two minutes at 1,100 msg/s). Rewriting those few
+   * pages frees whole chunks; small passes keep the store lock, which commits wait for, short.
+   */
+  private static final long COMPACT_EVERY_MS = 100;
+
+  private static final int COMPACT_WRITE_BYTES = 256 * 1024;
 
   private static final Logger LOG = Logger.getLogger(JournaledH2Backend.class.getName());
 
@@ -80,9 +101,12 @@ final class JournaledH2Backend extends H2Backend {
   private JournaledH2Backend(MVStore store) {
     super(store);
     this.store = store;
+    store.setRetentionTime(RETENTION_MS);
     MVMap<String, Long> beats = store.openMap("devstack.heartbeat");
     heartbeat.scheduleWithFixedDelay(
         () -> beat(beats), HEARTBEAT_MS, HEARTBEAT_MS, TimeUnit.MILLISECONDS);
+    heartbeat.scheduleWithFixedDelay(
+        this::compact, COMPACT_EVERY_MS, COMPACT_EVERY_MS, TimeUnit.MILLISECONDS);
   }
 
   @Override
@@ -91,14 +115,25 @@ final class JournaledH2Backend extends H2Backend {
         databaseName, store != null ? store : getMvStore(), getCursorRegistry());
   }
 
+  /**
+   * Runs a command with the store's current version registered as in use, as H2's own transactions
+   * do: a chunk that dies meanwhile (a commit or {@link #compact} rewriting its last live pages) is
+   * not freed before the command is done with the pages it reads. mongo-java-server reads the maps
+   * without this, so a chunk freed under a read failed it with "Chunk ... not found".
+   */
   @Override
   public Document handleCommand(
       Channel channel, String databaseName, String command, Document query) {
-    Document answer = super.handleCommand(channel, databaseName, command, query);
-    if (journaled(query)) {
-      commit();
+    MVStore.TxCounter reading = store.registerVersionUsage();
+    try {
+      Document answer = super.handleCommand(channel, databaseName, command, query);
+      if (journaled(query)) {
+        commit();
+      }
+      return answer;
+    } finally {
+      store.deregisterVersionUsage(reading);
     }
-    return answer;
   }
 
   /**
@@ -115,6 +150,20 @@ final class JournaledH2Backend extends H2Backend {
     } catch (RuntimeException e) {
       if (!store.isClosed()) {
         LOG.log(Level.WARNING, "the quiet store's commit failed", e);
+      }
+    }
+  }
+
+  /**
+   * Rewrites the live pages of the emptiest old chunks, a little at a time ({@link
+   * #COMPACT_EVERY_MS}).
+   */
+  private void compact() {
+    try {
+      store.compact(FILL_RATE, COMPACT_WRITE_BYTES);
+    } catch (RuntimeException e) {
+      if (!store.isClosed()) {
+        LOG.log(Level.WARNING, "compacting the store failed", e);
       }
     }
   }
