@@ -1,11 +1,8 @@
 package io.chatapp.devstack;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
+import static io.chatapp.devstack.EmbeddedBench.intArg;
+
 import com.mongodb.client.MongoDatabase;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -35,19 +32,15 @@ public final class QuietStoreBench {
     int quiet = intArg(args, "--quiet", 60);
     int cycles = intArg(args, "--cycles", 3);
     int load = intArg(args, "--load", 20);
-    Path file = Path.of(arg(args, "--file", "target/quiet-store/bench.mv"));
-    Files.deleteIfExists(file);
-    try (EmbeddedMongo server = EmbeddedMongo.start("127.0.0.1", 0, file);
-        MongoClient client = MongoClients.create(server.uri())) {
-      MongoDatabase db = client.getDatabase("chat");
-      QuietStoreBench bench = new QuietStoreBench(db);
+    try (EmbeddedBench embedded = EmbeddedBench.open(args, "target/quiet-store/bench.mv")) {
+      QuietStoreBench bench = new QuietStoreBench(embedded.db());
       List<Long> firsts = new ArrayList<>();
       for (int cycle = 1; cycle <= cycles; cycle++) {
         System.out.printf("cycle %d/%d: writing for %d s%n", cycle, cycles, load);
         bench.load(load);
         System.out.printf(
             "cycle %d/%d: %d messages written, %s on disk; quiet for %d s%n",
-            cycle, cycles, bench.writes.written(), megabytes(file), quiet);
+            cycle, cycles, bench.writes.written(), embedded.megabytes(), quiet);
         Thread.sleep(quiet * 1000L);
         List<Long> probes = bench.probes();
         firsts.add(probes.get(0));
@@ -55,7 +48,8 @@ public final class QuietStoreBench {
             "cycle %d/%d: writes after the quiet spell, ms: %s%n", cycle, cycles, probes);
       }
       System.out.printf(
-          "first write after %d quiet seconds, ms: %s; file %s%n", quiet, firsts, megabytes(file));
+          "first write after %d quiet seconds, ms: %s; file %s%n",
+          quiet, firsts, embedded.megabytes());
     }
   }
 
@@ -76,26 +70,5 @@ public final class QuietStoreBench {
       Thread.sleep(200);
     }
     return millis;
-  }
-
-  static String megabytes(Path file) {
-    try {
-      return Files.size(file) / (1024 * 1024) + " MiB";
-    } catch (IOException e) {
-      return "? MiB";
-    }
-  }
-
-  static int intArg(String[] args, String name, int fallback) {
-    return Integer.parseInt(arg(args, name, String.valueOf(fallback)));
-  }
-
-  static String arg(String[] args, String name, String fallback) {
-    for (int i = 0; i + 1 < args.length; i++) {
-      if (args[i].equals(name)) {
-        return args[i + 1];
-      }
-    }
-    return fallback;
   }
 }

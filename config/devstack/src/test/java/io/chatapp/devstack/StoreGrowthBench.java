@@ -1,11 +1,7 @@
 package io.chatapp.devstack;
 
-import static io.chatapp.devstack.QuietStoreBench.arg;
-import static io.chatapp.devstack.QuietStoreBench.intArg;
+import static io.chatapp.devstack.EmbeddedBench.intArg;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import com.mongodb.client.MongoDatabase;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,15 +28,12 @@ public final class StoreGrowthBench {
     int seconds = intArg(args, "--seconds", 180);
     int window = intArg(args, "--window", 15);
     int pauseMs = intArg(args, "--pause-ms", 5);
-    Path file = Path.of(arg(args, "--file", "target/store-growth/bench.mv"));
-    Files.deleteIfExists(file);
     var os =
         (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-    try (EmbeddedMongo server = EmbeddedMongo.start("127.0.0.1", 0, file);
-        MongoClient client = MongoClients.create(server.uri())) {
-      MongoDatabase db = client.getDatabase("chat");
-      StorageShapedLoad writes = new StorageShapedLoad(db);
-      MVStore store = server.store();
+    try (EmbeddedBench embedded = EmbeddedBench.open(args, "target/store-growth/bench.mv")) {
+      StorageShapedLoad writes = new StorageShapedLoad(embedded.db());
+      MVStore store = embedded.store();
+      Path file = embedded.file();
       System.out.println(
           "| s | msg/s | file MiB | KiB/msg grown | file used % | chunks | chunks fill % | batch p50 ms"
               + " | p99 ms | max ms | CPU % of a core |");
