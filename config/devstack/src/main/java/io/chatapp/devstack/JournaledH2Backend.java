@@ -28,8 +28,9 @@ final class JournaledH2Backend extends H2Backend {
    * How full the file's chunks are kept, in percent. H2's default of 90 kept its background writer
    * rewriting live pages under the store lock all the time (JFR at 100 msg/s: three quarters of
    * that thread in {@code rewriteChunks}), and every journaled commit then waited for the lock and
-   * serialized the rewritten pages again: inserts stalled for up to 1.6 s. At 50 the file holds at
-   * most about twice its live data.
+   * serialized the rewritten pages again: inserts stalled for up to 1.6 s. At 50 H2 compacts only
+   * while the store is quiet; under load {@link #compact} does, while the chunks are on the whole
+   * less than this full (they are 1-15 % live there).
    */
   private static final int FILL_RATE = 50;
 
@@ -37,8 +38,8 @@ final class JournaledH2Backend extends H2Backend {
    * H2's write buffer, in KB: once this much is changed, the next write commits a chunk of it. At
    * 128 (chosen when it also sized H2's compaction passes, which no longer run under load, see
    * {@link #COMPACT_EVERY_MS}) a storage batch wrote three or four chunks instead of one: {@code
-   * bench/store-growth} at 1,024 writes 1,750-1,840 msg/s in batches of p50 5 ms at 67 % of a core,
-   * against 1,240-1,370 msg/s, p50 8-9 ms and 89-94 % at 128.
+   * bench/store-growth} at 1,024 writes 1,740-1,840 msg/s in batches of p50 5 ms at 67-72 % of a
+   * core, against 1,240-1,370 msg/s, p50 8-11 ms and 88-94 % at 128.
    */
   private static final int WRITE_BUFFER_KB = 1_024;
 
@@ -54,12 +55,12 @@ final class JournaledH2Backend extends H2Backend {
 
   /**
    * How long a chunk is kept after it was written, in ms, even once all its pages are dead: H2's
-   * default is 45 s. Under load the file then held 45 s of chunks whatever the live data (1.6 GiB
-   * before anything could be freed, {@code bench/store-growth}). A read no longer needs it: a
-   * command holds its version ({@link #handleCommand}), and cursors keep their documents in memory.
-   * With 1 s and without that hold, a read in user-war failed with "Chunk 10223 not found" under
-   * {@code bench/connections}. It stays a few seconds, so that chunks are not overwritten right
-   * after they were written.
+   * default is 45 s. Under load the file then held 45 s of chunks whatever the live data (2.5 GiB
+   * before the first could be freed, {@code bench/store-growth} at 1,100 msg/s). A read no longer
+   * needs it: a command holds its version ({@link #handleCommand}), and cursors keep their
+   * documents in memory. With 1 s and without that hold, a read in user-war failed with "Chunk
+   * 10223 not found" under {@code bench/connections}. It stays a few seconds, so that chunks are
+   * not overwritten right after they were written.
    */
   private static final int RETENTION_MS = 5_000;
 
