@@ -100,6 +100,23 @@ final class Browser implements AutoCloseable {
         });
   }
 
+  /**
+   * Types the text into the field, and again if it does not hold it afterwards: a dialog that moves
+   * the focus to its own field as it opens can take keys typed meanwhile (CI: the new chat's search
+   * stayed empty).
+   */
+  void type(By field, String text) {
+    await(
+        d -> {
+          WebElement input = find(field);
+          if (!text.equals(input.getAttribute("value"))) {
+            input.clear();
+            input.sendKeys(text);
+          }
+          return text.equals(input.getAttribute("value"));
+        });
+  }
+
   List<WebElement> all(By by) {
     return driver.findElements(by);
   }

@@ -235,9 +235,7 @@ class GroupChatBrowserIT {
   }
 
   private static void pick(String email) {
-    WebElement search = alice.find(By.id("groupSearch"));
-    search.clear();
-    search.sendKeys(email);
+    alice.type(By.id("groupSearch"), email);
     alice.click(By.cssSelector("#groupResults .user-result[data-email='" + email + "']"));
     alice.await(d -> !d.findElements(By.cssSelector("#groupPicked .picked-person")).isEmpty());
   }

@@ -65,7 +65,7 @@ class TwoPeopleChatIT {
   @Order(2)
   void aliceStartsAChatAndBobSeesItLive() {
     alice.find(By.id("newChatButton")).click();
-    alice.find(By.id("userSearch")).sendKeys(BOB_EMAIL);
+    alice.type(By.id("userSearch"), BOB_EMAIL);
     By bobResult = By.cssSelector("#userResults .user-result[data-email='" + BOB_EMAIL + "']");
     alice.find(bobResult);
     alice.screenshot("new-chat-dialog");
