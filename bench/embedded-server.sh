@@ -11,6 +11,6 @@ run_embedded_server_bench() {
   mvn -B -q -Dstyle.color=never -pl config/devstack dependency:build-classpath \
     -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
   echo "==> running (progress below)"
-  java ${BENCH_JAVA_OPTIONS:-} -cp "config/devstack/target/test-classes:config/devstack/target/classes:$(cat config/devstack/target/bench.classpath)" \
+  java -cp "config/devstack/target/test-classes:config/devstack/target/classes:$(cat config/devstack/target/bench.classpath)" \
     "io.chatapp.devstack.$class" "$@"
 }

@@ -23,7 +23,7 @@ import org.bson.Document;
  */
 final class StorageShapedLoad {
 
-  static final int CHATS = 20;
+  private static final int CHATS = 20;
   private static final int USERS = 2_000;
   private static final String TEXT = "hello ".repeat(10);
 
