@@ -11,6 +11,7 @@ import jakarta.websocket.OnOpen;
 import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
+import jakarta.websocket.server.ServerEndpointConfig;
 import java.io.IOException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -19,8 +20,10 @@ import java.util.logging.Logger;
  * {@code ws://host:3002/ws}: the original Socket.IO events as JSON text frames {@code {"event",
  * "data"}}. Authentication happened at the handshake ({@link HandshakeGuard}); this class only
  * hands sockets and frames to {@link RealtimeHub}. Frames over 64 KiB close the socket with 1009.
+ *
+ * <p>It keeps no state of its own, so every socket shares one instance ({@link OneForAll}).
  */
-@ServerEndpoint("/ws")
+@ServerEndpoint(value = "/ws", configurator = SocketEndpoint.OneForAll.class)
 public class SocketEndpoint {
 
   private static final Logger LOG = Logger.getLogger(SocketEndpoint.class.getName());
@@ -64,6 +67,25 @@ public class SocketEndpoint {
   @OnError
   public void error(Session session, Throwable error) {
     LOG.log(Level.FINE, "Socket error", error);
+  }
+
+  /**
+   * Hands Tyrus the one endpoint for every socket. Its default asks CDI for a new instance per
+   * socket, and Weld then builds an injection target and a creational context for each by
+   * reflection, kept as long as the socket (a class histogram at 10,000 sockets: two of each per
+   * socket), on the HTTP thread of every handshake.
+   */
+  public static final class OneForAll extends ServerEndpointConfig.Configurator {
+
+    private static final SocketEndpoint ENDPOINT = new SocketEndpoint();
+
+    @Override
+    public <T> T getEndpointInstance(Class<T> type) throws InstantiationException {
+      if (!type.isInstance(ENDPOINT)) {
+        throw new InstantiationException("Only " + SocketEndpoint.class + " is served here");
+      }
+      return type.cast(ENDPOINT);
+    }
   }
 
   private static RealtimeHub hub() {
