@@ -38,8 +38,8 @@ public final class ConnectionsBench {
   /**
    * Probes sent one by one before the first step, not recorded: on a stack just started they are
    * the first messages it carries, and the first of them waits for classes to load and methods to
-   * compile (about 240 ms at the first step, against 12–50 ms for the next ones), which is not a
-   * cost of the sockets. They are printed all the same.
+   * compile (240–470 ms measured, against 12–50 ms for the next ones), which is not a cost of the
+   * sockets. They are printed all the same.
    */
   private static final int WARMUP_PROBES = 100;
 
