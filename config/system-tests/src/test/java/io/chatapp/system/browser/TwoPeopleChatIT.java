@@ -185,9 +185,7 @@ class TwoPeopleChatIT {
   @Order(6)
   void renameAndLogOut() throws Exception {
     bob.find(By.id("accountButton")).click();
-    WebElement name = bob.find(By.id("nameInput"));
-    name.clear();
-    name.sendKeys("Bob Builder");
+    bob.type(By.id("nameInput"), "Bob Builder");
     bob.find(By.id("saveNameButton")).click();
     bob.await(d -> bob.text(By.id("meName")).equals("Bob Builder"));
     bob.screenshot("renamed");
