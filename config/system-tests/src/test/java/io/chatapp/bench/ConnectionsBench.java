@@ -156,8 +156,15 @@ public final class ConnectionsBench {
         report.add(result);
         report.write(folder); // after every step, so a run cut short keeps what it measured
         if (options.burst() > 0 && step == options.burstAfter()) {
-          report.burst(burst(fleet, cpu, probes));
-          report.write(folder);
+          for (int i = 1; i <= options.bursts(); i++) {
+            if (i > 1) {
+              System.out.printf(
+                  "    quiet for %d s before the next burst%n", options.idleSeconds());
+              Thread.sleep(TimeUnit.SECONDS.toMillis(options.idleSeconds()));
+            }
+            report.burst(burst(i, fleet, cpu, probes));
+            report.write(folder);
+          }
         }
       }
       List<Path> files = report.write(folder);
@@ -209,13 +216,18 @@ public final class ConnectionsBench {
         probed);
   }
 
-  /** Opens sockets at once while probes flow, before and during; how long they took. */
+  /**
+   * Opens sockets at once while probes flow, before and during; how long they took. Prints each
+   * probe of the burst with when it was sent, so a slow one can be placed (the first wave of
+   * connections, the refused ones' retries a second later). The first burst after the stack started
+   * also meets code the JIT has not compiled yet; later ones tell how much of it that was.
+   */
   private ConnectionsReport.Burst burst(
-      ConnectionsFleet fleet, CpuMeter cpu, ConnectionsProbes probes) throws Exception {
-    String label = "[burst]";
+      int number, ConnectionsFleet fleet, CpuMeter cpu, ConnectionsProbes probes) throws Exception {
+    String label = "[burst " + number + "]";
     System.out.printf(
-        "==> burst: %d sockets at once, probes at %d/s from %d s before%n",
-        options.burst(), options.burstRate(), BEFORE_BURST_SECONDS);
+        "==> burst %d of %d: %d sockets at once, probes at %d/s from %d s before%n",
+        number, options.bursts(), options.burst(), options.burstRate(), BEFORE_BURST_SECONDS);
     logIn(options.burst(), label);
     long openBefore = fleet.status().open();
     ConnectionsProbes.Flow flow =
@@ -226,11 +238,16 @@ public final class ConnectionsBench {
     ConnectionsFleet.Status from = fleet.status();
     CpuMeter.Sample cpuFrom = cpu.sample();
     long burstStart = System.nanoTime();
+    Instant burstStartedAt = Instant.now();
     boolean settled = open(options.burst(), options.burst(), fleet, label);
     long burstEnd = System.nanoTime();
     CpuMeter.Sample cpuTo = cpu.sample();
     ConnectionsFleet.Status to = fleet.status();
     flow.stop();
+    System.out.printf(
+        "    %s probes during, s from the burst's start (%s): ms to delivery (ms to the POST's"
+            + " answer): %s%n",
+        label, burstStartedAt, flow.timeline(burstStart, burstEnd + 1));
     return new ConnectionsReport.Burst(
         openBefore,
         options.burst(),

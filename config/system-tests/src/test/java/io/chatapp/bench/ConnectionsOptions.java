@@ -16,6 +16,7 @@ record ConnectionsOptions(
     int probes,
     int probePairs,
     int burst,
+    int bursts,
     int burstAfter,
     int burstRate,
     int parallel,
@@ -29,8 +30,8 @@ record ConnectionsOptions(
   static final String USAGE =
       """
       bench/connections [--steps 1000,5000,10000,20000] [--per-user 10] [--idle 15] [--probes 20]
-                        [--probe-pairs 10] [--burst 1000] [--burst-after 10000] [--burst-rate 10]
-                        [--parallel 200] [--connect-seconds 600]
+                        [--probe-pairs 10] [--burst 1000] [--bursts 1] [--burst-after 10000]
+                        [--burst-rate 10] [--parallel 200] [--connect-seconds 600]
                         [--chat-urls http://localhost:3002,http://localhost:3012]
                         [--data-dir .data | --chat-pid PID[,PID]]
                         [--user-url http://localhost:3000] [--mailbox-url http://localhost:3080]
@@ -43,6 +44,8 @@ record ConnectionsOptions(
         --probe-pairs     sender/recipient pairs of their own that carry the probes (1 to 50)
         --burst           sockets opened at once after the step --burst-after, while probes flow
                           at --burst-rate a second (0: no burst); they stay open for later steps
+        --bursts          how many bursts, one after another, a quiet --idle between them (1 to 5):
+                          the first meets code the JIT has not compiled yet, the later ones less
         --parallel        upgrades in progress at once while a step opens its sockets (1 to 2000)
         --connect-seconds how long a step (or the burst) may take to open its sockets (10 to 3600)
         --chat-urls       chat-war instances; sockets are spread over them in turn
@@ -69,6 +72,7 @@ record ConnectionsOptions(
     BenchOptions.within("--probes", probes, 1, 200);
     BenchOptions.within("--probe-pairs", probePairs, 1, 50);
     BenchOptions.within("--burst", burst, 0, 5_000);
+    BenchOptions.within("--bursts", bursts, 1, 5);
     BenchOptions.within("--burst-rate", burstRate, 1, 100);
     BenchOptions.within("--parallel", parallel, 1, 2_000);
     BenchOptions.within("--connect-seconds", connectSeconds, 10, 3_600);
@@ -86,10 +90,10 @@ record ConnectionsOptions(
     }
   }
 
-  /** The most sockets open at once: the largest step, or the burst on top of its step. */
+  /** The most sockets open at once: the largest step, or the bursts on top of their step. */
   int mostSockets() {
     int largest = steps.get(steps.size() - 1);
-    return burst > 0 ? Math.max(largest, burstAfter + burst) : largest;
+    return burst > 0 ? Math.max(largest, burstAfter + bursts * burst) : largest;
   }
 
   /** The options of the command line; the defaults for what it leaves out. */
@@ -100,6 +104,7 @@ record ConnectionsOptions(
     int probes = 20;
     int probePairs = 10;
     int burst = 1_000;
+    int bursts = 1;
     Integer burstAfter = null;
     int burstRate = 10;
     int parallel = 200;
@@ -117,6 +122,7 @@ record ConnectionsOptions(
         case "--probes" -> probes = BenchOptions.number(value);
         case "--probe-pairs" -> probePairs = BenchOptions.number(value);
         case "--burst" -> burst = BenchOptions.number(value);
+        case "--bursts" -> bursts = BenchOptions.number(value);
         case "--burst-after" -> burstAfter = BenchOptions.number(value);
         case "--burst-rate" -> burstRate = BenchOptions.number(value);
         case "--parallel" -> parallel = BenchOptions.number(value);
@@ -134,6 +140,7 @@ record ConnectionsOptions(
         probes,
         probePairs,
         burst,
+        bursts,
         burstAfter == null ? defaultBurstAfter(steps) : burstAfter,
         burstRate,
         parallel,

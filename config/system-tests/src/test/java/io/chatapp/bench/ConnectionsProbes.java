@@ -155,6 +155,31 @@ final class ConnectionsProbes implements AutoCloseable {
     Result between(long from, long to) {
       return result(ledger, sent, at -> at >= from && at < to);
     }
+
+    /**
+     * Each of those probes as "sent at s: delivered in ms (answered in ms)", in the order sent, the
+     * time from {@code from}: where in a burst the slow ones were, and whether the POST or the
+     * delivery after it was slow.
+     */
+    String timeline(long from, long to) {
+      StringJoiner each = new StringJoiner(", ");
+      for (int seq = 0; seq < sent; seq++) {
+        long at = ledger.startedAt(seq);
+        if (at < from || at >= to) {
+          continue;
+        }
+        String answered =
+            ledger.answeredAt(seq) == 0
+                ? "-"
+                : Long.toString((ledger.answeredAt(seq) - at) / 1_000_000);
+        String delivered =
+            ledger.wasDelivered(seq)
+                ? Long.toString((ledger.deliveredAt(seq) - at) / 1_000_000)
+                : ledger.status(seq) == 201 ? "lost" : "status-" + ledger.status(seq);
+        each.add(String.format("%.1f: %s (%s)", (at - from) / 1e9, delivered, answered));
+      }
+      return each.toString();
+    }
   }
 
   private static Result result(Ledger ledger, int count, LongPredicate sentAt) {

@@ -50,7 +50,7 @@ final class ConnectionsReport {
   private final ConnectionsOptions options;
   private final Instant started;
   private final List<Step> steps = new ArrayList<>();
-  private Burst burst;
+  private final List<Burst> bursts = new ArrayList<>();
 
   ConnectionsReport(ConnectionsOptions options, Instant started) {
     this.options = options;
@@ -62,7 +62,7 @@ final class ConnectionsReport {
   }
 
   void burst(Burst burst) {
-    this.burst = burst;
+    bursts.add(burst);
   }
 
   private static final List<String> COLUMNS =
@@ -127,32 +127,37 @@ final class ConnectionsReport {
                 Runtime.getRuntime().availableProcessors()));
     md.append(Tables.head(COLUMNS, "---:"));
     steps.forEach(s -> md.append(Tables.row(cells(s).toArray())));
-    if (burst != null) {
+    if (!bursts.isEmpty()) {
       md.append("\nBurst: sockets opened all at once while probes flow at ")
           .append(options.burstRate())
           .append("/s:\n\n")
-          .append("| open before | burst | open | failed | refused busy, tried again | took s |")
+          .append(
+              "| # | open before | burst | open | failed | refused busy, tried again | took s |")
           .append(" probe p50/max ms before | probe p50/max ms during | probes lost during |")
           .append(" chat-war CPU % during |\n")
-          .append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n")
-          .append(
-              Tables.row(
-                  burst.openBefore(),
-                  burst.asked(),
-                  burst.accepted(),
-                  burst.failed(),
-                  burst.retried(),
-                  Tables.number(burst.seconds()) + (burst.allSettled() ? "" : " (cut off)"),
-                  Tables.number(burst.before().p50Ms())
-                      + " / "
-                      + Tables.number(burst.before().maxMs()),
-                  Tables.number(burst.during().p50Ms())
-                      + " / "
-                      + Tables.number(burst.during().maxMs()),
-                  (burst.during().sent() - burst.during().delivered())
-                      + " of "
-                      + burst.during().sent(),
-                  chatWarCpu(burst.cpuPercent())));
+          .append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+      for (int i = 0; i < bursts.size(); i++) {
+        Burst burst = bursts.get(i);
+        md.append(
+            Tables.row(
+                i + 1,
+                burst.openBefore(),
+                burst.asked(),
+                burst.accepted(),
+                burst.failed(),
+                burst.retried(),
+                Tables.number(burst.seconds()) + (burst.allSettled() ? "" : " (cut off)"),
+                Tables.number(burst.before().p50Ms())
+                    + " / "
+                    + Tables.number(burst.before().maxMs()),
+                Tables.number(burst.during().p50Ms())
+                    + " / "
+                    + Tables.number(burst.during().maxMs()),
+                (burst.during().sent() - burst.during().delivered())
+                    + " of "
+                    + burst.during().sent(),
+                chatWarCpu(burst.cpuPercent())));
+      }
     }
     md.append("\nCPU over each step's idle window, % of one core:\n\n")
         .append(Tables.cpu("sockets asked", steps, Step::asked, Step::cpuPercent));
@@ -215,14 +220,15 @@ final class ConnectionsReport {
                     .add("probes", options.probes())
                     .add("probePairs", options.probePairs())
                     .add("burst", options.burst())
+                    .add("bursts", options.bursts())
                     .add("burstAfter", options.burstAfter())
                     .add("burstRate", options.burstRate())
                     .add("parallel", options.parallel())
                     .add("chatUrls", Json.createArrayBuilder(options.chatUrls())))
             .add("steps", rows);
-    if (burst != null) {
-      json.add(
-          "burst",
+    JsonArrayBuilder burstRows = Json.createArrayBuilder();
+    for (Burst burst : bursts) {
+      burstRows.add(
           Json.createObjectBuilder()
               .add("openBefore", burst.openBefore())
               .add("asked", burst.asked())
@@ -235,6 +241,7 @@ final class ConnectionsReport {
               .add("probesDuring", probes(burst.during()))
               .add("cpuPercent", map(burst.cpuPercent())));
     }
+    json.add("bursts", burstRows);
     return json.build();
   }
 
