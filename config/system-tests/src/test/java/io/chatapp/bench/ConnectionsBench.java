@@ -183,7 +183,7 @@ public final class ConnectionsBench {
     int count = Math.max(0, step - handedOut);
     logIn(count, label);
     long started = System.nanoTime();
-    boolean settled = open(count, options.parallel(), fleet, label);
+    boolean settled = open(count, options.parallel(), 0, fleet, label);
     double connectSeconds = (System.nanoTime() - started) / 1e9;
 
     System.out.printf("    %s idle for %d s%n", label, options.idleSeconds());
@@ -226,8 +226,13 @@ public final class ConnectionsBench {
       int number, ConnectionsFleet fleet, CpuMeter cpu, ConnectionsProbes probes) throws Exception {
     String label = "[burst " + number + "]";
     System.out.printf(
-        "==> burst %d of %d: %d sockets at once, probes at %d/s from %d s before%n",
-        number, options.bursts(), options.burst(), options.burstRate(), BEFORE_BURST_SECONDS);
+        "==> burst %d of %d: %d sockets %s, probes at %d/s from %d s before%n",
+        number,
+        options.bursts(),
+        options.burst(),
+        options.burstSpread() == 0 ? "at once" : "within " + options.burstSpread() + " ms",
+        options.burstRate(),
+        BEFORE_BURST_SECONDS);
     logIn(options.burst(), label);
     long openBefore = fleet.status().open();
     ConnectionsProbes.Flow flow =
@@ -239,7 +244,7 @@ public final class ConnectionsBench {
     CpuMeter.Sample cpuFrom = cpu.sample();
     long burstStart = System.nanoTime();
     Instant burstStartedAt = Instant.now();
-    boolean settled = open(options.burst(), options.burst(), fleet, label);
+    boolean settled = open(options.burst(), options.burst(), options.burstSpread(), fleet, label);
     long burstEnd = System.nanoTime();
     CpuMeter.Sample cpuTo = cpu.sample();
     ConnectionsFleet.Status to = fleet.status();
@@ -263,11 +268,12 @@ public final class ConnectionsBench {
 
   /**
    * Opens {@code count} more sockets (their users logged in already), at most {@code parallel}
-   * upgrades at once, every user's first socket before anyone's next; waits until each got its
-   * first frame or failed, with a line of progress every 2 s. False when {@code --connect-seconds}
-   * ran out first.
+   * upgrades at once, every user's first socket before anyone's next (or each at a random time
+   * within {@code spreadMillis}, when over 0); waits until each got its first frame or failed, with
+   * a line of progress every 2 s. False when {@code --connect-seconds} ran out first.
    */
-  private boolean open(int count, int parallel, ConnectionsFleet fleet, String label)
+  private boolean open(
+      int count, int parallel, long spreadMillis, ConnectionsFleet fleet, String label)
       throws Exception {
     if (count == 0) {
       return true;
@@ -286,7 +292,7 @@ public final class ConnectionsBench {
     handedOut = to;
     long started = System.nanoTime();
     long deadline = started + TimeUnit.SECONDS.toNanos(options.connectSeconds());
-    fleet.go(parallel);
+    fleet.go(parallel, spreadMillis);
     long nextLine = started + TimeUnit.SECONDS.toNanos(2);
     while (true) {
       Thread.sleep(200);

@@ -100,12 +100,15 @@ final class ConnectionsFleet implements AutoCloseable {
     added++;
   }
 
-  /** Starts opening what was added, at most {@code parallel} upgrades in progress at once. */
-  void go(int parallel) {
+  /**
+   * Starts opening what was added, at most {@code parallel} upgrades in progress at once; with a
+   * {@code spreadMillis} over 0, each socket starts at a random time within it.
+   */
+  void go(int parallel, long spreadMillis) {
     int each = Math.max(1, parallel / workers.size());
     workers.forEach(
         worker -> {
-          worker.in().println("go " + each);
+          worker.in().println("go " + each + " " + spreadMillis);
           worker.in().flush();
         });
   }

@@ -17,6 +17,7 @@ record ConnectionsOptions(
     int probePairs,
     int burst,
     int bursts,
+    int burstSpread,
     int burstAfter,
     int burstRate,
     int parallel,
@@ -30,8 +31,8 @@ record ConnectionsOptions(
   static final String USAGE =
       """
       bench/connections [--steps 1000,5000,10000,20000] [--per-user 10] [--idle 15] [--probes 20]
-                        [--probe-pairs 10] [--burst 1000] [--bursts 1] [--burst-after 10000]
-                        [--burst-rate 10] [--parallel 200] [--connect-seconds 600]
+                        [--probe-pairs 10] [--burst 1000] [--bursts 1] [--burst-spread 0]
+                        [--burst-after 10000] [--burst-rate 10] [--parallel 200] [--connect-seconds 600]
                         [--chat-urls http://localhost:3002,http://localhost:3012]
                         [--data-dir .data | --chat-pid PID[,PID]]
                         [--user-url http://localhost:3000] [--mailbox-url http://localhost:3080]
@@ -46,6 +47,8 @@ record ConnectionsOptions(
                           at --burst-rate a second (0: no burst); they stay open for later steps
         --bursts          how many bursts, one after another, a quiet --idle between them (1 to 5):
                           the first meets code the JIT has not compiled yet, the later ones less
+        --burst-spread    ms over which a burst's sockets start, each at a random time (0 to 10000;
+                          0: all at once); the web page comes back 0.5-1.5 s after losing its socket
         --parallel        upgrades in progress at once while a step opens its sockets (1 to 2000)
         --connect-seconds how long a step (or the burst) may take to open its sockets (10 to 3600)
         --chat-urls       chat-war instances; sockets are spread over them in turn
@@ -73,6 +76,7 @@ record ConnectionsOptions(
     BenchOptions.within("--probe-pairs", probePairs, 1, 50);
     BenchOptions.within("--burst", burst, 0, 5_000);
     BenchOptions.within("--bursts", bursts, 1, 5);
+    BenchOptions.within("--burst-spread", burstSpread, 0, 10_000);
     BenchOptions.within("--burst-rate", burstRate, 1, 100);
     BenchOptions.within("--parallel", parallel, 1, 2_000);
     BenchOptions.within("--connect-seconds", connectSeconds, 10, 3_600);
@@ -105,6 +109,7 @@ record ConnectionsOptions(
     int probePairs = 10;
     int burst = 1_000;
     int bursts = 1;
+    int burstSpread = 0;
     Integer burstAfter = null;
     int burstRate = 10;
     int parallel = 200;
@@ -123,6 +128,7 @@ record ConnectionsOptions(
         case "--probe-pairs" -> probePairs = BenchOptions.number(value);
         case "--burst" -> burst = BenchOptions.number(value);
         case "--bursts" -> bursts = BenchOptions.number(value);
+        case "--burst-spread" -> burstSpread = BenchOptions.number(value);
         case "--burst-after" -> burstAfter = BenchOptions.number(value);
         case "--burst-rate" -> burstRate = BenchOptions.number(value);
         case "--parallel" -> parallel = BenchOptions.number(value);
@@ -141,6 +147,7 @@ record ConnectionsOptions(
         probePairs,
         burst,
         bursts,
+        burstSpread,
         burstAfter == null ? defaultBurstAfter(steps) : burstAfter,
         burstRate,
         parallel,

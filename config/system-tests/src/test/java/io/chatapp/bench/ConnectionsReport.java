@@ -128,7 +128,12 @@ final class ConnectionsReport {
     md.append(Tables.head(COLUMNS, "---:"));
     steps.forEach(s -> md.append(Tables.row(cells(s).toArray())));
     if (!bursts.isEmpty()) {
-      md.append("\nBurst: sockets opened all at once while probes flow at ")
+      md.append("\nBurst: sockets opened ")
+          .append(
+              options.burstSpread() == 0
+                  ? "all at once"
+                  : "each at a random time within " + options.burstSpread() + " ms")
+          .append(" while probes flow at ")
           .append(options.burstRate())
           .append("/s:\n\n")
           .append(
@@ -221,6 +226,7 @@ final class ConnectionsReport {
                     .add("probePairs", options.probePairs())
                     .add("burst", options.burst())
                     .add("bursts", options.bursts())
+                    .add("burstSpreadMillis", options.burstSpread())
                     .add("burstAfter", options.burstAfter())
                     .add("burstRate", options.burstRate())
                     .add("parallel", options.parallel())

@@ -31,7 +31,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <pre>
  * add HOST PORT SOURCE TOKEN   a socket to open later, from source address SOURCE
- * go N                         open the added sockets, at most N upgrades in progress at once
+ * go N [SPREAD]                open the added sockets, at most N upgrades in progress at once;
+ *                              with SPREAD (ms), each starts at a random time within it instead
  * status                       one line: counters, failures and close codes so far
  * </pre>
  */
@@ -48,12 +49,15 @@ final class ConnectionsWorker implements ConnectionsSocket.Events {
   private final Queue<ConnectionsSocket> queued = new ArrayDeque<>();
   private final Set<ConnectionsSocket> unsettled = new HashSet<>();
 
-  /** Upgrades refused with 503 (the server busy with others), tried again at their time. */
-  private final PriorityQueue<Retry> retries = new PriorityQueue<>();
+  /**
+   * Sockets to open at their time: upgrades refused with 503 (the server busy with others), tried
+   * again, and a spread burst's.
+   */
+  private final PriorityQueue<Due> due = new PriorityQueue<>();
 
-  private record Retry(long at, ConnectionsSocket socket) implements Comparable<Retry> {
+  private record Due(long at, ConnectionsSocket socket) implements Comparable<Due> {
     @Override
-    public int compareTo(Retry other) {
+    public int compareTo(Due other) {
       return Long.compare(at, other.at);
     }
   }
@@ -122,8 +126,8 @@ final class ConnectionsWorker implements ConnectionsSocket.Events {
         handle(command);
       }
       long now = System.nanoTime();
-      while (!retries.isEmpty() && retries.peek().at() <= now) {
-        ConnectionsSocket socket = retries.poll().socket();
+      while (!due.isEmpty() && due.peek().at() <= now) {
+        ConnectionsSocket socket = due.poll().socket();
         if (socket.connect(selector, now)) {
           unsettled.add(socket);
         }
@@ -159,7 +163,18 @@ final class ConnectionsWorker implements ConnectionsSocket.Events {
         sockets.add(socket);
         queued.add(socket);
       }
-      case "go" -> maxUnsettled = Integer.parseInt(words[1]);
+      case "go" -> {
+        maxUnsettled = Integer.parseInt(words[1]);
+        long spread =
+            words.length > 2 ? TimeUnit.MILLISECONDS.toNanos(Long.parseLong(words[2])) : 0;
+        if (spread > 0) {
+          // like clients that lost their sockets together and come back after a random pause
+          long now = System.nanoTime();
+          for (ConnectionsSocket socket; (socket = queued.poll()) != null; ) {
+            due.add(new Due(now + ThreadLocalRandom.current().nextLong(spread), socket));
+          }
+        }
+      }
       case "status" -> {
         System.out.println(status());
         System.out.flush();
@@ -216,7 +231,7 @@ final class ConnectionsWorker implements ConnectionsSocket.Events {
       long jitter = ThreadLocalRandom.current().nextLong(RETRY_NANOS);
       ConnectionsSocket again = socket.again();
       sockets.add(again);
-      retries.add(new Retry(System.nanoTime() + RETRY_NANOS / 2 + jitter, again));
+      due.add(new Due(System.nanoTime() + RETRY_NANOS / 2 + jitter, again));
       return;
     }
     failed++;
