@@ -217,10 +217,11 @@ public final class ConnectionsBench {
   }
 
   /**
-   * Opens sockets at once while probes flow, before and during; how long they took. Prints each
-   * probe of the burst with when it was sent, so a slow one can be placed (the first wave of
-   * connections, the refused ones' retries a second later). The first burst after the stack started
-   * also meets code the JIT has not compiled yet; later ones tell how much of it that was.
+   * Opens a burst of sockets (at once, or over {@code --burst-spread}) while probes flow, before
+   * and during; how long they took. Prints each probe of the burst with when it was sent, so a slow
+   * one can be placed (the first wave of connections, the refused ones' retries a second later).
+   * The first burst after the stack started also meets code the JIT has not compiled yet; later
+   * ones tell how much of it that was.
    */
   private ConnectionsReport.Burst burst(
       int number, ConnectionsFleet fleet, CpuMeter cpu, ConnectionsProbes probes) throws Exception {

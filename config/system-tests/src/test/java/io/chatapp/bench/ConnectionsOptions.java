@@ -32,7 +32,8 @@ record ConnectionsOptions(
       """
       bench/connections [--steps 1000,5000,10000,20000] [--per-user 10] [--idle 15] [--probes 20]
                         [--probe-pairs 10] [--burst 1000] [--bursts 1] [--burst-spread 0]
-                        [--burst-after 10000] [--burst-rate 10] [--parallel 200] [--connect-seconds 600]
+                        [--burst-after 10000] [--burst-rate 10] [--parallel 200]
+                        [--connect-seconds 600]
                         [--chat-urls http://localhost:3002,http://localhost:3012]
                         [--data-dir .data | --chat-pid PID[,PID]]
                         [--user-url http://localhost:3000] [--mailbox-url http://localhost:3080]

@@ -79,13 +79,17 @@ final class ConnectionsProbes implements AutoCloseable {
   private static String latencies(Ledger ledger, int count) {
     StringJoiner each = new StringJoiner(" ");
     for (int seq = 0; seq < count; seq++) {
-      if (ledger.wasDelivered(seq)) {
-        each.add(Long.toString((ledger.deliveredAt(seq) - ledger.startedAt(seq)) / 1_000_000));
-      } else {
-        each.add(ledger.status(seq) == 201 ? "lost" : "status-" + ledger.status(seq));
-      }
+      each.add(delivery(ledger, seq));
     }
     return each.toString();
+  }
+
+  /** Probe {@code seq}'s latency in milliseconds, "lost" or its status when it did not arrive. */
+  private static String delivery(Ledger ledger, int seq) {
+    if (ledger.wasDelivered(seq)) {
+      return Long.toString((ledger.deliveredAt(seq) - ledger.startedAt(seq)) / 1_000_000);
+    }
+    return ledger.status(seq) == 201 ? "lost" : "status-" + ledger.status(seq);
   }
 
   private static boolean refused(Ledger ledger, int seq) {
@@ -172,11 +176,8 @@ final class ConnectionsProbes implements AutoCloseable {
             ledger.answeredAt(seq) == 0
                 ? "-"
                 : Long.toString((ledger.answeredAt(seq) - at) / 1_000_000);
-        String delivered =
-            ledger.wasDelivered(seq)
-                ? Long.toString((ledger.deliveredAt(seq) - at) / 1_000_000)
-                : ledger.status(seq) == 201 ? "lost" : "status-" + ledger.status(seq);
-        each.add(String.format("%.1f: %s (%s)", (at - from) / 1e9, delivered, answered));
+        each.add(
+            String.format("%.1f: %s (%s)", (at - from) / 1e9, delivery(ledger, seq), answered));
       }
       return each.toString();
     }
