@@ -37,10 +37,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * together ({@link MessageSteps#store}, journaled) and publishes them as one message to {@code
  * chat:messages:stored} before acking them, so a crash in between stores them again (idempotently)
  * rather than losing them; it stores the next batch while that publish waits for its confirm; the
- * delivery and notification consumers take each such batch from there. Batches grow with the load,
- * and so does the work saved per message. Each queue retries failures after 1, 5 and 30 s, then
- * parks them in its dead-letter queue: nothing waits in a hot loop, and no step ever waits for
- * another by retrying.
+ * delivery and notification consumers take each such batch from there, and ack it once the frames
+ * it made have left the instance (an instance killed in between has it delivered again by another,
+ * not lost for a socket that stayed open elsewhere). Batches grow with the load, and so does the
+ * work saved per message. Each queue retries failures after 1, 5 and 30 s, then parks them in its
+ * dead-letter queue: nothing waits in a hot loop, and no step ever waits for another by retrying.
  */
 @ApplicationScoped
 public class BrokerMessagePipeline implements MessagePipeline {
@@ -61,6 +62,12 @@ public class BrokerMessagePipeline implements MessagePipeline {
    * the order messages were sent, and hands them on in that order.
    */
   static final int STORED_BATCHES_IN_FLIGHT = 2;
+
+  /**
+   * Delivered (or announced) batches whose frames are still on their way out at once: the step
+   * hands on the next batch while the last one's frames are published, and acks in order.
+   */
+  static final int HANDED_ON_BATCHES_IN_FLIGHT = 2;
 
   /**
    * How often accepted messages go to the broker at most while sends keep coming ({@link
@@ -120,8 +127,10 @@ public class BrokerMessagePipeline implements MessagePipeline {
       broker.declare(fanout::declare);
     }
     consumers.subscribePipelined(names.storage(), prefetch, STORED_BATCHES_IN_FLIGHT, this::store);
-    consumers.subscribeBatches(names.delivery(), prefetch, 1, this::deliver);
-    consumers.subscribeBatches(names.notification(), prefetch, 1, this::announce);
+    consumers.subscribePipelined(
+        names.delivery(), prefetch, HANDED_ON_BATCHES_IN_FLIGHT, this::deliver);
+    consumers.subscribePipelined(
+        names.notification(), prefetch, HANDED_ON_BATCHES_IN_FLIGHT, this::announce);
   }
 
   @Override
@@ -157,12 +166,14 @@ public class BrokerMessagePipeline implements MessagePipeline {
         names.stored(), stored.get(0).message().id().value(), Envelope.toBytes(stored));
   }
 
-  void deliver(List<byte[]> bodies) throws PoisonMessageException {
-    steps.deliver(read(bodies));
+  /** Delivers a stored batch; acked once its frames have left this instance. */
+  CompletableFuture<Void> deliver(List<byte[]> bodies) throws PoisonMessageException {
+    return steps.deliver(read(bodies));
   }
 
-  void announce(List<byte[]> bodies) throws PoisonMessageException {
-    steps.announce(read(bodies));
+  /** Announces a stored batch; acked once its frames have left this instance. */
+  CompletableFuture<Void> announce(List<byte[]> bodies) throws PoisonMessageException {
+    return steps.announce(read(bodies));
   }
 
   private static List<Addressed> read(List<byte[]> bodies) throws PoisonMessageException {

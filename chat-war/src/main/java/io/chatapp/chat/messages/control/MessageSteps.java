@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -220,22 +221,27 @@ public class MessageSteps {
     throw new IllegalStateException("No free sequence number in chat " + message.chatId());
   }
 
-  /** {@code message:new} to each recipient's sockets and the sender's other ones. */
-  public void deliver(List<Addressed> stored) {
+  /**
+   * {@code message:new} to each recipient's sockets and the sender's other ones; completes once
+   * those frames have left this instance, and only then may the step count as done.
+   */
+  public CompletableFuture<Void> deliver(List<Addressed> stored) {
     for (Addressed a : stored) {
       Message message = a.message();
       events.fire(
           new MessageSent(
               message, message.chatId(), message.sender(), a.recipient(), a.recipients()));
     }
+    return events.handedOn();
   }
 
   /**
    * The senders of messages stored read (their recipient was looking at the chat) hear that they
    * were read, one notice per chat; a recipient who was not looking hears {@code chat:refresh} for
-   * each, so their chat list moves and counts. Group messages need neither.
+   * each, so their chat list moves and counts. Group messages need neither. Completes once those
+   * frames have left this instance.
    */
-  public void announce(List<Addressed> stored) {
+  public CompletableFuture<Void> announce(List<Addressed> stored) {
     Map<List<UserId>, List<Message>> read = new LinkedHashMap<>();
     for (Addressed a : stored) {
       Message message = a.message();
@@ -257,5 +263,6 @@ public class MessageSteps {
                     readerAndSender.get(0),
                     readerAndSender.get(1),
                     messages.stream().map(Message::id).toList())));
+    return events.handedOn();
   }
 }

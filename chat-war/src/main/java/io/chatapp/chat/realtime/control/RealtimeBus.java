@@ -5,6 +5,7 @@ import static io.chatapp.platform.json.JsonSupport.JSON;
 import io.chatapp.chat.chats.control.ChatMembers;
 import io.chatapp.chat.chats.control.Contacts;
 import io.chatapp.chat.chats.entity.ChatId;
+import io.chatapp.chat.common.control.EventOutlet;
 import io.chatapp.chat.realtime.entity.Frame;
 import io.chatapp.chat.users.entity.UserId;
 import io.chatapp.platform.concurrent.Batcher;
@@ -28,6 +29,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -44,7 +46,7 @@ import java.util.logging.Logger;
  * history.
  */
 @ApplicationScoped
-public class RealtimeBus {
+public class RealtimeBus implements EventOutlet {
 
   static final String CHANNEL = "chat:realtime";
   private static final Logger LOG = Logger.getLogger(RealtimeBus.class.getName());
@@ -175,6 +177,17 @@ public class RealtimeBus {
     if (channel != null) {
       channel.stop();
     }
+  }
+
+  /**
+   * Completes once every frame queued so far is published (or, with Redis away, dispatched to this
+   * instance's sockets): the delivery step is acked only then, so an instance killed with frames in
+   * its outbox has the step run again elsewhere instead of losing them.
+   */
+  @Override
+  public CompletableFuture<Void> sent() {
+    Batcher<JsonObject> queued = outbox;
+    return queued == null ? CompletableFuture.completedFuture(null) : queued.flushed();
   }
 
   /** Sends a frame to every socket of these users, wherever they are. */

@@ -103,6 +103,21 @@ class MessagePipelineTest {
   }
 
   @Test
+  void aDeliveryWhoseFramesDidNotLeaveIsDeliveredAgain() {
+    ChatHarness.Pair p = stack.pair();
+    stack.events.failHandOnOnce("not out yet");
+    Message sent = send(p.ann(), p.chat(), "not out yet");
+    Poll.until(
+        DEADLINE,
+        "message:new again, its first frames not out when the instance could have died",
+        () ->
+            stack.events.of(MessageSent.class).stream()
+                    .filter(e -> e.message().id().equals(sent.id()))
+                    .count()
+                >= 2);
+  }
+
+  @Test
   void aRecipientLookingAtTheChatReadsOnArrivalAndIsNotCountedUnread() {
     ChatHarness.Pair p = stack.pair();
     Presence instance = new Presence(stack.redis, "");

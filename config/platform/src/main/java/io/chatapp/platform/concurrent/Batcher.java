@@ -1,7 +1,10 @@
 package io.chatapp.platform.concurrent;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.logging.Level;
@@ -11,7 +14,9 @@ import java.util.logging.Logger;
  * Hands what is added to one handler in batches, in order: a drain task on the executor takes
  * everything added so far (up to {@code maxBatch}) while the previous batch was being handled.
  * Under light load a batch is one item and nothing waits; under heavy load batches grow by
- * themselves, and so does the work saved per item (one round trip, one publish for many).
+ * themselves, and so does the work saved per item (one round trip, one publish for many). {@link
+ * #flushed} says when what was added so far has been handled, for a caller that may only go on
+ * (say, ack what it took from a queue) once it is out.
  */
 public final class Batcher<T> {
 
@@ -23,6 +28,25 @@ public final class Batcher<T> {
   private final List<T> queued = new ArrayList<>();
   private boolean draining;
 
+  /** Items added, taken for a batch, and handled (or failed) so far; guarded by {@code queued}. */
+  private long added;
+
+  private long taken;
+  private long handled;
+
+  /** Callers of {@link #flushed}, oldest first, each waiting for the items before it. */
+  private final Queue<Waiter> waiters = new ArrayDeque<>();
+
+  private static final class Waiter {
+    final long upTo;
+    final CompletableFuture<Void> done = new CompletableFuture<>();
+    boolean failed;
+
+    Waiter(long upTo) {
+      this.upTo = upTo;
+    }
+  }
+
   public Batcher(Executor drainer, int maxBatch, Consumer<List<T>> handler) {
     this.drainer = drainer;
     this.maxBatch = maxBatch;
@@ -32,6 +56,7 @@ public final class Batcher<T> {
   public void add(T item) {
     synchronized (queued) {
       queued.add(item);
+      added++;
       if (draining) {
         return;
       }
@@ -40,9 +65,25 @@ public final class Batcher<T> {
     drainer.execute(this::drain);
   }
 
+  /**
+   * Completes once every item added before this call has been handled, at once when there is none;
+   * exceptionally when the handler failed on a batch holding some of them.
+   */
+  public CompletableFuture<Void> flushed() {
+    synchronized (queued) {
+      if (handled == added) {
+        return CompletableFuture.completedFuture(null);
+      }
+      Waiter waiter = new Waiter(added);
+      waiters.add(waiter);
+      return waiter.done;
+    }
+  }
+
   private void drain() {
     while (true) {
       List<T> batch;
+      long first;
       synchronized (queued) {
         if (queued.isEmpty()) {
           draining = false;
@@ -51,11 +92,39 @@ public final class Batcher<T> {
         int size = Math.min(maxBatch, queued.size());
         batch = new ArrayList<>(queued.subList(0, size));
         queued.subList(0, size).clear();
+        first = taken;
+        taken += size;
       }
+      boolean failed = false;
       try {
         handler.accept(batch);
       } catch (RuntimeException e) {
+        failed = true;
         LOG.log(Level.WARNING, "A batch failed; the next ones still run", e);
+      }
+      settle(first, first + batch.size(), failed);
+    }
+  }
+
+  /** The items numbered {@code first} to {@code end} (excluded) were handled, or failed. */
+  private void settle(long first, long end, boolean failed) {
+    List<Waiter> done = new ArrayList<>();
+    synchronized (queued) {
+      handled = end;
+      for (Waiter waiter : waiters) {
+        waiter.failed |= failed && waiter.upTo > first;
+      }
+      while (!waiters.isEmpty() && waiters.peek().upTo <= end) {
+        done.add(waiters.poll());
+      }
+    }
+    // outside the lock: what waited may go on at once, on this thread
+    for (Waiter waiter : done) {
+      if (waiter.failed) {
+        waiter.done.completeExceptionally(
+            new IllegalStateException("A batch holding some of the items failed"));
+      } else {
+        waiter.done.complete(null);
       }
     }
   }
