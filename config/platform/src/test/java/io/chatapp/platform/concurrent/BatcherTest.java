@@ -10,36 +10,28 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 class BatcherTest {
 
   @Test
   void whatArrivesWhileABatchIsHandledGoesTogetherInOrderAndBounded() throws Exception {
-    ExecutorService drainer = Executors.newSingleThreadExecutor();
-    CountDownLatch firstStarted = new CountDownLatch(1);
-    CountDownLatch release = new CountDownLatch(1);
     List<List<Integer>> batches = new CopyOnWriteArrayList<>();
-    Batcher<Integer> batcher =
-        new Batcher<>(
-            drainer,
+    HeldAtZero held =
+        new HeldAtZero(
             4,
             batch -> {
               batches.add(List.copyOf(batch));
               if (batch.contains(0)) {
-                firstStarted.countDown();
-                await(release);
                 throw new IllegalStateException("expected by the test");
               }
             });
-    batcher.add(0);
-    assertThat(firstStarted.await(5, TimeUnit.SECONDS)).isTrue();
+    held.addZeroAndWait();
     for (int i = 1; i <= 6; i++) {
-      batcher.add(i);
+      held.batcher.add(i);
     }
-    release.countDown();
-    drainer.shutdown();
-    assertThat(drainer.awaitTermination(5, TimeUnit.SECONDS)).isTrue();
+    held.releaseAndFinish();
     assertThat(batches).containsExactly(List.of(0), List.of(1, 2, 3, 4), List.of(5, 6));
     List<Integer> all = new ArrayList<>();
     batches.forEach(all::addAll);
@@ -48,24 +40,11 @@ class BatcherTest {
 
   @Test
   void flushedCompletesOnceWhatWasAddedBeforeItIsHandled() throws Exception {
-    ExecutorService drainer = Executors.newSingleThreadExecutor();
-    CountDownLatch started = new CountDownLatch(1);
-    CountDownLatch release = new CountDownLatch(1);
     List<Integer> handled = new CopyOnWriteArrayList<>();
-    Batcher<Integer> batcher =
-        new Batcher<>(
-            drainer,
-            2,
-            batch -> {
-              if (batch.contains(0)) {
-                started.countDown();
-                await(release);
-              }
-              handled.addAll(batch);
-            });
+    HeldAtZero held = new HeldAtZero(2, handled::addAll);
+    Batcher<Integer> batcher = held.batcher;
     assertThat(batcher.flushed()).as("nothing added yet").isCompleted();
-    batcher.add(0);
-    assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
+    held.addZeroAndWait();
     CompletableFuture<Void> first = batcher.flushed(); // waits for 0, under way
     batcher.add(1);
     batcher.add(2);
@@ -73,45 +52,73 @@ class BatcherTest {
     CompletableFuture<Void> all = batcher.flushed(); // waits for 0 to 3: two batches more
     assertThat(first).isNotDone();
     assertThat(all).isNotDone();
-    release.countDown();
-    all.get(5, TimeUnit.SECONDS);
+    held.releaseAndFinish();
     assertThat(first).isCompleted();
+    assertThat(all).isCompleted();
     assertThat(handled).containsExactly(0, 1, 2, 3);
     assertThat(batcher.flushed()).as("all handled").isCompleted();
-    drainer.shutdown();
   }
 
   @Test
   void flushedFailsWhenABatchHoldingItsItemsFailed() throws Exception {
-    ExecutorService drainer = Executors.newSingleThreadExecutor();
-    CountDownLatch started = new CountDownLatch(1);
-    CountDownLatch release = new CountDownLatch(1);
-    Batcher<Integer> batcher =
-        new Batcher<>(
-            drainer,
+    HeldAtZero held =
+        new HeldAtZero(
             1,
             batch -> {
-              if (batch.contains(0)) {
-                started.countDown();
-                await(release);
-              }
               if (batch.contains(1)) {
                 throw new IllegalStateException("expected by the test");
               }
             });
-    batcher.add(0);
-    assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
+    Batcher<Integer> batcher = held.batcher;
+    held.addZeroAndWait();
     CompletableFuture<Void> beforeTheFailure = batcher.flushed();
     batcher.add(1);
     CompletableFuture<Void> withTheFailure = batcher.flushed();
     batcher.add(2);
     CompletableFuture<Void> afterIt = batcher.flushed();
-    release.countDown();
-    drainer.shutdown();
-    assertThat(drainer.awaitTermination(5, TimeUnit.SECONDS)).isTrue();
+    held.releaseAndFinish();
     assertThat(beforeTheFailure).isCompleted();
     assertThat(withTheFailure).isCompletedExceptionally();
     assertThat(afterIt).as("a later wait still covers the failed batch").isCompletedExceptionally();
+  }
+
+  /**
+   * A batcher on a thread of its own whose batch holding 0 waits, once under way, until released,
+   * then goes on to {@code then} like every batch: what is added meanwhile queues up behind it.
+   */
+  private static final class HeldAtZero {
+
+    final ExecutorService drainer = Executors.newSingleThreadExecutor();
+    final CountDownLatch started = new CountDownLatch(1);
+    final CountDownLatch release = new CountDownLatch(1);
+    final Batcher<Integer> batcher;
+
+    HeldAtZero(int maxBatch, Consumer<List<Integer>> then) {
+      batcher =
+          new Batcher<>(
+              drainer,
+              maxBatch,
+              batch -> {
+                if (batch.contains(0)) {
+                  started.countDown();
+                  await(release);
+                }
+                then.accept(batch);
+              });
+    }
+
+    /** Adds 0 and waits until its batch is under way. */
+    void addZeroAndWait() throws InterruptedException {
+      batcher.add(0);
+      assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
+    }
+
+    /** Lets the batch of 0 go on and waits until everything added was handled. */
+    void releaseAndFinish() throws InterruptedException {
+      release.countDown();
+      drainer.shutdown();
+      assertThat(drainer.awaitTermination(5, TimeUnit.SECONDS)).isTrue();
+    }
   }
 
   private static void await(CountDownLatch latch) {
