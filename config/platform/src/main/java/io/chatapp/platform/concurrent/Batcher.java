@@ -28,13 +28,15 @@ public final class Batcher<T> {
   private final List<T> queued = new ArrayList<>();
   private boolean draining;
 
-  /** Items added, taken for a batch, and handled (or failed) so far; guarded by {@code queued}. */
+  /** Items added, and handled (or failed) so far; guarded by {@code queued}. */
   private long added;
 
-  private long taken;
   private long handled;
 
-  /** Callers of {@link #flushed}, oldest first, each waiting for the items before it. */
+  /**
+   * Callers of {@link #flushed}, oldest first, each waiting for the items before it: all wait for
+   * the batch under way, as every one waiting for less was woken when the batch before it ended.
+   */
   private final Queue<Waiter> waiters = new ArrayDeque<>();
 
   private static final class Waiter {
@@ -83,7 +85,7 @@ public final class Batcher<T> {
   private void drain() {
     while (true) {
       List<T> batch;
-      long first;
+      long end;
       synchronized (queued) {
         if (queued.isEmpty()) {
           draining = false;
@@ -92,8 +94,7 @@ public final class Batcher<T> {
         int size = Math.min(maxBatch, queued.size());
         batch = new ArrayList<>(queued.subList(0, size));
         queued.subList(0, size).clear();
-        first = taken;
-        taken += size;
+        end = added - queued.size(); // the items taken so far, this batch's the last
       }
       boolean failed = false;
       try {
@@ -102,17 +103,17 @@ public final class Batcher<T> {
         failed = true;
         LOG.log(Level.WARNING, "A batch failed; the next ones still run", e);
       }
-      settle(first, first + batch.size(), failed);
+      settle(end, failed);
     }
   }
 
-  /** The items numbered {@code first} to {@code end} (excluded) were handled, or failed. */
-  private void settle(long first, long end, boolean failed) {
+  /** The batch ending before item {@code end} was handled, or failed. */
+  private void settle(long end, boolean failed) {
     List<Waiter> done = new ArrayList<>();
     synchronized (queued) {
       handled = end;
-      for (Waiter waiter : waiters) {
-        waiter.failed |= failed && waiter.upTo > first;
+      if (failed) {
+        waiters.forEach(waiter -> waiter.failed = true);
       }
       while (!waiters.isEmpty() && waiters.peek().upTo <= end) {
         done.add(waiters.poll());

@@ -95,8 +95,7 @@ class GroupChatBrowserIT {
   @Test
   @Order(3)
   void typingShowsWhoAndMessagesShowTheirSender() {
-    // right after the members dialog closed, keys sent at once were once lost (CI): type, then
-    // check
+    // typed and checked: right after the members dialog closed, the keys were once lost (CI)
     bob.type(By.id("messageInput"), "Hi");
     alice.await(d -> alice.text(By.id("peerStatus")).equals(name("bob") + " is typing…"));
     alice.screenshot("bob-typing");
