@@ -9,6 +9,7 @@ import static io.chatapp.platform.json.JsonSupport.JSON;
 
 import io.chatapp.chat.chats.control.ChatService;
 import io.chatapp.chat.chats.control.ChatStore;
+import io.chatapp.chat.common.boundary.TellsOthers;
 import io.chatapp.chat.users.entity.UserId;
 import io.chatapp.platform.auth.Authenticated;
 import io.chatapp.platform.auth.CurrentCaller;
@@ -43,6 +44,7 @@ public class ChatResource {
   /** The chat with {@code otherUserId}: 201 when made now, 200 when it existed. */
   @POST
   @Path("/new")
+  @TellsOthers
   @Consumes(MediaType.APPLICATION_JSON)
   public Response create(String body) {
     UserId other = parse(() -> new UserId(required(object(body), "otherUserId")));

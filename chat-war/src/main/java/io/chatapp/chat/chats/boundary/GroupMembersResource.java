@@ -11,6 +11,7 @@ import io.chatapp.chat.chats.control.GroupService;
 import io.chatapp.chat.chats.entity.ChatId;
 import io.chatapp.chat.chats.entity.GroupName;
 import io.chatapp.chat.chats.entity.NewMembers;
+import io.chatapp.chat.common.boundary.TellsOthers;
 import io.chatapp.chat.users.entity.UserId;
 import io.chatapp.platform.auth.Authenticated;
 import io.chatapp.platform.auth.CurrentCaller;
@@ -36,6 +37,7 @@ import jakarta.ws.rs.core.MediaType;
 @Path("/chat/{chatId: [0-9a-fA-F]{24}}")
 @ApplicationScoped
 @Authenticated
+@TellsOthers
 @Produces(MediaType.APPLICATION_JSON)
 public class GroupMembersResource {
 

@@ -11,6 +11,7 @@ import io.chatapp.chat.chats.control.GroupService;
 import io.chatapp.chat.chats.entity.Chat;
 import io.chatapp.chat.chats.entity.GroupName;
 import io.chatapp.chat.chats.entity.NewMembers;
+import io.chatapp.chat.common.boundary.TellsOthers;
 import io.chatapp.chat.users.entity.UserId;
 import io.chatapp.platform.auth.Authenticated;
 import io.chatapp.platform.auth.CurrentCaller;
@@ -34,6 +35,7 @@ import java.util.List;
 @Path("/chat/group")
 @ApplicationScoped
 @Authenticated
+@TellsOthers
 @Produces(MediaType.APPLICATION_JSON)
 public class GroupResource {
 

@@ -8,6 +8,7 @@ import static io.chatapp.chat.common.boundary.Requests.userId;
 import static io.chatapp.platform.json.JsonSupport.JSON;
 
 import io.chatapp.chat.chats.entity.ChatId;
+import io.chatapp.chat.common.boundary.TellsOthers;
 import io.chatapp.chat.media.control.ImageInspector;
 import io.chatapp.chat.media.entity.ImageFile;
 import io.chatapp.chat.messages.control.MessageEdits;
@@ -133,6 +134,7 @@ public class MessageResource {
    */
   @PATCH
   @Path("/{messageId}")
+  @TellsOthers
   @Consumes(MediaType.APPLICATION_JSON)
   public JsonObject edit(@PathParam("messageId") String messageId, String body) {
     MessageId id = parse(() -> new MessageId(messageId));
@@ -146,6 +148,7 @@ public class MessageResource {
    */
   @DELETE
   @Path("/{messageId}")
+  @TellsOthers
   public JsonObject delete(@PathParam("messageId") String messageId) {
     MessageId id = parse(() -> new MessageId(messageId));
     return wrapped(edits.delete(userId(caller.get()), id));
@@ -157,6 +160,7 @@ public class MessageResource {
    */
   @POST
   @Path("/{messageId}/reactions")
+  @TellsOthers
   @Consumes(MediaType.APPLICATION_JSON)
   public JsonObject react(@PathParam("messageId") String messageId, String body) {
     MessageId id = parse(() -> new MessageId(messageId));
@@ -201,6 +205,7 @@ public class MessageResource {
    */
   @GET
   @Path("/{chatId}")
+  @TellsOthers
   public JsonObject history(
       @PathParam("chatId") String chatId,
       @QueryParam("before") String before,
