@@ -105,9 +105,18 @@ public class SendAdmission {
     void close();
   }
 
-  /** A message sent at {@code sentAt} is being delivered now. */
+  /**
+   * A message sent at {@code sentAt} is being delivered now. One later than the bound refuses sends
+   * at once: the periodic check, which lets them in again once deliveries are on time, comes up to
+   * a second apart when both cores are saturated, and every send it let in meanwhile would wait
+   * behind the backlog.
+   */
   public void delivering(Instant sentAt) {
-    recentDelay.accumulateAndGet(Duration.between(sentAt, Instant.now()).toMillis(), Math::max);
+    long delay = Duration.between(sentAt, Instant.now()).toMillis();
+    recentDelay.accumulateAndGet(delay, Math::max);
+    if (delay > maxDelayMillis) {
+      backedUp = true;
+    }
   }
 
   private void checkBacklog() {

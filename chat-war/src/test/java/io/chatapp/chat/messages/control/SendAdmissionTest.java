@@ -10,6 +10,7 @@ import io.chatapp.testsupport.Poll;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.OptionalLong;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
@@ -82,6 +83,31 @@ class SendAdmissionTest {
     Poll.until(Duration.ofSeconds(5), "the delay noticed", () -> refused(admission));
     admission.delivering(Instant.now().minusMillis(100));
     Poll.until(Duration.ofSeconds(5), "on time again", () -> !refused(admission));
+  }
+
+  @Test
+  void aDeliveryLaterThanTheBoundRefusesAtOnceNotAtTheNextCheck() throws Exception {
+    CountDownLatch checksHeld = new CountDownLatch(1);
+    scheduler.execute(() -> awaitQuietly(checksHeld)); // the periodic check waits behind this
+    SendAdmission admission =
+        new SendAdmission(pipeline, 10, 1000, Duration.ofSeconds(2), scheduler);
+    admission.start();
+    admission.admit().close();
+
+    admission.delivering(Instant.now().minusSeconds(5));
+
+    assertThat(refused(admission)).isTrue();
+    checksHeld.countDown();
+    admission.delivering(Instant.now().minusMillis(100));
+    Poll.until(Duration.ofSeconds(5), "on time again", () -> !refused(admission));
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private static boolean refused(SendAdmission admission) {
