@@ -144,7 +144,7 @@ public final class MessagePathBench {
       Files.writeString(
           folder.resolve(
               options.groupMode() ? "message-path-groups-seconds.csv" : "message-path-seconds.csv"),
-          Seconds.CSV_HEADER + secondsCsv);
+          Seconds.csvHeader(cpu.names()) + secondsCsv);
       System.out.println();
       System.out.print(report.markdown());
       System.out.println();
@@ -171,7 +171,9 @@ public final class MessagePathBench {
     CpuMeter.Sample cpuFrom = cpu.sample();
     long start = System.nanoTime() + Duration.ofMillis(50).toNanos();
     Instant wallStart = Instant.now().plusNanos(start - System.nanoTime());
-    try (Progress progress = Progress.of(label + " sending ", ledger)) {
+    CpuTimeline timeline = CpuTimeline.from(cpu, start);
+    try (timeline;
+        Progress progress = Progress.of(label + " sending ", ledger)) {
       loop.run(round, rate, seconds, ledger, start);
     }
     long windowEnd = System.nanoTime();
@@ -195,7 +197,7 @@ public final class MessagePathBench {
         !Double.isFinite(drained.probeMs()) ? "none" : String.format("%.0f", drained.probeMs()));
     Seconds bySecond = Seconds.of(ledger, start, cutoff);
     System.out.println("    " + label + " " + bySecond.line());
-    secondsCsv.append(bySecond.csv(round, rate, wallStart));
+    secondsCsv.append(bySecond.csv(round, rate, wallStart, timeline.perSecond(), cpu.names()));
     return RateResult.of(
         new RateResult.Window(rate, seconds, start, windowEnd, cutoff),
         ledger,

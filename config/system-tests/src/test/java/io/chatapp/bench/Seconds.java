@@ -3,8 +3,10 @@ package io.chatapp.bench;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 
@@ -62,24 +64,45 @@ final class Seconds {
     return seconds;
   }
 
-  /** The header of {@link #csv}'s rows. */
-  static final String CSV_HEADER = "round,rate,second,wall,deliveries,p50_ms,p99_ms,max_ms\n";
+  /** The header of {@link #csv}'s rows, with a column of CPU % for each of these processes. */
+  static String csvHeader(Collection<String> processes) {
+    return "round,rate,second,wall,deliveries,p50_ms,p99_ms,max_ms"
+        + processes.stream().map(name -> ",cpu% " + name).collect(Collectors.joining())
+        + "\n";
+  }
 
-  /** A CSV row a second, {@code wallStart} the wall-clock time of the round's start. */
-  String csv(int round, int rate, Instant wallStart) {
+  /**
+   * A CSV row a second, {@code wallStart} the wall-clock time of the round's start, with the CPU of
+   * each of the {@code processes} in that second ({@code cpu}, second 0 first; empty cells for a
+   * second not sampled).
+   */
+  String csv(
+      int round,
+      int rate,
+      Instant wallStart,
+      List<Map<String, Double>> cpu,
+      Collection<String> processes) {
     return seconds.stream()
         .map(
             s ->
                 String.format(
-                    "%d,%d,%d,%s,%d,%.1f,%.1f,%.1f%n",
-                    round,
-                    rate,
-                    s.at(),
-                    wallStart.plusSeconds(s.at()).truncatedTo(ChronoUnit.SECONDS),
-                    s.deliveries(),
-                    s.p50(),
-                    s.p99(),
-                    s.max()))
+                        "%d,%d,%d,%s,%d,%.1f,%.1f,%.1f",
+                        round,
+                        rate,
+                        s.at(),
+                        wallStart.plusSeconds(s.at()).truncatedTo(ChronoUnit.SECONDS),
+                        s.deliveries(),
+                        s.p50(),
+                        s.p99(),
+                        s.max())
+                    + cpuCells(s.at() < cpu.size() ? cpu.get(s.at()) : Map.of(), processes)
+                    + "\n")
+        .collect(Collectors.joining());
+  }
+
+  private static String cpuCells(Map<String, Double> percent, Collection<String> processes) {
+    return processes.stream()
+        .map(name -> percent.containsKey(name) ? String.format(",%.0f", percent.get(name)) : ",")
         .collect(Collectors.joining());
   }
 

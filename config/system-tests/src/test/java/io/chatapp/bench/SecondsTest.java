@@ -3,6 +3,8 @@ package io.chatapp.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** A round second by second: by the second each 201 was sent in, refused sends left out. */
@@ -28,9 +30,14 @@ class SecondsTest {
     assertThat(seconds.all().get(1).p99()).isEqualTo(250);
     assertThat(seconds.overTarget()).isEqualTo(1);
     assertThat(seconds.line()).startsWith("1 of 3 seconds over 100 ms at p99; worst: 1 s p50 250");
-    assertThat(seconds.csv(2, 1000, Instant.parse("2026-12-05T12:00:00.400Z")))
-        .startsWith("2,1000,0,2026-12-05T12:00:00Z,2,20.0,30.0,30.0")
-        .contains("2,1000,1,2026-12-05T12:00:01Z,1,250.0,250.0,250.0");
+    List<String> processes = List.of("chat-war", "mongo");
+    List<Map<String, Double>> cpu =
+        List.of(Map.of("chat-war", 55.4, "mongo", 40.0), Map.of("chat-war", 98.6));
+    assertThat(Seconds.csvHeader(processes)).endsWith(",max_ms,cpu% chat-war,cpu% mongo\n");
+    assertThat(seconds.csv(2, 1000, Instant.parse("2026-12-05T12:00:00.400Z"), cpu, processes))
+        .startsWith("2,1000,0,2026-12-05T12:00:00Z,2,20.0,30.0,30.0,55,40\n")
+        .contains("2,1000,1,2026-12-05T12:00:01Z,1,250.0,250.0,250.0,99,\n")
+        .endsWith("2,1000,2,2026-12-05T12:00:02Z,0,NaN,NaN,NaN,,\n");
   }
 
   @Test
