@@ -2,6 +2,7 @@ package io.chatapp.devstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mongodb.client.model.Filters;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.bson.Document;
@@ -30,6 +31,30 @@ class NarrowingUniqueIndexTest {
     assertThat(ids.canHandle(query)).isTrue();
     assertThat(ids.getPositions(query)).containsExactly(2L);
     assertThat(ids.indexedPart(query)).isEqualTo(new Document("_id", "c2"));
+  }
+
+  @Test
+  void servesTheSameQueryWrittenAsAnAndAsTheJavaDriverWritesIt() {
+    assertThat(
+            Filters.and(Filters.eq("_id", "c2"), Filters.nin("counted", List.of("m1")))
+                .toBsonDocument()
+                .keySet())
+        .containsExactly("$and");
+    map.put(new KeyValue("c1"), 1L);
+    map.put(new KeyValue("c2"), 2L);
+    Document query =
+        new Document(
+            "$and",
+            List.of(
+                new Document("counted", new Document("$nin", List.of("m1"))),
+                new Document("$and", List.of(new Document("_id", "c2")))));
+
+    assertThat(ids.canHandle(query)).isTrue();
+    assertThat(ids.getPositions(query)).containsExactly(2L);
+    assertThat(ids.indexedPart(query)).isEqualTo(new Document("_id", "c2"));
+    assertThat(ids.canHandle(new Document("$and", List.of(new Document("counted", "m1")))))
+        .isFalse();
+    assertThat(ids.canHandle(new Document("$or", List.of(new Document("_id", "c1"))))).isFalse();
   }
 
   @Test
