@@ -8,8 +8,6 @@ import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.nio.ByteBuffer;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.ObjectDataType;
@@ -42,6 +40,7 @@ final class IndexKeyType extends ObjectDataType {
 
   static final IndexKeyType INSTANCE = new IndexKeyType();
 
+  /** Serialized keys kept at most ({@link TwoGenerationCache}: two generations of half this). */
   private static final int MAX_CACHED = 200_000;
 
   /** Tags H2's own types leave free (they use 0-14, 19 and 32 and up). */
@@ -52,7 +51,8 @@ final class IndexKeyType extends ObjectDataType {
   /** H2's tag of a Java-serialized value. */
   private static final int TYPE_SERIALIZED_OBJECT = 19;
 
-  private final Map<KeyValue, byte[]> serialized = new ConcurrentHashMap<>();
+  private final TwoGenerationCache<KeyValue, byte[]> serialized =
+      new TwoGenerationCache<>(MAX_CACHED / 2);
 
   /**
    * The same bytes by identity, in a direct-mapped table: a page's keys are the same objects search
@@ -154,14 +154,7 @@ final class IndexKeyType extends ObjectDataType {
     if (known != null && known.key() == key) {
       return known.bytes();
     }
-    byte[] bytes = serialized.get(key);
-    if (bytes == null) {
-      if (serialized.size() >= MAX_CACHED) {
-        serialized.clear();
-      }
-      bytes = serialize(key);
-      serialized.put(key, bytes);
-    }
+    byte[] bytes = serialized.get(key, ObjectDataType::serialize);
     byIdentity[slot] = new Entry(key, bytes);
     return bytes;
   }
