@@ -8,6 +8,7 @@ import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.nio.ByteBuffer;
+import java.util.concurrent.atomic.LongAdder;
 import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.ObjectDataType;
@@ -50,6 +51,8 @@ final class IndexKeyType extends ObjectDataType {
 
   /** H2's tag of a Java-serialized value. */
   private static final int TYPE_SERIALIZED_OBJECT = 19;
+
+  private final LongAdder serializations = new LongAdder();
 
   private final TwoGenerationCache<KeyValue, byte[]> serialized =
       new TwoGenerationCache<>(MAX_CACHED / 2);
@@ -137,6 +140,9 @@ final class IndexKeyType extends ObjectDataType {
       buffer.get(id);
       return new ObjectId(id);
     }
+    if (tag == TYPE_SERIALIZED_OBJECT) {
+      return readSerialized(buffer);
+    }
     if (tag != TAG_BSON_DOCUMENT) {
       return super.read(buffer);
     }
@@ -148,14 +154,47 @@ final class IndexKeyType extends ObjectDataType {
     return BsonDecoder.decodeBson(Unpooled.wrappedBuffer(bson));
   }
 
+  /**
+   * A Java-serialized value, read as H2 reads it; an index key keeps the bytes it was read from, so
+   * it is not serialized again to be compared or written back. H2's compaction rewrites old pages
+   * whose keys nobody used lately: at 1,000 msg/s ({@code bench/store-growth}), once the file held
+   * a minute and a half of messages, that was 5-15 thousand Java serializations a second, growing
+   * with the file.
+   */
+  private Object readSerialized(ByteBuffer buffer) {
+    buffer.get();
+    byte[] bytes = new byte[DataUtils.readVarInt(buffer)];
+    buffer.get(bytes);
+    Object value = deserialize(bytes);
+    if (value instanceof KeyValue key) {
+      serialized.put(key, bytes);
+      byIdentity[slot(key)] = new Entry(key, bytes);
+    }
+    return value;
+  }
+
+  /** How many keys were Java-serialized so far, for tests and benchmarks. */
+  long serializations() {
+    return serializations.sum();
+  }
+
   private byte[] bytes(KeyValue key) {
-    int slot = System.identityHashCode(key) & (byIdentity.length - 1);
+    int slot = slot(key);
     Entry known = byIdentity[slot];
     if (known != null && known.key() == key) {
       return known.bytes();
     }
-    byte[] bytes = serialized.get(key, ObjectDataType::serialize);
+    byte[] bytes = serialized.get(key, this::serializeKey);
     byIdentity[slot] = new Entry(key, bytes);
     return bytes;
+  }
+
+  private byte[] serializeKey(KeyValue key) {
+    serializations.increment();
+    return serialize(key);
+  }
+
+  private int slot(KeyValue key) {
+    return System.identityHashCode(key) & (byIdentity.length - 1);
   }
 }

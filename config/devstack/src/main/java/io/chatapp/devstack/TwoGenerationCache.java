@@ -41,7 +41,7 @@ final class TwoGenerationCache<K, V> {
     return current.size() + previous.size();
   }
 
-  private void put(K key, V value) {
+  void put(K key, V value) {
     Map<K, V> into = current;
     if (into.size() >= capacity) {
       synchronized (this) {

@@ -2,13 +2,16 @@ package io.chatapp.devstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import de.bwaldvogel.mongo.backend.KeyValue;
 import java.io.Serializable;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.ObjectDataType;
 import org.junit.jupiter.api.Test;
 
@@ -50,6 +53,30 @@ class IndexKeyTypeTest {
     } finally {
       threads.shutdownNow();
     }
+  }
+
+  @Test
+  void aKeyReadFromTheFileIsNotSerializedAgainToBeComparedOrWritten() {
+    // written as H2 itself writes it, as an old page holds a key nobody used since
+    KeyValue first = new KeyValue("chat-" + System.nanoTime(), 7L);
+    KeyValue second = new KeyValue("chat-" + System.nanoTime(), 8L);
+    WriteBuffer file = new WriteBuffer();
+    new ObjectDataType().write(file, first);
+    new ObjectDataType().write(file, second);
+    ByteBuffer page = file.getBuffer().flip();
+    long before = IndexKeyType.INSTANCE.serializations();
+
+    KeyValue readFirst = (KeyValue) IndexKeyType.INSTANCE.read(page);
+    KeyValue readSecond = (KeyValue) IndexKeyType.INSTANCE.read(page);
+    int order = IndexKeyType.INSTANCE.compare(readFirst, readSecond);
+    WriteBuffer rewritten = new WriteBuffer();
+    IndexKeyType.INSTANCE.write(rewritten, readFirst);
+    IndexKeyType.INSTANCE.write(rewritten, readSecond);
+
+    assertThat(List.of(readFirst, readSecond)).containsExactly(first, second);
+    assertThat(order).isEqualTo(new ObjectDataType().compare(first, second));
+    assertThat(rewritten.getBuffer().flip()).isEqualTo(page.rewind());
+    assertThat(IndexKeyType.INSTANCE.serializations()).isEqualTo(before);
   }
 
   @Test

@@ -15,9 +15,10 @@ import org.h2.mvstore.MVStore;
  * <p>Writes storage batches ({@link StorageShapedLoad}, 20 messages each) back to back, a pause of
  * {@code --pause-ms} between them, and prints every window: the messages a second, the file's size
  * and how many KiB it grew per message, how much of it chunks use, how many chunks there are and
- * how full they are (live bytes of all chunks), the batch write time p50/p99/max, and the CPU this
- * process (server and client) used. A file that keeps growing at a steady rate per message means H2
- * keeps chunks that are mostly dead.
+ * how full they are (live bytes of all chunks), the batch write time p50/p99/max, the CPU this
+ * process (server and client) used, and how many index keys a second were Java-serialized (each a
+ * new key, or one whose bytes {@link IndexKeyType} no longer held). A file that keeps growing at a
+ * steady rate per message means H2 keeps chunks that are mostly dead.
  *
  * <p>Arguments: {@code --seconds S} (180), {@code --window S} (15), {@code --pause-ms MS} (5),
  * {@code --file PATH} (target/store-growth/bench.mv, removed first).
@@ -36,8 +37,8 @@ public final class StoreGrowthBench {
       Path file = embedded.file();
       System.out.println(
           "| s | msg/s | file MiB | KiB/msg grown | file used % | chunks | chunks fill % | batch p50 ms"
-              + " | p99 ms | max ms | CPU % of a core |");
-      System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+              + " | p99 ms | max ms | CPU % of a core | keys serialized/s |");
+      System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
       long begin = System.nanoTime();
       long end = begin + seconds * 1_000_000_000L;
       while (System.nanoTime() < end) {
@@ -45,6 +46,7 @@ public final class StoreGrowthBench {
         long writtenBefore = writes.written();
         long sizeBefore = Files.size(file);
         long cpuBefore = os.getProcessCpuTime();
+        long serializedBefore = IndexKeyType.INSTANCE.serializations();
         long started = System.nanoTime();
         long[] micros = new long[100_000];
         int batches = 0;
@@ -60,7 +62,7 @@ public final class StoreGrowthBench {
         long[] sorted = Arrays.copyOf(micros, batches);
         Arrays.sort(sorted);
         System.out.printf(
-            "| %.0f | %.0f | %d | %.1f | %d | %d | %d | %.1f | %.1f | %.1f | %.0f |%n",
+            "| %.0f | %.0f | %d | %.1f | %d | %d | %d | %.1f | %.1f | %.1f | %.0f | %.0f |%n",
             (System.nanoTime() - begin) / 1e9,
             messages / elapsed,
             Files.size(file) / (1024 * 1024),
@@ -71,7 +73,8 @@ public final class StoreGrowthBench {
             percentile(sorted, 50),
             percentile(sorted, 99),
             sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1000.0,
-            (os.getProcessCpuTime() - cpuBefore) / 1e7 / elapsed);
+            (os.getProcessCpuTime() - cpuBefore) / 1e7 / elapsed,
+            (IndexKeyType.INSTANCE.serializations() - serializedBefore) / elapsed);
       }
     }
   }
