@@ -1,12 +1,15 @@
 package io.chatapp.devstack;
 
 import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
+import de.bwaldvogel.mongo.bson.Document;
 import java.util.List;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
@@ -15,7 +18,8 @@ import org.h2.mvstore.MVStore;
  * The H2 database of mongo-java-server with its data and index maps on {@link IndexKeyType}: each
  * map is opened here first, under the name {@link H2Database} gives it, and H2 hands that open map
  * to the server when it asks for it. The file format is the same. Its unique indexes also serve
- * queries with more conditions than their keys ({@link NarrowingUniqueIndex}).
+ * queries with more conditions than their keys ({@link NarrowingUniqueIndex}), and its collections
+ * tell {@link IndexKeyType} when a stored document changes ({@link FastH2Collection}).
  */
 final class FastH2Database extends H2Database {
 
@@ -43,20 +47,57 @@ final class FastH2Database extends H2Database {
     return new NarrowingUniqueIndex(byKey, indexName, keys, sparse);
   }
 
+  /** Opens a collection as {@link H2Database} does, under the same map names. */
   @Override
   protected MongoCollection<Object> openOrCreateCollection(
       String collectionName, CollectionOptions options) {
-    open("databases." + getFullCollectionNamespace(collectionName));
-    return super.openOrCreateCollection(collectionName, options);
+    String namespace = getFullCollectionNamespace(collectionName);
+    MVMap<Object, Object> documents = open("databases." + namespace);
+    @SuppressWarnings("unchecked")
+    MVMap<Object, Document> data = (MVMap<Object, Document>) (MVMap<?, ?>) documents;
+    return new FastH2Collection(
+        this,
+        collectionName,
+        options,
+        data,
+        current().openMap("meta." + namespace),
+        cursorRegistry);
+  }
+
+  /**
+   * mongo-java-server's collection on H2, which tells {@link IndexKeyType} that a stored document
+   * changes before it is put again, so that the bytes it keeps for it are not written.
+   */
+  static final class FastH2Collection extends H2Collection {
+
+    FastH2Collection(
+        MongoDatabase database,
+        String name,
+        CollectionOptions options,
+        MVMap<Object, Document> data,
+        MVMap<String, Object> meta,
+        CursorRegistry cursors) {
+      super(database, name, options, data, meta, cursors);
+    }
+
+    @Override
+    protected void handleUpdate(Object position, Document oldDocument, Document newDocument) {
+      IndexKeyType.INSTANCE.changing(newDocument);
+      super.handleUpdate(position, oldDocument, newDocument);
+    }
+  }
+
+  private MVStore current() {
+    return store != null ? store : CONSTRUCTING.get();
   }
 
   private MVMap<Object, Object> open(String map) {
-    MVStore current = store != null ? store : CONSTRUCTING.get();
-    return current.openMap(
-        map,
-        new MVMap.Builder<Object, Object>()
-            .keyType(IndexKeyType.INSTANCE)
-            .valueType(IndexKeyType.INSTANCE));
+    return current()
+        .openMap(
+            map,
+            new MVMap.Builder<Object, Object>()
+                .keyType(IndexKeyType.INSTANCE)
+                .valueType(IndexKeyType.INSTANCE));
   }
 
   private static MVStore constructing(MVStore store) {

@@ -80,6 +80,29 @@ class IndexKeyTypeTest {
   }
 
   @Test
+  void writesADocumentsBytesAgainUntilItIsSaidToChange() {
+    de.bwaldvogel.mongo.bson.Document chat =
+        new de.bwaldvogel.mongo.bson.Document("_id", "c" + System.nanoTime()).append("unread", 1);
+    ByteBuffer first = written(chat);
+
+    chat.put("unread", 2); // as mongo-java-server updates a stored document in place
+    ByteBuffer unsaid = written(chat);
+    IndexKeyType.INSTANCE.changing(chat);
+    ByteBuffer said = written(chat);
+
+    assertThat(unsaid).isEqualTo(first);
+    assertThat(said).isNotEqualTo(first);
+    assertThat((de.bwaldvogel.mongo.bson.Document) IndexKeyType.INSTANCE.read(said))
+        .containsEntry("unread", 2);
+  }
+
+  private static ByteBuffer written(Object value) {
+    WriteBuffer buffer = new WriteBuffer();
+    IndexKeyType.INSTANCE.write(buffer, value);
+    return buffer.getBuffer().flip();
+  }
+
+  @Test
   void ordersLikeH2() {
     ObjectDataType h2 = new ObjectDataType();
     Object[][] pairs = {

@@ -60,6 +60,43 @@ class JournaledH2BackendTest {
   }
 
   @Test
+  void documentsChangedAgainAndAgainAreInTheFileAsLastChanged() {
+    Path file = dir.resolve("changed.mv");
+    JournaledH2Backend backend = new JournaledH2Backend(file.toString());
+    withServer(
+        backend,
+        chats -> {
+          MongoCollection<Document> journaled = chats.withWriteConcern(WriteConcern.JOURNALED);
+          for (int i = 0; i < 100; i++) {
+            chats.insertOne(new Document("_id", "c" + i).append("unread", 0));
+          }
+          for (int round = 0; round < 30; round++) {
+            for (int i = 0; i < 100; i += 1 + round % 3) {
+              chats.updateOne(
+                  Filters.eq("_id", "c" + i), com.mongodb.client.model.Updates.inc("unread", 1));
+            }
+            journaled.insertOne(new Document("_id", "commit" + round)); // commits them all
+          }
+          backend.getMvStore().closeImmediately(); // as kill -9: nothing more is written
+        });
+
+    JournaledH2Backend reopened = new JournaledH2Backend(file.toString());
+    withServer(
+        reopened,
+        chats -> {
+          for (int i = 0; i < 100; i++) {
+            int expected = 0;
+            for (int round = 0; round < 30; round++) {
+              expected += i % (1 + round % 3) == 0 ? 1 : 0;
+            }
+            assertThat(chats.find(Filters.eq("_id", "c" + i)).first())
+                .containsEntry("unread", expected);
+          }
+        });
+    reopened.close();
+  }
+
+  @Test
   void aFileWrittenByThePlainBackendOpensWithItsIndexes() throws Exception {
     Path file = dir.resolve("old.mv");
     H2Backend plain = new H2Backend(file.toString());
