@@ -50,8 +50,11 @@ final class NarrowingUniqueIndex extends AbstractUniqueIndex<Object> {
    * conditions of a query, and of an {@code $and}, all hold at once).
    */
   Document indexedPart(Document query) {
-    Map<String, Object> conditions = new HashMap<>();
-    collect(query, conditions);
+    Map<String, Object> conditions = query;
+    if (query.containsKey(AND)) {
+      conditions = new HashMap<>();
+      collect(query, conditions);
+    }
     if (!conditions.keySet().containsAll(keySet())) {
       return query;
     }

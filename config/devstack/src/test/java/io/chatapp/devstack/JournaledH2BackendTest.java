@@ -31,10 +31,7 @@ class JournaledH2BackendTest {
 
   @Test
   void journaledWritesSurviveACrashOfTheServer() {
-    Path file = dir.resolve("crash.mv");
-    JournaledH2Backend backend = new JournaledH2Backend(file.toString());
-    withServer(
-        backend,
+    afterACrash(
         messages -> {
           MongoCollection<Document> journaled = messages.withWriteConcern(WriteConcern.JOURNALED);
           for (int i = 0; i < 300; i++) {
@@ -45,26 +42,17 @@ class JournaledH2BackendTest {
             batch.add(new Document("_id", "m" + i).append("text", "hello " + i));
           }
           journaled.insertMany(batch);
-          backend.getMvStore().closeImmediately(); // as kill -9: nothing more is written
-        });
-
-    JournaledH2Backend reopened = new JournaledH2Backend(file.toString());
-    withServer(
-        reopened,
+        },
         messages -> {
           assertThat(messages.countDocuments()).isEqualTo(1000);
           assertThat(messages.find(Filters.eq("_id", "m999")).first())
               .containsEntry("text", "hello 999");
         });
-    reopened.close();
   }
 
   @Test
   void documentsChangedAgainAndAgainAreInTheFileAsLastChanged() {
-    Path file = dir.resolve("changed.mv");
-    JournaledH2Backend backend = new JournaledH2Backend(file.toString());
-    withServer(
-        backend,
+    afterACrash(
         chats -> {
           MongoCollection<Document> journaled = chats.withWriteConcern(WriteConcern.JOURNALED);
           for (int i = 0; i < 100; i++) {
@@ -77,12 +65,7 @@ class JournaledH2BackendTest {
             }
             journaled.insertOne(new Document("_id", "commit" + round)); // commits them all
           }
-          backend.getMvStore().closeImmediately(); // as kill -9: nothing more is written
-        });
-
-    JournaledH2Backend reopened = new JournaledH2Backend(file.toString());
-    withServer(
-        reopened,
+        },
         chats -> {
           for (int i = 0; i < 100; i++) {
             int expected = 0;
@@ -93,7 +76,6 @@ class JournaledH2BackendTest {
                 .containsEntry("unread", expected);
           }
         });
-    reopened.close();
   }
 
   @Test
@@ -163,6 +145,25 @@ class JournaledH2BackendTest {
           assertThat(chats.countDocuments(Filters.eq("unread", 2))).isEqualTo(1);
         });
     backend.close();
+  }
+
+  /**
+   * Writes to a server on a new file, stops it as {@code kill -9} would (nothing more is written),
+   * then checks what a server on the same file finds.
+   */
+  private void afterACrash(
+      Consumer<MongoCollection<Document>> writes, Consumer<MongoCollection<Document>> check) {
+    Path file = dir.resolve("crash.mv");
+    JournaledH2Backend backend = new JournaledH2Backend(file.toString());
+    withServer(
+        backend,
+        collection -> {
+          writes.accept(collection);
+          backend.getMvStore().closeImmediately();
+        });
+    JournaledH2Backend reopened = new JournaledH2Backend(file.toString());
+    withServer(reopened, check);
+    reopened.close();
   }
 
   private static void withServer(H2Backend backend, Consumer<MongoCollection<Document>> work) {
