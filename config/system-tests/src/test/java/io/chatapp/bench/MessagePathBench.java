@@ -112,7 +112,7 @@ public final class MessagePathBench {
     }
     Instant started = Instant.now();
     try (Cohort cohort = enrol()) {
-      Poster poster = new Poster();
+      Poster poster = new Poster(options.clientIds());
       OpenLoop loop = new OpenLoop(cohort.routes(), poster, tag);
       Drain drain =
           new Drain(options.chatUrls(), cohort.routes(), cohort.slots(), poster, tag, probeRound);

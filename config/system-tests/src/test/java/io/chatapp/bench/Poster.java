@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Starts {@code POST /api/v1/message} and returns at once; the answer lands in the ledger when it
@@ -49,7 +50,15 @@ final class Poster {
   private final Queue<Connection> opened = new ConcurrentLinkedQueue<>();
   private final Set<Connection> open = ConcurrentHashMap.newKeySet();
 
+  /** Whether each send carries a fresh {@code clientId}, as the web page's do. */
+  private final boolean clientIds;
+
   Poster() {
+    this(false);
+  }
+
+  Poster(boolean clientIds) {
+    this.clientIds = clientIds;
     try {
       selector = Selector.open();
     } catch (IOException e) {
@@ -60,10 +69,23 @@ final class Poster {
     reader.start();
   }
 
+  /** A client id made as the web page makes one: the time in base 36, then random digits. */
+  private static String clientId() {
+    return "c"
+        + Long.toString(System.currentTimeMillis(), 36)
+        + Long.toString(ThreadLocalRandom.current().nextLong() >>> 1, 36);
+  }
+
   /** Sends the text as the route's sender, to the sender's instance; message {@code seq}. */
   void post(Route route, String text, Ledger ledger, int seq) {
     URI uri = route.messageUri();
-    String body = "{\"chatId\":\"" + route.chatId() + "\",\"text\":\"" + text + "\"}";
+    String body =
+        "{\"chatId\":\""
+            + route.chatId()
+            + "\",\"text\":\""
+            + text
+            + (clientIds ? "\",\"clientId\":\"" + clientId() : "")
+            + "\"}";
     byte[] bodyBytes = body.getBytes(StandardCharsets.UTF_8);
     String head =
         "POST "

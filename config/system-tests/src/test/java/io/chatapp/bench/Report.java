@@ -117,7 +117,9 @@ final class Report {
                         "%d group(s) of %d, every member sending; delivered/s, latencies, lost and"
                             + " dup count (message, recipient) pairs",
                         options.groups(), options.groupSize())
-                    : options.pairs() + " pairs",
+                    : options.pairs()
+                        + " pairs"
+                        + (options.clientIds() ? ", each send with a clientId" : ""),
                 options.seconds(),
                 options.warmup(),
                 String.join(" ", options.chatUrls()),
