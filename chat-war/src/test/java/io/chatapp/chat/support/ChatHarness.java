@@ -17,6 +17,7 @@ import io.chatapp.chat.messages.control.GroupReads;
 import io.chatapp.chat.messages.control.MessageService;
 import io.chatapp.chat.messages.control.MessageSteps;
 import io.chatapp.chat.messages.control.MessageStore;
+import io.chatapp.chat.messages.control.RecentSends;
 import io.chatapp.chat.messages.control.SendAdmission;
 import io.chatapp.chat.messages.control.SendRate;
 import io.chatapp.chat.messages.control.SystemMessages;
@@ -112,7 +113,7 @@ public final class ChatHarness implements AutoCloseable {
             events,
             localImages);
     groupReads = new GroupReads(groupStore, messageStore, events);
-    messages.groupReads(groupReads);
+    messages.groupReads(groupReads).recentSends(new RecentSends(redis));
     groups =
         new GroupService(
             chatStore, groupStore, chats, sequence, users, new SystemMessages(pipeline), events);

@@ -34,8 +34,9 @@ import java.util.function.Supplier;
 /**
  * Sending, reading and marking messages read. Every operation costs a fixed number of lookups by
  * key: sending never reads the history, a page of history is one page. A send is one Redis command
- * (the chat's next sequence number, {@link ChatSequence}) and one confirmed publish, with no
- * database round trip; membership comes from {@link io.chatapp.chat.chats.control.ChatMembers}.
+ * (the chat's next sequence number, {@link ChatSequence}), one more with a client id ({@link
+ * RecentSends}), and one confirmed publish, with no database round trip; membership comes from
+ * {@link io.chatapp.chat.chats.control.ChatMembers}. Only a retry looks the message up.
  */
 @ApplicationScoped
 public class MessageService {
@@ -51,6 +52,7 @@ public class MessageService {
   @Inject ImageStore images;
   @Inject GroupReads groupReads;
   @Inject Replies replies;
+  @Inject RecentSends recentSends;
 
   public MessageService() {}
 
@@ -75,6 +77,12 @@ public class MessageService {
     this.events = events;
     this.images = images;
     this.replies = new Replies(messages);
+  }
+
+  /** Outside the container, with sends by client id (tests, benchmarks). */
+  public MessageService recentSends(RecentSends recentSends) {
+    this.recentSends = recentSends;
+    return this;
   }
 
   /** Outside the container, with group read state (tests, benchmarks). */
@@ -147,7 +155,8 @@ public class MessageService {
       Supplier<MessageImage> storeImage) {
     ChatMembers.Membership members = chatService.membership(sender, chatId);
     Optional<MessageId> retried = clientId.map(id -> MessageId.forClient(chatId, sender, id));
-    Optional<Message> earlier = retried.flatMap(messages::find);
+    Optional<Message> earlier =
+        retried.filter(id -> !recentSends.first(id)).flatMap(messages::find);
     if (earlier.isPresent()) {
       return earlier.get();
     }

@@ -10,6 +10,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.chatapp.chat.chats.entity.ChatId;
 import io.chatapp.chat.media.entity.ImageFile;
 import io.chatapp.chat.messages.control.MessageService;
+import io.chatapp.chat.messages.control.RecentSends;
 import io.chatapp.chat.messages.entity.Caption;
 import io.chatapp.chat.messages.entity.ClientId;
 import io.chatapp.chat.messages.entity.Message;
@@ -173,15 +174,16 @@ class CloudinaryImageStoreTest {
 
   private MessageService service(ImageStore images) {
     return new MessageService(
-        stack.chats,
-        stack.chatStore,
-        stack.sequence,
-        stack.messageStore,
-        stack.pipeline,
-        stack.admission,
-        stack.sendRate,
-        stack.events,
-        images);
+            stack.chats,
+            stack.chatStore,
+            stack.sequence,
+            stack.messageStore,
+            stack.pipeline,
+            stack.admission,
+            stack.sendRate,
+            stack.events,
+            images)
+        .recentSends(new RecentSends(stack.redis));
   }
 
   private void upload(HttpExchange exchange) throws IOException {

@@ -297,6 +297,31 @@ class MessagePipelineTest {
   }
 
   @Test
+  void aRetryAfterItsSendWasForgottenMakesNoSecondMessage() {
+    ChatHarness.Pair p = stack.pair();
+    Optional<ClientId> clientId = Optional.of(new ClientId("late-retry"));
+    Message first = stack.messages.send(p.ann(), p.chat(), new MessageText("once"), clientId);
+    awaitStored(first.id());
+    long remembered = stack.redis.call(jedis -> jedis.ttl(RecentSends.key(first.id())));
+    assertThat(remembered).isBetween(1L, RecentSends.WINDOW_SECONDS);
+    stack.redis.call(jedis -> jedis.del(RecentSends.key(first.id())));
+
+    Message late = stack.messages.send(p.ann(), p.chat(), new MessageText("once"), clientId);
+    Message next =
+        stack.messages.send(p.ann(), p.chat(), new MessageText("next"), Optional.empty());
+
+    assertThat(late.id()).isEqualTo(first.id());
+    awaitStored(next.id());
+    assertThat(chat(p.chat()).unreadFor(p.bob())).isEqualTo(2);
+    assertThat(stack.messages.history(p.bob(), p.chat(), Optional.empty(), 50).messages())
+        .extracting(Message::id)
+        .containsExactly(first.id(), next.id());
+    assertThat(stack.events.of(MessageSent.class))
+        .filteredOn(e -> e.message().id().equals(first.id()))
+        .hasSize(1);
+  }
+
+  @Test
   void aRedeliveredMessageIsStoredAndCountedOnce() throws Exception {
     ChatHarness.Pair p = stack.pair();
     Message sent = send(p.ann(), p.chat(), "twice");
