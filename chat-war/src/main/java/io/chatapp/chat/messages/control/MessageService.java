@@ -104,7 +104,8 @@ public class MessageService {
 
   /**
    * Sends a text message: returns once the pipeline has it (503 otherwise, or when the service is
-   * at capacity). With a client id, a retry returns the stored message, never a second one.
+   * at capacity). With a client id, a retry within {@link RecentSends}' window returns the same
+   * message, never a second one.
    */
   public Message send(UserId sender, ChatId chatId, MessageText text, Optional<ClientId> clientId) {
     return send(sender, chatId, text, clientId, Optional.empty());
@@ -154,9 +155,10 @@ public class MessageService {
       Optional<MessageId> replyTo,
       Supplier<MessageImage> storeImage) {
     ChatMembers.Membership members = chatService.membership(sender, chatId);
-    Optional<MessageId> retried = clientId.map(id -> MessageId.forClient(chatId, sender, id));
-    Optional<Message> earlier =
-        retried.filter(id -> !recentSends.first(id)).flatMap(messages::find);
+    MessageId fresh = MessageId.fresh();
+    Optional<MessageId> retried =
+        clientId.flatMap(id -> recentSends.earlier(chatId, sender, id, fresh));
+    Optional<Message> earlier = retried.flatMap(messages::find);
     if (earlier.isPresent()) {
       return earlier.get();
     }
@@ -167,7 +169,7 @@ public class MessageService {
       try {
         Message message =
             new Message(
-                    retried.orElseGet(MessageId::fresh),
+                    retried.orElse(fresh),
                     chatId,
                     sequence.next(chatId),
                     sender,

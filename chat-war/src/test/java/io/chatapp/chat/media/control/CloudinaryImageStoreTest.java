@@ -14,7 +14,6 @@ import io.chatapp.chat.messages.control.RecentSends;
 import io.chatapp.chat.messages.entity.Caption;
 import io.chatapp.chat.messages.entity.ClientId;
 import io.chatapp.chat.messages.entity.Message;
-import io.chatapp.chat.messages.entity.MessageId;
 import io.chatapp.chat.messages.entity.MessageImage;
 import io.chatapp.chat.messages.entity.MessageSent;
 import io.chatapp.chat.support.ChatHarness;
@@ -130,8 +129,7 @@ class CloudinaryImageStoreTest {
           .isInstanceOfSatisfying(
               ApiException.class, e -> assertThat(e.getResponse().getStatus()).isEqualTo(502));
       assertThat(stack.chatStore.find(chat).orElseThrow().seq()).isZero();
-      assertThat(stack.messageStore.find(MessageId.forClient(chat, ann, new ClientId("c1"))))
-          .isEmpty();
+      assertThat(stack.messages.history(bob, chat, Optional.empty(), 50).messages()).isEmpty();
 
       status.set(200);
       Message sent =
@@ -183,7 +181,7 @@ class CloudinaryImageStoreTest {
             stack.sendRate,
             stack.events,
             images)
-        .recentSends(new RecentSends(stack.redis));
+        .recentSends(new RecentSends(stack.redis, 15));
   }
 
   private void upload(HttpExchange exchange) throws IOException {
