@@ -113,4 +113,27 @@ class IndexKeyTypeTest {
           .isEqualTo(Integer.signum(h2.compare(pair[0], pair[1])));
     }
   }
+
+  @Test
+  void ordersIndexKeysAsH2OrdersTheirSerializedBytes() {
+    java.util.Random random = new java.util.Random(7);
+    List<KeyValue> keys = new ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      keys.add(
+          switch (i % 4) {
+            case 0 -> new KeyValue(new de.bwaldvogel.mongo.bson.ObjectId());
+            case 1 -> new KeyValue("chat-" + random.nextInt(50), (long) random.nextInt(1000));
+            case 2 -> new KeyValue("x".repeat(random.nextInt(40)));
+            default -> new KeyValue(random.nextLong(), random.nextInt(3) == 0 ? null : "v");
+          });
+    }
+    ObjectDataType h2 = new ObjectDataType();
+    for (KeyValue a : keys) {
+      for (KeyValue b : keys) {
+        int expected =
+            Integer.signum(ObjectDataType.compareNotNull(h2.serialize(a), h2.serialize(b)));
+        assertThat(IndexKeyType.INSTANCE.compare(a, b)).isEqualTo(expected);
+      }
+    }
+  }
 }
