@@ -25,7 +25,7 @@ record BenchOptions(
   static final String USAGE =
       """
       bench/message-path [--rates 100,500,1000,2000,3000] [--seconds 20] [--warmup 20] [--pairs 20]
-                         [--groups 1 --group-size 50] [--client-ids yes]
+                         [--groups 1 --group-size 50] [--client-ids no]
                          [--chat-urls http://localhost:3002,http://localhost:3012]
                          [--user-url http://localhost:3000] [--mailbox-url http://localhost:3080]
         --rates       messages a second to offer, one round each (1 to 20000, at most 12 rounds)
@@ -39,8 +39,8 @@ record BenchOptions(
         --group-size  members of each group, its creator included (3 to 256; default 50);
                       per member, a rate is rate / (groups * size) a second, which must stay
                       under MESSAGES_PER_USER_PER_SECOND (default 20) or be refused with 429
-        --client-ids  yes: each send carries a clientId, as the web page's do (the message's id is
-                      then derived from it, and the send first looks it up); default no
+        --client-ids  yes (the default): each send carries a clientId, as the web page's do, and
+                      chat-war remembers it in Redis for retries; no: sends without one
         --chat-urls   chat-war instances; with two, each pair's sender (socket and POSTs) is on
                       one and its recipient on the other, alternating. Default: CHAT_PORT, plus
                       CHAT2_PORT when CHAT_INSTANCES=2 and it answers ready
@@ -102,7 +102,7 @@ record BenchOptions(
     int pairs = 20;
     int groups = 0;
     int groupSize = 0;
-    boolean clientIds = false;
+    boolean clientIds = true;
     Urls urls = new Urls();
     for (int i = 0; i < args.length; i += 2) {
       String name = args[i];

@@ -119,7 +119,9 @@ final class Report {
                         options.groups(), options.groupSize())
                     : options.pairs()
                         + " pairs"
-                        + (options.clientIds() ? ", each send with a clientId" : ""),
+                        + (options.clientIds()
+                            ? ", each send with a clientId"
+                            : ", sends without a clientId"),
                 options.seconds(),
                 options.warmup(),
                 String.join(" ", options.chatUrls()),
