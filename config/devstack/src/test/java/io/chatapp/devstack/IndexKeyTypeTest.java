@@ -3,10 +3,12 @@ package io.chatapp.devstack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.bson.ObjectId;
 import java.io.Serializable;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -116,12 +118,12 @@ class IndexKeyTypeTest {
 
   @Test
   void ordersIndexKeysAsH2OrdersTheirSerializedBytes() {
-    java.util.Random random = new java.util.Random(7);
+    Random random = new Random(7);
     List<KeyValue> keys = new ArrayList<>();
     for (int i = 0; i < 300; i++) {
       keys.add(
           switch (i % 4) {
-            case 0 -> new KeyValue(new de.bwaldvogel.mongo.bson.ObjectId());
+            case 0 -> new KeyValue(new ObjectId());
             case 1 -> new KeyValue("chat-" + random.nextInt(50), (long) random.nextInt(1000));
             case 2 -> new KeyValue("x".repeat(random.nextInt(40)));
             default -> new KeyValue(random.nextLong(), random.nextInt(3) == 0 ? null : "v");

@@ -5,6 +5,7 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.Envelope;
+import io.chatapp.platform.rest.DependencyUnavailableException;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,13 +26,20 @@ import java.util.logging.Logger;
 /**
  * Consumes work queues with manual acks and the retry policy of {@link WorkQueue}: a handler that
  * throws has the delivery retried later through the queue's delay steps, then parked in its
- * dead-letter queue; a poison message is parked at once. A delivery is acked only after its handler
- * returned or its retry copy was confirmed, so nothing is lost when this process dies mid-way.
+ * dead-letter queue; a poison message is parked at once. A batch whose handler finds a dependency
+ * unavailable is held and tried again until it can be handled ({@link #handleOnceAvailable}). A
+ * delivery is acked only after its handler returned or its retry copy was confirmed, so nothing is
+ * lost when this process dies mid-way.
  */
 @ApplicationScoped
 public class BrokerConsumers {
 
   private static final Logger LOG = Logger.getLogger(BrokerConsumers.class.getName());
+
+  /** The pauses before a batch is tried again while a dependency is unavailable: 0.2 s to 2 s. */
+  private static final long FIRST_PAUSE_MS = 200;
+
+  private static final long LAST_PAUSE_MS = 2000;
 
   @Inject BrokerConnection connection;
   @Inject BrokerPublisher publisher;
@@ -261,7 +269,8 @@ public class BrokerConsumers {
   private CompletableFuture<Void> settle(
       Subscription subscription, List<BatchConsumer.Pending> batch) {
     try {
-      return subscription.batches.handle(batch.stream().map(BatchConsumer.Pending::body).toList());
+      return handleOnceAvailable(
+          subscription, batch.stream().map(BatchConsumer.Pending::body).toList());
     } catch (Exception e) {
       if (batch.size() == 1) {
         retryOrPark(subscription.queue, batch.get(0).properties(), batch.get(0).body(), e);
@@ -276,6 +285,52 @@ public class BrokerConsumers {
       settle(subscription, pending.properties(), pending.body());
     }
     return CompletableFuture.completedFuture(null);
+  }
+
+  /**
+   * Handles a batch; while a dependency is unavailable (the database stopped), tries the same batch
+   * again after a pause, its deliveries held unacked, instead of sending them through the retry
+   * queues. So the batches of a queue are handled in the order they came, an outage spends none of
+   * a delivery's attempts (a long one parked accepted messages in the dead-letter queue), and once
+   * the dependency is back the held batch goes first. Storage relies on that order: a batch counted
+   * on its chats before the database stopped, and stored after it was back, must meet its ids among
+   * the chat's last counted ones (a retry queue's delay let more than those overtake it).
+   */
+  private CompletableFuture<Void> handleOnceAvailable(
+      Subscription subscription, List<byte[]> bodies) throws Exception {
+    long began = System.nanoTime();
+    long pause = FIRST_PAUSE_MS;
+    while (true) {
+      try {
+        CompletableFuture<Void> settling = subscription.batches.handle(bodies);
+        if (pause > FIRST_PAUSE_MS) {
+          LOG.info(
+              () ->
+                  String.format(
+                      "Handled the batch held from %s after %.1f s",
+                      subscription.queue.name(), (System.nanoTime() - began) / 1e9));
+        }
+        return settling;
+      } catch (DependencyUnavailableException unavailable) {
+        if (pause == FIRST_PAUSE_MS) {
+          LOG.warning(
+              () ->
+                  "Holding a batch of "
+                      + bodies.size()
+                      + " from "
+                      + subscription.queue.name()
+                      + " until it can be handled: "
+                      + unavailable.getMessage());
+        }
+        try {
+          Thread.sleep(pause);
+        } catch (InterruptedException stopping) {
+          Thread.currentThread().interrupt();
+          throw unavailable;
+        }
+        pause = Math.min(2 * pause, LAST_PAUSE_MS);
+      }
+    }
   }
 
   private void settle(Subscription subscription, AMQP.BasicProperties properties, byte[] body) {

@@ -3,6 +3,7 @@ package io.chatapp.platform.amqp;
 import static io.chatapp.platform.amqp.ProxiedBroker.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.chatapp.platform.rest.DependencyUnavailableException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,6 +33,10 @@ class PipelinedConsumerIT {
 
   final List<Handed> handed = new CopyOnWriteArrayList<>();
   final Map<String, Integer> times = new ConcurrentHashMap<>();
+
+  /** How many more batches the handler refuses, as a handler whose database is stopped. */
+  final AtomicInteger unavailableFor = new AtomicInteger();
+
   ProxiedBroker rabbit;
 
   @BeforeEach
@@ -44,6 +50,9 @@ class PipelinedConsumerIT {
           List<String> texts =
               bodies.stream().map(body -> new String(body, StandardCharsets.UTF_8)).toList();
           texts.forEach(text -> times.merge(text, 1, Integer::sum));
+          if (unavailableFor.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
+            throw new DependencyUnavailableException("The test's database", null);
+          }
           Handed batch = new Handed(texts, new CompletableFuture<>());
           handed.add(batch);
           return batch.settled();
@@ -121,6 +130,22 @@ class PipelinedConsumerIT {
   }
 
   /** Drops the connection and waits until the consumer is back: what was not acked comes back. */
+  @Test
+  void aBatchThatFindsADependencyUnavailableIsHeldAndHandledBeforeTheOnesAfterIt()
+      throws Exception {
+    unavailableFor.set(3);
+    publish("held");
+    await("the first try", Duration.ofSeconds(5), () -> times.containsKey("held"));
+    publish("later");
+
+    await("both handed", Duration.ofSeconds(10), () -> handed.size() == 2);
+    assertThat(handed.get(0).bodies()).containsExactly("held");
+    assertThat(handed.get(1).bodies()).containsExactly("later");
+    handed.forEach(batch -> batch.settled().complete(null));
+    Thread.sleep(1500); // a retry queue's copy would be back after its 1 s
+    assertThat(times).containsEntry("held", 4).containsEntry("later", 1);
+  }
+
   private void bounce() throws Exception {
     rabbit.proxy.down();
     await("the loss noticed", Duration.ofSeconds(5), () -> !rabbit.isUp());

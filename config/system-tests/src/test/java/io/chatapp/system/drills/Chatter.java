@@ -136,7 +136,7 @@ public final class Chatter implements AutoCloseable {
     int lost = 0;
     int duplicated = 0;
     int undelivered = 0;
-    int wrongCounters = 0;
+    List<String> wrongCounters = new ArrayList<>();
     for (Pair pair : pairs) {
       List<JsonObject> history = pair.history(pair.senderToken);
       Map<String, Integer> byText = new HashMap<>();
@@ -160,7 +160,7 @@ public final class Chatter implements AutoCloseable {
       }
       int unread = pair.unread();
       if (unread != pair.accepted.size()) {
-        wrongCounters++;
+        wrongCounters.add(pair.chatId + " counts " + unread + " of " + pair.accepted.size());
       }
     }
     return new Tally(
@@ -205,7 +205,7 @@ public final class Chatter implements AutoCloseable {
       int delivered,
       int lost,
       int duplicated,
-      int wrongCounters,
+      List<String> wrongCounters,
       int givenUp,
       int reconnects) {
 
@@ -225,22 +225,23 @@ public final class Chatter implements AutoCloseable {
       Map<Integer, Integer> refused = new TreeMap<>(answers);
       refused.remove(201);
       return String.format(
-          "drill %s: sent %,d, accepted %,d, refused %,d %s, stored %,d, delivered %,d, lost %d,"
-              + " duplicated %d, wrong unread counters %d, given up %d, sockets reopened %d,"
-              + " recovered in %.1f s",
-          label,
-          sent,
-          accepted,
-          refused.values().stream().mapToInt(Integer::intValue).sum(),
-          refused,
-          stored,
-          delivered,
-          lost,
-          duplicated,
-          wrongCounters,
-          givenUp,
-          reconnects,
-          recoveredSeconds);
+              "drill %s: sent %,d, accepted %,d, refused %,d %s, stored %,d, delivered %,d, lost %d,"
+                  + " duplicated %d, wrong unread counters %d, given up %d, sockets reopened %d,"
+                  + " recovered in %.1f s",
+              label,
+              sent,
+              accepted,
+              refused.values().stream().mapToInt(Integer::intValue).sum(),
+              refused,
+              stored,
+              delivered,
+              lost,
+              duplicated,
+              wrongCounters.size(),
+              givenUp,
+              reconnects,
+              recoveredSeconds)
+          + (wrongCounters.isEmpty() ? "" : " " + wrongCounters);
     }
   }
 
