@@ -3,10 +3,12 @@ package io.chatapp.devstack;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.exception.MongoServerException;
 import io.netty.channel.Channel;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.h2.mvstore.MVMap;
@@ -99,6 +101,9 @@ final class JournaledH2Backend extends H2Backend {
             .open());
   }
 
+  /** Commands hold it to read, {@link #close} to write: the store closes between commands. */
+  private final ReentrantReadWriteLock closing = new ReentrantReadWriteLock();
+
   private JournaledH2Backend(MVStore store) {
     super(store);
     this.store = store;
@@ -125,15 +130,23 @@ final class JournaledH2Backend extends H2Backend {
   @Override
   public Document handleCommand(
       Channel channel, String databaseName, String command, Document query) {
-    MVStore.TxCounter reading = store.registerVersionUsage();
+    closing.readLock().lock();
+    MVStore.TxCounter reading = null;
     try {
+      if (store.isClosed()) {
+        throw new MongoServerException("the server is shutting down");
+      }
+      reading = store.registerVersionUsage();
       Document answer = super.handleCommand(channel, databaseName, command, query);
       if (journaled(query)) {
         commit();
       }
       return answer;
     } finally {
-      store.deregisterVersionUsage(reading);
+      if (reading != null) {
+        store.deregisterVersionUsage(reading);
+      }
+      closing.readLock().unlock();
     }
   }
 
@@ -169,10 +182,21 @@ final class JournaledH2Backend extends H2Backend {
     }
   }
 
+  /**
+   * Closes the store once the commands under way are done (a stop with TERM). mongo-java-server
+   * applies an update to the stored document field by field, so a store closed in the middle could
+   * write a chat with its unread counter raised but the message's id not yet among those it
+   * counted, and the count retried after the restart would count that message again.
+   */
   @Override
   public void close() {
     heartbeat.shutdownNow();
-    super.close();
+    closing.writeLock().lock();
+    try {
+      super.close();
+    } finally {
+      closing.writeLock().unlock();
+    }
   }
 
   private static boolean journaled(Document query) {

@@ -6,11 +6,9 @@ import com.mongodb.bulk.BulkWriteResult;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.PushOptions;
-import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
@@ -188,9 +186,11 @@ public class ChatStore {
   /**
    * Counts these messages of one chat on it, exactly once per message however often it is called:
    * the recipients' unread counters, the activity time and the latest message. One write by {@code
-   * _id}, made durable by the journaled insert of the messages that follows it; when the chat had
-   * counted some of them already (an attempt that stopped before they were stored), a second write
-   * takes those counts back.
+   * _id}, made durable by the journaled insert of the messages that follows it, and only while the
+   * chat counted none of them ({@code counted: {$nin: ids}}, atomic). When it counted some already
+   * (a racing consumer, an attempt that stopped before they were stored), the rest is counted. (It
+   * used to count all, then take the recounted back in a second write: when the database stopped
+   * between the two, the take-back was lost and the counter stayed one too high.)
    */
   public void count(ChatId id, List<NewMessage> messages) {
     count(id, messages, false);
@@ -201,20 +201,33 @@ public class ChatStore {
    * sender's read position moves up to their own message in the same write.
    */
   public void count(ChatId id, List<NewMessage> messages, boolean group) {
-    Document before =
-        mongo.call(
-            db ->
-                chats()
-                    .findOneAndUpdate(
-                        Filters.eq("_id", id.value()),
-                        countOf(messages, group),
-                        new FindOneAndUpdateOptions()
-                            .returnDocument(ReturnDocument.BEFORE)
-                            .projection(new Document("counted", 1))));
-    if (before == null) {
-      throw new IllegalStateException("No chat " + id);
+    List<NewMessage> left = messages;
+    for (int attempt = 0; !left.isEmpty(); attempt++) {
+      List<NewMessage> these = left;
+      long matched =
+          mongo
+              .call(
+                  db ->
+                      chats()
+                          .updateOne(
+                              Filters.and(
+                                  Filters.eq("_id", id.value()),
+                                  Filters.nin(
+                                      "counted", these.stream().map(m -> m.id().value()).toList())),
+                              countOf(these, group)))
+              .getMatchedCount();
+      if (matched == 1) {
+        return;
+      }
+      Set<String> counted = counted(List.of(id)).get(id);
+      if (counted == null) {
+        throw new IllegalStateException("No chat " + id);
+      }
+      left = these.stream().filter(m -> !counted.contains(m.id().value())).toList();
+      if (left.size() == these.size() && attempt > 3) {
+        throw new IllegalStateException("Chat " + id + " refuses to count " + left.size());
+      }
     }
-    takeBackRecounted(id, messages, before.getList("counted", String.class, List.of()));
   }
 
   /**
@@ -297,20 +310,6 @@ public class ChatStore {
             messages.stream().map(message -> message.id().value()).toList(),
             new PushOptions().slice(-COUNTED_IDS)));
     return Updates.combine(updates);
-  }
-
-  private void takeBackRecounted(ChatId id, List<NewMessage> messages, List<String> counted) {
-    Map<String, Integer> extra = new HashMap<>();
-    for (NewMessage message : messages) {
-      if (message.unreadFor() != null && counted.contains(message.id().value())) {
-        extra.merge("unread." + message.unreadFor().value(), -1, Integer::sum);
-      }
-    }
-    if (!extra.isEmpty()) {
-      List<Bson> takeBack = new ArrayList<>();
-      extra.forEach((field, count) -> takeBack.add(Updates.inc(field, count)));
-      mongo.call(db -> chats().updateOne(Filters.eq("_id", id.value()), Updates.combine(takeBack)));
-    }
   }
 
   /**
