@@ -189,8 +189,8 @@ public class ChatStore {
    * _id}, made durable by the journaled insert of the messages that follows it, and only while the
    * chat counted none of them ({@code counted: {$nin: ids}}, atomic). When it counted some already
    * (a racing consumer, an attempt that stopped before they were stored), the rest is counted. (It
-   * used to count all, then take the recounted back in a second write: when the database stopped
-   * between the two, the take-back was lost and the counter stayed one too high.)
+   * used to count all, then take the recounted back in a second write, which a database stop
+   * between the two would lose, leaving the counter too high.)
    */
   public void count(ChatId id, List<NewMessage> messages) {
     count(id, messages, false);

@@ -291,10 +291,11 @@ public class BrokerConsumers {
    * Handles a batch; while a dependency is unavailable (the database stopped), tries the same batch
    * again after a pause, its deliveries held unacked, instead of sending them through the retry
    * queues. So the batches of a queue are handled in the order they came, an outage spends none of
-   * a delivery's attempts (a long one parked accepted messages in the dead-letter queue), and once
-   * the dependency is back the held batch goes first. Storage relies on that order: a batch counted
-   * on its chats before the database stopped, and stored after it was back, must meet its ids among
-   * the chat's last counted ones (a retry queue's delay let more than those overtake it).
+   * a delivery's attempts (one longer than the retry delays would park accepted messages in the
+   * dead-letter queue), and once the dependency is back the held batch goes first. Storage relies
+   * on that order: a batch counted on its chats before the database stopped, and stored after it
+   * was back, must meet its ids among the chat's last counted ones, which a retry queue's delay
+   * could let more messages overtake.
    */
   private CompletableFuture<Void> handleOnceAvailable(
       Subscription subscription, List<byte[]> bodies) throws Exception {
