@@ -9,6 +9,7 @@ import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
@@ -21,6 +22,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.bson.Document;
+import org.bson.RawBsonDocument;
+import org.bson.codecs.DocumentCodec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -147,6 +150,33 @@ class JournaledH2BackendTest {
     backend.close();
   }
 
+  @Test
+  void collStatsGivesTheBytesOfTheDocumentsAsTheyAreNow() {
+    JournaledH2Backend backend = new JournaledH2Backend(dir.resolve("stats.mv").toString());
+    withDatabase(
+        backend,
+        database -> {
+          MongoCollection<Document> chats = database.getCollection("chats");
+          for (int i = 0; i < 50; i++) {
+            chats.insertOne(new Document("_id", "c" + i).append("unread", 0));
+          }
+          chats.updateOne(
+              Filters.eq("_id", "c7"),
+              com.mongodb.client.model.Updates.set("latest", "a longer text than before"));
+          chats.deleteOne(Filters.eq("_id", "c9"));
+          long expected = 0;
+          for (Document chat : chats.find()) {
+            expected += new RawBsonDocument(chat, new DocumentCodec()).getByteBuffer().remaining();
+          }
+
+          Document stats = database.runCommand(new Document("collStats", "chats"));
+
+          assertThat(stats.get("count", Number.class).longValue()).isEqualTo(49);
+          assertThat(stats.get("size", Number.class).longValue()).isEqualTo(expected);
+        });
+    backend.close();
+  }
+
   /**
    * Writes to a server on a new file, stops it as {@code kill -9} would (nothing more is written),
    * then checks what a server on the same file finds.
@@ -167,11 +197,15 @@ class JournaledH2BackendTest {
   }
 
   private static void withServer(H2Backend backend, Consumer<MongoCollection<Document>> work) {
+    withDatabase(backend, database -> work.accept(database.getCollection("messages")));
+  }
+
+  private static void withDatabase(H2Backend backend, Consumer<MongoDatabase> work) {
     MongoServer server = new MongoServer(backend);
     InetSocketAddress address = server.bind();
     try (MongoClient client =
         MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort())) {
-      work.accept(client.getDatabase("chat").getCollection("messages"));
+      work.accept(client.getDatabase("chat"));
     } finally {
       server.shutdownNow();
     }
