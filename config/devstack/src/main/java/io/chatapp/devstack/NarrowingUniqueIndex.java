@@ -8,6 +8,7 @@ import de.bwaldvogel.mongo.bson.Document;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.h2.mvstore.MVMap;
 
 /**
@@ -77,6 +78,25 @@ final class NarrowingUniqueIndex extends AbstractUniqueIndex<Object> {
             conditions.putIfAbsent(field, condition);
           }
         });
+  }
+
+  /**
+   * Whether an update leaves this index's keys as they were. The server asks twice an update and
+   * index (to check it, then to apply it), and each time derives the keys of the old and the new
+   * document ({@code getKeyValues}): JFR at 1,000 msg/s, a fifth of the server's allocations, on
+   * chats whose count changes and whose keys never do. Keys that are top-level fields, present in
+   * both documents and equal in both, derive equal keys; anything else is left to the server.
+   */
+  @Override
+  protected boolean nullAwareEqualsKeys(Document before, Document after) {
+    for (String key : keys()) {
+      if (key.contains(".")
+          || before.containsKey(key) != after.containsKey(key)
+          || !Objects.equals(before.get(key), after.get(key))) {
+        return super.nullAwareEqualsKeys(before, after);
+      }
+    }
+    return true;
   }
 
   @Override
