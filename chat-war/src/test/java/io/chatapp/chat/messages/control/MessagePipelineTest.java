@@ -3,6 +3,9 @@ package io.chatapp.chat.messages.control;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
 import io.chatapp.chat.chats.control.ChatStore;
 import io.chatapp.chat.chats.entity.Chat;
 import io.chatapp.chat.chats.entity.ChatId;
@@ -17,6 +20,7 @@ import io.chatapp.chat.messages.entity.MessagesRead;
 import io.chatapp.chat.realtime.control.Presence;
 import io.chatapp.chat.support.ChatHarness;
 import io.chatapp.chat.users.entity.UserId;
+import io.chatapp.platform.amqp.WorkQueue;
 import io.chatapp.platform.rest.ApiException;
 import io.chatapp.platform.rest.DependencyUnavailableException;
 import io.chatapp.testsupport.Poll;
@@ -100,6 +104,21 @@ class MessagePipelineTest {
                     .anyMatch(e -> e.message().equals(sent) && e.recipientId().equals(p.bob()))
                 && stack.events.of(ChatRefresh.class).stream()
                     .anyMatch(e -> e.message().equals(sent) && e.recipientId().equals(p.bob())));
+  }
+
+  @Test
+  void everyStepHasOneConsumerAtATimeSoMessagesGoOnInTheOrderTheyCame() throws Exception {
+    ConnectionFactory factory = new ConnectionFactory();
+    factory.setUri(ChatHarness.brokerUrl());
+    try (Connection direct = factory.newConnection("pipeline-test")) {
+      for (WorkQueue queue : stack.names.queues()) {
+        try (Channel channel = direct.createChannel()) {
+          // the broker refuses (406) a declaration whose arguments differ from the queue's
+          channel.queueDeclare(
+              queue.name(), true, false, false, Map.of("x-single-active-consumer", true));
+        }
+      }
+    }
   }
 
   @Test

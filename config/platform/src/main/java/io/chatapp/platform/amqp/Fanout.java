@@ -7,10 +7,11 @@ import java.util.List;
 
 /**
  * A durable fanout exchange and the work queues bound to it: each queue gets a copy of every
- * message. {@code unbound} names queues an earlier version bound to it that must no longer get its
- * messages (unbinding is idempotent), so an upgrade does not leave a stale route behind.
+ * message. {@code unbound} are queues an earlier version bound to it that must no longer get its
+ * messages (unbinding is idempotent), so an upgrade does not leave a stale route behind; they are
+ * declared as they are wherever they are bound, so that neither declaration is refused.
  */
-public record Fanout(String exchange, List<WorkQueue> queues, List<String> unbound) {
+public record Fanout(String exchange, List<WorkQueue> queues, List<WorkQueue> unbound) {
 
   public Fanout {
     queues = List.copyOf(queues);
@@ -28,9 +29,9 @@ public record Fanout(String exchange, List<WorkQueue> queues, List<String> unbou
       queue.declare(channel);
       channel.queueBind(queue.name(), exchange, "");
     }
-    for (String queue : unbound) {
-      channel.queueDeclare(queue, true, false, false, null);
-      channel.queueUnbind(queue, exchange, "");
+    for (WorkQueue queue : unbound) {
+      queue.declare(channel);
+      channel.queueUnbind(queue.name(), exchange, "");
     }
   }
 }

@@ -2,10 +2,13 @@ package io.chatapp.platform.amqp;
 
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.ShutdownSignalException;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeoutException;
+import java.util.logging.Logger;
 
 /**
  * A durable queue with delayed retries through the broker and a dead-letter queue. Failed
@@ -13,16 +16,35 @@ import java.util.Map;
  * wait never holds up a short one) and flow back into {@code <name>}; after the last step they are
  * parked in {@code <name>.dead}. Publisher and consumer declare it the same way, so whichever
  * starts first creates it and no message is ever unroutable.
+ *
+ * <p>An {@code ordered} queue has one consumer at a time however many instances subscribe
+ * (RabbitMQ's single active consumer): it takes the messages in the order they came, and when it
+ * goes, the broker hands its unacked messages and the rest to another one. A queue an earlier
+ * version declared without that cannot be changed in place (the broker refuses a declaration with
+ * other arguments); it stays as it is, with every consumer taking turns, and a warning says to
+ * delete it once it is empty.
  */
-public record WorkQueue(String name, List<Duration> retryDelays) {
+public record WorkQueue(String name, List<Duration> retryDelays, boolean ordered) {
+
+  private static final Logger LOG = Logger.getLogger(WorkQueue.class.getName());
 
   static final String ATTEMPT_HEADER = "x-attempt";
+
+  static final String SINGLE_ACTIVE_CONSUMER = "x-single-active-consumer";
+
+  /** The broker's answer to a declaration whose arguments differ from the queue's. */
+  private static final int PRECONDITION_FAILED = 406;
 
   public WorkQueue {
     if (name == null || name.isBlank()) {
       throw new IllegalArgumentException("queue name required");
     }
     retryDelays = List.copyOf(retryDelays);
+  }
+
+  /** A queue whose consumers, on every instance, take turns. */
+  public WorkQueue(String name, List<Duration> retryDelays) {
+    this(name, retryDelays, false);
   }
 
   public String deadLetterQueue() {
@@ -40,7 +62,8 @@ public record WorkQueue(String name, List<Duration> retryDelays) {
 
   /** Declares the queue, its retry steps and its dead-letter queue (idempotent). */
   public void declare(Channel channel) throws IOException {
-    channel.queueDeclare(name, true, false, false, null);
+    channel.queueDeclare(
+        name, true, false, false, ordered && isOrderable(channel) ? ORDERED : null);
     channel.queueDeclare(deadLetterQueue(), true, false, false, null);
     for (int step = 1; step <= retryDelays.size(); step++) {
       channel.queueDeclare(
@@ -55,6 +78,44 @@ public record WorkQueue(String name, List<Duration> retryDelays) {
               "",
               "x-dead-letter-routing-key",
               name));
+    }
+  }
+
+  private static final Map<String, Object> ORDERED = Map.of(SINGLE_ACTIVE_CONSUMER, true);
+
+  /**
+   * Whether the queue is new or already has one consumer at a time. Asked on a channel of its own,
+   * as the broker closes the channel of a refused declaration.
+   */
+  private boolean isOrderable(Channel channel) throws IOException {
+    Channel probe = channel.getConnection().createChannel();
+    try {
+      probe.queueDeclare(name, true, false, false, ORDERED);
+      return true;
+    } catch (IOException refused) {
+      if (!(refused.getCause() instanceof ShutdownSignalException closed)
+          || !(closed.getReason() instanceof AMQP.Channel.Close close)
+          || close.getReplyCode() != PRECONDITION_FAILED) {
+        throw refused;
+      }
+      LOG.warning(
+          () ->
+              "Queue "
+                  + name
+                  + " was declared by an earlier version without one consumer at a time, so its"
+                  + " consumers take turns and may hand on messages out of order; delete it once"
+                  + " it is empty (rabbitmqctl delete_queue '"
+                  + name
+                  + "' --if-empty) and restart");
+      return false;
+    } finally {
+      if (probe.isOpen()) {
+        try {
+          probe.close();
+        } catch (TimeoutException | IOException | RuntimeException ignored) {
+          // closing a channel we only asked with; the connection stays
+        }
+      }
     }
   }
 
