@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
 import java.util.logging.Logger;
 
@@ -30,7 +32,10 @@ public record WorkQueue(String name, List<Duration> retryDelays, boolean ordered
 
   static final String ATTEMPT_HEADER = "x-attempt";
 
-  static final String SINGLE_ACTIVE_CONSUMER = "x-single-active-consumer";
+  private static final Map<String, Object> ORDERED = Map.of("x-single-active-consumer", true);
+
+  /** Queues left unordered that were warned of, so that reconnects do not warn again. */
+  private static final Set<String> WARNED = ConcurrentHashMap.newKeySet();
 
   /** The broker's answer to a declaration whose arguments differ from the queue's. */
   private static final int PRECONDITION_FAILED = 406;
@@ -81,8 +86,6 @@ public record WorkQueue(String name, List<Duration> retryDelays, boolean ordered
     }
   }
 
-  private static final Map<String, Object> ORDERED = Map.of(SINGLE_ACTIVE_CONSUMER, true);
-
   /**
    * Whether the queue is new or already has one consumer at a time. Asked on a channel of its own,
    * as the broker closes the channel of a refused declaration.
@@ -98,15 +101,17 @@ public record WorkQueue(String name, List<Duration> retryDelays, boolean ordered
           || close.getReplyCode() != PRECONDITION_FAILED) {
         throw refused;
       }
-      LOG.warning(
-          () ->
-              "Queue "
-                  + name
-                  + " was declared by an earlier version without one consumer at a time, so its"
-                  + " consumers take turns and may hand on messages out of order; delete it once"
-                  + " it is empty (rabbitmqctl delete_queue '"
-                  + name
-                  + "' --if-empty) and restart");
+      if (WARNED.add(name)) {
+        LOG.warning(
+            () ->
+                "Queue "
+                    + name
+                    + " was declared by an earlier version without one consumer at a time, so its"
+                    + " consumers take turns and may hand on messages out of order. To change it,"
+                    + " stop every instance, delete it once it is empty (rabbitmqctl delete_queue '"
+                    + name
+                    + "' --if-empty) and start them again");
+      }
       return false;
     } finally {
       if (probe.isOpen()) {
