@@ -14,7 +14,9 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.AbstractMongoCollection;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import java.lang.reflect.Field;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -147,6 +149,18 @@ class JournaledH2BackendTest {
           assertThat(chats.find(Filters.eq("_id", "c42")).first()).containsEntry("unread", 2);
           assertThat(chats.countDocuments(Filters.eq("unread", 2))).isEqualTo(1);
         });
+    backend.close();
+  }
+
+  @Test
+  void collectionsMatchWithTheDirectMatcher() throws Exception {
+    JournaledH2Backend backend = new JournaledH2Backend(dir.resolve("matcher.mv").toString());
+    de.bwaldvogel.mongo.MongoCollection<?> chats =
+        backend.resolveDatabase("chat").createCollectionOrThrowIfExists("chats");
+    Field matcher = AbstractMongoCollection.class.getDeclaredField("matcher");
+    matcher.setAccessible(true);
+
+    assertThat(matcher.get(chats)).isInstanceOf(ConjunctionMatcher.class);
     backend.close();
   }
 
