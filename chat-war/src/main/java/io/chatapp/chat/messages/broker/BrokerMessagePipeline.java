@@ -128,9 +128,15 @@ public class BrokerMessagePipeline implements MessagePipeline {
     }
     consumers.subscribePipelined(names.storage(), prefetch, STORED_BATCHES_IN_FLIGHT, this::store);
     consumers.subscribePipelined(
-        names.delivery(), prefetch, HANDED_ON_BATCHES_IN_FLIGHT, this::deliver);
+        names.delivery(),
+        prefetch,
+        HANDED_ON_BATCHES_IN_FLIGHT,
+        (bodies, maybeHandledBefore) -> deliver(bodies));
     consumers.subscribePipelined(
-        names.notification(), prefetch, HANDED_ON_BATCHES_IN_FLIGHT, this::announce);
+        names.notification(),
+        prefetch,
+        HANDED_ON_BATCHES_IN_FLIGHT,
+        (bodies, maybeHandledBefore) -> announce(bodies));
   }
 
   @Override
@@ -157,8 +163,9 @@ public class BrokerMessagePipeline implements MessagePipeline {
    * Stores a batch, then hands it on as one message, in the order batches were stored: the batch is
    * acked once that was confirmed, and meanwhile the next one is stored.
    */
-  CompletableFuture<Void> store(List<byte[]> bodies) throws PoisonMessageException {
-    List<Addressed> stored = steps.store(read(bodies));
+  CompletableFuture<Void> store(List<byte[]> bodies, boolean maybeHandledBefore)
+      throws PoisonMessageException {
+    List<Addressed> stored = steps.store(read(bodies), maybeHandledBefore);
     if (stored.isEmpty()) {
       return CompletableFuture.completedFuture(null);
     }

@@ -29,24 +29,25 @@ import java.util.List;
  * {@code system} for a system message), so no step needs to read the chat. Its own compact shape,
  * not the client's JSON (a reply's quote in the client's shape, {@code replyTo}). An accepted
  * message travels alone; the stored ones travel as the batch the storage step stored together (a
- * JSON array of envelopes).
+ * JSON array of envelopes). {@code firstSend: true} when the message's id was given to its send
+ * alone ({@link Addressed#firstSend}); absent otherwise, and in envelopes of versions before it.
  */
-public record Envelope(Message message, UserId recipientId, List<UserId> group) {
+public record Envelope(Message message, UserId recipientId, List<UserId> group, boolean firstSend) {
 
   public Envelope {
     group = recipientId == null ? List.copyOf(group) : List.of();
   }
 
   public Envelope(Message message, UserId recipientId) {
-    this(message, recipientId, List.of());
+    this(message, recipientId, List.of(), false);
   }
 
   public Envelope(Addressed addressed) {
-    this(addressed.message(), addressed.recipient(), addressed.group());
+    this(addressed.message(), addressed.recipient(), addressed.group(), addressed.firstSend());
   }
 
   public Addressed addressed() {
-    return new Addressed(message, recipientId, group);
+    return new Addressed(message, recipientId, group, firstSend);
   }
 
   public byte[] toBytes() {
@@ -78,6 +79,9 @@ public record Envelope(Message message, UserId recipientId, List<UserId> group) 
     }
     if (message.system()) {
       json.add("system", true);
+    }
+    if (firstSend) {
+      json.add("firstSend", true);
     }
     if (message.image() != null) {
       json.add("image", message.image().toJson());
@@ -145,14 +149,16 @@ public record Envelope(Message message, UserId recipientId, List<UserId> group) 
                   quoted.getString("text", null),
                   quoted.getBoolean("deleted", false)));
     }
+    boolean firstSend = json.getBoolean("firstSend", false);
     if (json.containsKey("recipients")) {
       return new Envelope(
           message,
           null,
           json.getJsonArray("recipients").getValuesAs(jakarta.json.JsonString.class).stream()
               .map(id -> new UserId(id.getString()))
-              .toList());
+              .toList(),
+          firstSend);
     }
-    return new Envelope(message, new UserId(json.getString("recipientId")));
+    return new Envelope(message, new UserId(json.getString("recipientId")), List.of(), firstSend);
   }
 }

@@ -180,10 +180,11 @@ public class MessageService {
                     IsoTime.now(),
                     null)
                 .withReplyTo(quoted);
-        pipeline.accept(
+        Addressed addressed =
             members.group()
                 ? Addressed.toGroup(message, members.others(sender))
-                : new Addressed(message, members.others(sender).get(0)));
+                : new Addressed(message, members.others(sender).get(0));
+        pipeline.accept(retried.isEmpty() ? addressed.asFirstSend() : addressed);
         return message;
       } catch (RuntimeException e) {
         if (image != null) {

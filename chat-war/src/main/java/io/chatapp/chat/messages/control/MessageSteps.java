@@ -78,16 +78,28 @@ public class MessageSteps {
    * out, as the copy stored is delivered on its own.
    */
   public List<Addressed> store(List<Addressed> batch) {
+    return store(batch, true);
+  }
+
+  /**
+   * Stores the messages as {@link #store(List)} does. When none of them may have been handled
+   * before ({@code maybeHandledBefore} false: the pipeline hands them over for the first time) and
+   * each is the first send of its id ({@link Addressed#firstSend}), none can be stored yet, and the
+   * look-up of stored copies is skipped: a round trip and a tenth of the step at 1,000 msg/s.
+   */
+  public List<Addressed> store(List<Addressed> batch, boolean maybeHandledBefore) {
     StorageBatchEvent event = new StorageBatchEvent();
     event.begin();
     long began = System.nanoTime();
     Map<MessageId, Addressed> fresh = new LinkedHashMap<>();
     batch.forEach(addressed -> fresh.putIfAbsent(addressed.message().id(), addressed));
     List<Addressed> result = new ArrayList<>();
-    for (Message stored : messages.findAll(List.copyOf(fresh.keySet()))) {
-      Addressed copy = fresh.remove(stored.id());
-      if (copy.message().seq() == stored.seq()) {
-        result.add(copy.with(stored));
+    if (maybeHandledBefore || !batch.stream().allMatch(Addressed::firstSend)) {
+      for (Message stored : messages.findAll(List.copyOf(fresh.keySet()))) {
+        Addressed copy = fresh.remove(stored.id());
+        if (copy.message().seq() == stored.seq()) {
+          result.add(copy.with(stored));
+        }
       }
     }
     if (fresh.isEmpty()) {

@@ -36,7 +36,7 @@ public class SystemMessages {
     Message message =
         Message.system(
             MessageId.fresh(), chat, seq, actor, new MessageText(text).value(), IsoTime.now());
-    pipeline.accept(Addressed.toGroup(message, recipients));
+    pipeline.accept(Addressed.toGroup(message, recipients).asFirstSend());
     return message;
   }
 }

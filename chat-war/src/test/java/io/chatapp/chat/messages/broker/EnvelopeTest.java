@@ -35,6 +35,9 @@ class EnvelopeTest {
             Envelope.parseAll(
                 Envelope.toBytes(List.of(addressed, new Addressed(other, recipient)))))
         .containsExactly(addressed, new Addressed(other, recipient));
+    assertThat(Envelope.parseAll(new Envelope(addressed.asFirstSend()).toBytes()))
+        .as("a first send stays one; an envelope without the mark may be a retry's copy")
+        .containsExactly(addressed.asFirstSend());
     assertThat(message.toJson().toString())
         .contains("\"image\":null", "\"messageType\":\"text\"", "\"seenAt\":null")
         .contains("\"createdAt\":\"2026-01-02T03:04:05.120Z\"")

@@ -358,6 +358,42 @@ class MessagePipelineTest {
   }
 
   @Test
+  void aFirstSendHandedOverTheFirstTimeIsStoredWithoutLookingForAnEarlierCopy() {
+    ChatHarness.Pair p = stack.pair();
+    List<List<MessageId>> lookedFor = new ArrayList<>();
+    MessageStore watched =
+        new MessageStore(stack.mongo) {
+          @Override
+          public List<Message> findAll(List<MessageId> ids) {
+            lookedFor.add(ids);
+            return super.findAll(ids);
+          }
+        };
+    MessageSteps steps =
+        new MessageSteps(watched, stack.chatStore, stack.sequence, stack.viewing, stack.events);
+    Addressed first = new Addressed(unsent(p.ann(), p.chat(), "new"), p.bob()).asFirstSend();
+
+    assertThat(steps.store(List.of(first), false)).hasSize(1);
+    assertThat(lookedFor).isEmpty();
+
+    // the broker hands it over again (the ack was lost): looked for, returned, not counted again
+    assertThat(steps.store(List.of(first), true))
+        .extracting(a -> a.message().id())
+        .containsExactly(first.message().id());
+    assertThat(lookedFor).containsExactly(List.of(first.message().id()));
+
+    // a retried send with the same client id got the same id and a number of its own: its copy is
+    // looked for even the first time the broker hands it over, and left out
+    Addressed copy = new Addressed(first.message().withSeq(stack.sequence.next(p.chat())), p.bob());
+    assertThat(steps.store(List.of(copy), false)).isEmpty();
+    assertThat(lookedFor).hasSize(2);
+    assertThat(chat(p.chat()).unreadFor(p.bob())).isEqualTo(1);
+    assertThat(stack.messages.history(p.ann(), p.chat(), Optional.empty(), 50).messages())
+        .extracting(Message::text)
+        .containsExactly("new");
+  }
+
+  @Test
   void anInsertThatFailsAfterTheCountIsCountedOnceOnRetry() {
     ChatHarness.Pair p = stack.pair();
     MessageSteps steps = stepsWhoseFirstInsertFails();

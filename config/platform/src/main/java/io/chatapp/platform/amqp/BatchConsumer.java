@@ -31,8 +31,18 @@ final class BatchConsumer extends DefaultConsumer {
 
   private static final Logger LOG = Logger.getLogger(BatchConsumer.class.getName());
 
-  /** A delivery not acked yet, and when it reached this consumer ({@link System#nanoTime()}). */
-  record Pending(long tag, AMQP.BasicProperties properties, byte[] body, long arrived) {}
+  /**
+   * A delivery not acked yet, whether the broker delivered it before, and when it reached this
+   * consumer ({@link System#nanoTime()}).
+   */
+  record Pending(
+      long tag, AMQP.BasicProperties properties, byte[] body, boolean redelivered, long arrived) {
+
+    /** Redelivered by the broker, or back from a retry queue. */
+    boolean maybeHandledBefore() {
+      return redelivered || WorkQueue.attempt(properties) > 1;
+    }
+  }
 
   /**
    * Settles a batch: every delivery in it was handled, retried or parked once the returned future
@@ -67,7 +77,13 @@ final class BatchConsumer extends DefaultConsumer {
   @Override
   public void handleDelivery(
       String tag, Envelope envelope, AMQP.BasicProperties properties, byte[] body) {
-    batches.add(new Pending(envelope.getDeliveryTag(), properties, body, System.nanoTime()));
+    batches.add(
+        new Pending(
+            envelope.getDeliveryTag(),
+            properties,
+            body,
+            envelope.isRedeliver(),
+            System.nanoTime()));
   }
 
   @Override

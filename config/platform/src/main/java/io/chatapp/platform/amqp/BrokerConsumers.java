@@ -69,7 +69,8 @@ public class BrokerConsumers {
       this.prefetch = prefetch;
       this.batches = batches;
       this.depth = depth;
-      this.handler = (body, id) -> settled(batches.handle(List.of(body)));
+      // alone only after its batch failed, which may have handled part of it
+      this.handler = (body, id) -> settled(batches.handle(List.of(body), true));
       this.drainer = Executors.newSingleThreadExecutor(threads);
     }
 
@@ -146,7 +147,7 @@ public class BrokerConsumers {
   public synchronized void subscribeBatches(
       WorkQueue queue, int prefetch, int consumers, BatchHandler handler) {
     PipelinedBatchHandler inOnePart =
-        bodies -> {
+        (bodies, maybeHandledBefore) -> {
           handler.handle(bodies);
           return CompletableFuture.completedFuture(null);
         };
@@ -270,7 +271,9 @@ public class BrokerConsumers {
       Subscription subscription, List<BatchConsumer.Pending> batch) {
     try {
       return handleOnceAvailable(
-          subscription, batch.stream().map(BatchConsumer.Pending::body).toList());
+          subscription,
+          batch.stream().map(BatchConsumer.Pending::body).toList(),
+          batch.stream().anyMatch(BatchConsumer.Pending::maybeHandledBefore));
     } catch (Exception e) {
       if (batch.size() == 1) {
         retryOrPark(subscription.queue, batch.get(0).properties(), batch.get(0).body(), e);
@@ -298,12 +301,13 @@ public class BrokerConsumers {
    * could let more messages overtake.
    */
   private CompletableFuture<Void> handleOnceAvailable(
-      Subscription subscription, List<byte[]> bodies) throws Exception {
+      Subscription subscription, List<byte[]> bodies, boolean maybeHandledBefore) throws Exception {
     long began = System.nanoTime();
     long pause = FIRST_PAUSE_MS;
+    boolean again = maybeHandledBefore;
     while (true) {
       try {
-        CompletableFuture<Void> settling = subscription.batches.handle(bodies);
+        CompletableFuture<Void> settling = subscription.batches.handle(bodies, again);
         if (pause > FIRST_PAUSE_MS) {
           LOG.info(
               () ->
@@ -330,6 +334,7 @@ public class BrokerConsumers {
           throw unavailable;
         }
         pause = Math.min(2 * pause, LAST_PAUSE_MS);
+        again = true;
       }
     }
   }

@@ -10,8 +10,12 @@ import java.util.concurrent.CompletableFuture;
  * order; a future that fails closes the consumer's channel, so every delivery not acked yet goes
  * back to the queue. Throwing makes the consumer try each delivery alone, as {@link BatchHandler}
  * says.
+ *
+ * <p>{@code maybeHandledBefore} is false only when every delivery of the batch is handed over for
+ * the first time: none was redelivered by the broker, came back from a retry queue, or is in a
+ * batch tried again. A handler can then skip looking for what an earlier attempt left behind.
  */
 @FunctionalInterface
 public interface PipelinedBatchHandler {
-  CompletableFuture<Void> handle(List<byte[]> bodies) throws Exception;
+  CompletableFuture<Void> handle(List<byte[]> bodies, boolean maybeHandledBefore) throws Exception;
 }

@@ -28,14 +28,23 @@ class PipelinedConsumerIT {
   final WorkQueue queue = new WorkQueue(prefix + ".q", List.of(Duration.ofSeconds(1)));
   final Fanout fanout = new Fanout(prefix + ".x", List.of(queue));
 
-  /** Each batch handed over, and the future the test settles it with. */
-  record Handed(List<String> bodies, CompletableFuture<Void> settled) {}
+  /**
+   * Each batch handed over, whether it was said to be maybe handled before, and the future the test
+   * settles it with.
+   */
+  record Handed(List<String> bodies, boolean again, CompletableFuture<Void> settled) {}
 
   final List<Handed> handed = new CopyOnWriteArrayList<>();
   final Map<String, Integer> times = new ConcurrentHashMap<>();
 
   /** How many more batches the handler refuses, as a handler whose database is stopped. */
   final AtomicInteger unavailableFor = new AtomicInteger();
+
+  /** How many more batches the handler fails, as a handler with a bug. */
+  final AtomicInteger failingFor = new AtomicInteger();
+
+  /** Whether each try of each body was said to be maybe handled before, in the order tried. */
+  final Map<String, List<Boolean>> said = new ConcurrentHashMap<>();
 
   ProxiedBroker rabbit;
 
@@ -46,14 +55,19 @@ class PipelinedConsumerIT {
         queue,
         50,
         2,
-        bodies -> {
+        (bodies, again) -> {
           List<String> texts =
               bodies.stream().map(body -> new String(body, StandardCharsets.UTF_8)).toList();
           texts.forEach(text -> times.merge(text, 1, Integer::sum));
+          texts.forEach(
+              text -> said.computeIfAbsent(text, t -> new CopyOnWriteArrayList<>()).add(again));
           if (unavailableFor.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
             throw new DependencyUnavailableException("The test's database", null);
           }
-          Handed batch = new Handed(texts, new CompletableFuture<>());
+          if (failingFor.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
+            throw new IllegalStateException("The test's bug");
+          }
+          Handed batch = new Handed(texts, again, new CompletableFuture<>());
           handed.add(batch);
           return batch.settled();
         });
@@ -97,6 +111,8 @@ class PipelinedConsumerIT {
               && times.getOrDefault("b", 0) == 2
               && times.getOrDefault("c", 0) >= 1;
         });
+    assertThat(said.get("a")).as("redelivered by the broker").containsExactly(false, true);
+    assertThat(said.get("b")).containsExactly(false, true);
   }
 
   @Test
@@ -111,6 +127,10 @@ class PipelinedConsumerIT {
     Thread.sleep(2000);
 
     assertThat(times).containsOnly(Map.entry("x", 1), Map.entry("y", 1), Map.entry("z", 1));
+    assertThat(handed)
+        .extracting(Handed::again)
+        .as("each handed the first time")
+        .containsOnly(false);
   }
 
   @Test
@@ -127,6 +147,8 @@ class PipelinedConsumerIT {
           handed.stream().skip(2).forEach(batch -> batch.settled().complete(null));
           return times.getOrDefault("first", 0) == 2 && times.getOrDefault("second", 0) == 2;
         });
+    assertThat(said.get("first")).containsExactly(false, true);
+    assertThat(said.get("second")).containsExactly(false, true);
   }
 
   /** Drops the connection and waits until the consumer is back: what was not acked comes back. */
@@ -144,6 +166,18 @@ class PipelinedConsumerIT {
     handed.forEach(batch -> batch.settled().complete(null));
     Thread.sleep(1500); // a retry queue's copy would be back after its 1 s
     assertThat(times).containsEntry("held", 4).containsEntry("later", 1);
+    assertThat(said.get("held")).as("tried again").containsExactly(false, true, true, true);
+    assertThat(said.get("later")).containsExactly(false);
+  }
+
+  @Test
+  void aDeliveryThatFailedComesBackFromTheRetryQueueSaidToBeMaybeHandledBefore() {
+    failingFor.set(1); // a batch of one goes to the retry queue at once
+    publish("flaky");
+
+    await("handed from the retry queue", Duration.ofSeconds(10), () -> handed.size() == 1);
+    handed.forEach(batch -> batch.settled().complete(null));
+    assertThat(said.get("flaky")).containsExactly(false, true);
   }
 
   private void bounce() throws Exception {
