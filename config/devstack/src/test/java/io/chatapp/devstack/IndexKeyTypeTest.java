@@ -82,6 +82,55 @@ class IndexKeyTypeTest {
   }
 
   @Test
+  void aPagesKeysAreWrittenAsARunAndReadBackAsTheyWere() {
+    Random random = new Random(11);
+    List<KeyValue> keys = new ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      keys.add(
+          switch (i % 3) {
+            case 0 -> new KeyValue("chat-" + random.nextInt(5) + ":" + random.nextInt(100_000));
+            case 1 -> new KeyValue(new ObjectId());
+            default -> new KeyValue(random.nextLong(), i % 2 == 0 ? null : "v" + i);
+          });
+    }
+    keys.sort(IndexKeyType.INSTANCE::compare);
+    Object[] page = keys.toArray();
+    WriteBuffer run = new WriteBuffer();
+    IndexKeyType.INSTANCE.write(run, page, page.length);
+    WriteBuffer oneByOne = new WriteBuffer();
+    new ObjectDataType().write(oneByOne, page, page.length);
+
+    Object[] read = new Object[page.length];
+    IndexKeyType.INSTANCE.read(run.getBuffer().flip(), read, read.length);
+    Object[] readOld = new Object[page.length];
+    IndexKeyType.INSTANCE.read(oneByOne.getBuffer().flip(), readOld, readOld.length);
+
+    assertThat(run.getBuffer().get(0)).isEqualTo((byte) IndexKeyType.TAG_KEY_RUN);
+    assertThat(read).containsExactly(page);
+    assertThat(readOld).as("a page written before runs").containsExactly(page);
+    assertThat(run.getBuffer().limit())
+        .as("bytes of the run against those of the keys one by one")
+        .isLessThan(oneByOne.getBuffer().limit() / 3);
+    for (int i = 1; i < read.length; i++) {
+      assertThat(IndexKeyType.INSTANCE.compare(read[i - 1], read[i])).isNegative();
+    }
+  }
+
+  @Test
+  void anArrayOfOtherValuesIsWrittenAsH2WritesIt() {
+    Object[] positions = {1L, 2L, 300L, -4L};
+    WriteBuffer ours = new WriteBuffer();
+    IndexKeyType.INSTANCE.write(ours, positions, positions.length);
+    WriteBuffer h2 = new WriteBuffer();
+    new ObjectDataType().write(h2, positions, positions.length);
+
+    assertThat(ours.getBuffer().flip()).isEqualTo(h2.getBuffer().flip());
+    Object[] read = new Object[positions.length];
+    IndexKeyType.INSTANCE.read(ours.getBuffer(), read, read.length);
+    assertThat(read).containsExactly(positions);
+  }
+
+  @Test
   void writesADocumentsBytesAgainUntilItIsSaidToChange() {
     de.bwaldvogel.mongo.bson.Document chat =
         new de.bwaldvogel.mongo.bson.Document("_id", "c" + System.nanoTime()).append("unread", 1);
