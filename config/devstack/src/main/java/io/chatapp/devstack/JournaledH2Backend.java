@@ -176,7 +176,7 @@ final class JournaledH2Backend extends H2Backend {
     try {
       store.compact(FILL_RATE, COMPACT_WRITE_BYTES);
     } catch (RuntimeException e) {
-      if (!store.isClosed()) {
+      if (!store.isClosed() && !heartbeat.isShutdown()) { // not a pass that close() interrupted
         LOG.log(Level.WARNING, "compacting the store failed", e);
       }
     }
