@@ -17,7 +17,8 @@ import org.h2.mvstore.type.ObjectDataType;
 
 /**
  * H2's own data type for the embedded server's maps, made cheap where the server's use of it is
- * costly; what it writes to the file is unchanged, so existing data files open as before.
+ * costly. It reads every form H2 and its earlier versions wrote, so existing data files open as
+ * they are; a file it wrote needs this type (or a later one) to be read.
  *
  * <p>Index keys ({@link KeyValue}, also the {@code _id} index) are not {@code Comparable}, so H2
  * compares two of them by Java-serializing both, on every step of every search: measured with JFR
@@ -39,8 +40,9 @@ import org.h2.mvstore.type.ObjectDataType;
  * at 100 and 1,000 msg/s: H2's serialization thread took 58 % of the server's CPU, in {@code
  * ObjectOutputStream}, while holding the store lock that a journaled commit waits for; those
  * commits waited up to 735 ms, the messages' p99 at 100 msg/s was 378 ms. For the same reason an
- * {@code ObjectId} is written as its 12 bytes (tag {@value #TAG_OBJECT_ID}), and an index key as
- * the serialized bytes already kept for comparing it, in H2's own form.
+ * {@code ObjectId} is written as its 12 bytes (tag {@value #TAG_OBJECT_ID}), an index key alone as
+ * the serialized bytes already kept for comparing it, in H2's own form, and a page's index keys as
+ * a run of the prefixes they share (tag {@value #TAG_KEY_RUN}).
  */
 final class IndexKeyType extends ObjectDataType {
 
