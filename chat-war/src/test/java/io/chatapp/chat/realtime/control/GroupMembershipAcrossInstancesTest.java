@@ -1,5 +1,8 @@
 package io.chatapp.chat.realtime.control;
 
+import static io.chatapp.chat.realtime.control.TestSockets.BUDGET;
+import static io.chatapp.chat.realtime.control.TestSockets.TOKEN;
+import static io.chatapp.chat.realtime.control.TestSockets.recording;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chatapp.chat.chats.control.ChatMembers;
@@ -7,16 +10,21 @@ import io.chatapp.chat.chats.control.Contacts;
 import io.chatapp.chat.chats.entity.Chat;
 import io.chatapp.chat.chats.entity.GroupName;
 import io.chatapp.chat.chats.entity.NewMembers;
+import io.chatapp.chat.realtime.entity.Frame;
 import io.chatapp.chat.support.ChatHarness;
 import io.chatapp.chat.users.entity.UserId;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.NotificationOptions;
 import jakarta.enterprise.util.TypeLiteral;
+import jakarta.json.Json;
 import java.lang.annotation.Annotation;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.bson.types.ObjectId;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,7 +33,9 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * Two instances' real-time buses on the real Redis channel, each with its own membership cache over
  * the same database: a group change told on one makes the other forget the group before the telling
- * returns, so it refuses a removed member on its very next check.
+ * returns, so it refuses a removed member on its very next check. A frame reaches every socket it
+ * is for once, on the instance that sent it (without the round trip through Redis) and on the
+ * other.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class GroupMembershipAcrossInstancesTest {
@@ -92,6 +102,31 @@ class GroupMembershipAcrossInstancesTest {
     assertThat(secondMembers.of(group.id()).orElseThrow()).containsExactly(ann, bob);
     assertThat(firstMembers.of(group.id()).orElseThrow()).containsExactly(ann, bob);
     assertThat(secondMembers.membership(group.id()).orElseThrow().group()).isTrue();
+  }
+
+  @Test
+  void aFrameReachesEverySocketItIsForOnceOnEitherInstance() throws Exception {
+    UserId here = new UserId(new ObjectId().toHexString());
+    UserId there = new UserId(new ObjectId().toHexString());
+    List<String> hereGot = new CopyOnWriteArrayList<>();
+    List<String> thereGot = new CopyOnWriteArrayList<>();
+    first.sessions.add(recording("here-" + here, hereGot), here, 16, Runnable::run, BUDGET, TOKEN);
+    second.sessions.add(
+        recording("there-" + there, thereGot), there, 16, Runnable::run, BUDGET, TOKEN);
+
+    for (int i = 0; i < 3; i++) {
+      first.toUsers(List.of(here, there), Frame.of("test:frame", Json.createValue(i)));
+    }
+    first.sent().get(5, TimeUnit.SECONDS);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (thereGot.size() < 3 && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    Thread.sleep(300); // a copy heard back from the channel would arrive meanwhile
+
+    assertThat(hereGot).as("on the sending instance, in order, once").hasSize(3);
+    assertThat(thereGot).as("on the other instance, in order, once").isEqualTo(hereGot);
+    assertThat(hereGot.get(0)).contains("test:frame");
   }
 
   /** CDI's event outside the container: nobody observes. */

@@ -1,10 +1,12 @@
 package io.chatapp.chat.realtime.control;
 
+import static io.chatapp.chat.realtime.control.TestSockets.BUDGET;
+import static io.chatapp.chat.realtime.control.TestSockets.TOKEN;
+import static io.chatapp.chat.realtime.control.TestSockets.recording;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chatapp.chat.users.entity.UserId;
 import jakarta.websocket.Session;
-import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -17,9 +19,6 @@ import org.junit.jupiter.api.Test;
 /** The sockets of one instance while one user's open and close at once, from many threads. */
 class LocalSessionsTest {
 
-  private static final Peer.FrameBudget BUDGET = new Peer.FrameBudget(20, 40);
-  private static final RealtimeHub.Credentials TOKEN =
-      new RealtimeHub.Credentials("session", java.time.Instant.now(), java.time.Instant.MAX);
   private static final int THREADS = 4;
   private static final int ROUNDS = 50_000;
 
@@ -37,7 +36,7 @@ class LocalSessionsTest {
             threads.submit(
                 () -> {
                   for (int round = 0; round < ROUNDS; round++) {
-                    Session session = session(prefix + round);
+                    Session session = recording(prefix + round, List.of());
                     Peer peer = sessions.add(session, user, 16, Runnable::run, BUDGET, TOKEN);
                     if (!sessions.reaches(peer)) {
                       unreachable.incrementAndGet();
@@ -54,20 +53,5 @@ class LocalSessionsTest {
     }
     assertThat(unreachable).as("sockets that got no frames while open").hasValue(0);
     assertThat(sessions.countsByUser()).isEmpty();
-  }
-
-  /** A socket as the container hands it over; only its id is asked here. */
-  private static Session session(String id) {
-    return (Session)
-        Proxy.newProxyInstance(
-            Session.class.getClassLoader(),
-            new Class<?>[] {Session.class},
-            (proxy, method, args) ->
-                switch (method.getName()) {
-                  case "getId" -> id;
-                  case "hashCode" -> id.hashCode();
-                  case "equals" -> proxy == args[0];
-                  default -> null;
-                });
   }
 }
