@@ -39,24 +39,17 @@ import java.util.logging.Logger;
 
 /**
  * Carries frames to the sockets of any chat-war instance: each instance publishes on the Redis
- * channel {@code chat:realtime} and delivers what it hears from the others to its own sockets.
- * Publishing goes through an outbox drained by one thread: what was queued while the previous
- * publish was under way goes out as one batch, in order, so a burst of frames costs a few publishes
- * rather than one each. The same thread hands the batch to this instance's own sockets first, and
- * the batch it hears back from the channel (marked with this instance's {@code from}) is left
- * alone: its frames took a round trip through Redis and a second reading of their JSON, on a thread
- * of their own (perf at 1,000 msg/s: that reader was 7-10 % of chat-war's CPU, and on this machine
- * every wake-up of a socket's reader costs). Real-time frames are not stored; a client that missed
- * some while away catches up through the REST history.
+ * channel {@code chat:realtime} and delivers what it hears to its own sockets. Publishing goes
+ * through an outbox drained by one thread: what was queued while the previous publish was under way
+ * goes out as one batch, in order, so a burst of frames costs a few publishes rather than one each.
+ * Real-time frames are not stored; a client that missed some while away catches up through the REST
+ * history.
  */
 @ApplicationScoped
 public class RealtimeBus implements EventOutlet {
 
   static final String CHANNEL = "chat:realtime";
   private static final Logger LOG = Logger.getLogger(RealtimeBus.class.getName());
-
-  /** This instance, on the batches it publishes: it dispatched them itself. */
-  private final String origin = UUID.randomUUID().toString();
 
   @Inject RedisConnection redis;
   @Inject LocalSessions sessions;
@@ -324,42 +317,36 @@ public class RealtimeBus implements EventOutlet {
   }
 
   /**
-   * Hands a batch of what was queued to this instance's sockets, then publishes it to the others;
-   * with Redis away, this instance's sockets still got it.
+   * Publishes a batch of what was queued; with Redis away, this instance's sockets still get it.
    */
   private void publish(List<JsonObject> batch) {
-    dispatch(batch);
     JsonArrayBuilder items = JSON.createArrayBuilder();
     batch.forEach(items::add);
-    String text =
-        JSON.createObjectBuilder().add("from", origin).add("batch", items).build().toString();
+    String text = JSON.createObjectBuilder().add("batch", items).build().toString();
     try {
       redis.call(jedis -> jedis.publish(CHANNEL, text));
     } catch (RuntimeException e) {
       LOG.log(
-          Level.WARNING, "Redis unavailable; delivered on this instance only: {0}", e.getMessage());
+          Level.WARNING,
+          "Redis unavailable; delivering on this instance only: {0}",
+          e.getMessage());
+      dispatch(text);
     }
   }
 
-  /** What the channel brought: another instance's batch, or a change told to every instance. */
   private void dispatch(String text) {
     try {
       JsonObject message = JSON.createReader(new StringReader(text)).readObject();
-      if (origin.equals(message.getString("from", null))) {
-        return; // this instance's own batch, dispatched before it was published
-      }
-      JsonArray batch = message.getJsonArray("batch");
-      dispatch(batch == null ? List.of(message) : batch.getValuesAs(JsonObject.class));
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "Dropping an unreadable real-time message", e);
-    }
-  }
-
-  private void dispatch(List<JsonObject> batch) {
-    try {
       List<Receipt> reached = new ArrayList<>();
       List<GroupDelivery> reachedMembers = new ArrayList<>();
-      batch.forEach(item -> dispatch(item, reached, reachedMembers));
+      JsonArray batch = message.getJsonArray("batch");
+      if (batch == null) {
+        dispatch(message, reached, reachedMembers);
+      } else {
+        batch
+            .getValuesAs(JsonObject.class)
+            .forEach(item -> dispatch(item, reached, reachedMembers));
+      }
       if (!reached.isEmpty()) {
         // recording them touches MongoDB: keep it off the thread that reads the channel
         delivered.fireAsync(
@@ -370,7 +357,7 @@ public class RealtimeBus implements EventOutlet {
             new DeliveredToMembers(reachedMembers), NotificationOptions.ofExecutor(receipts));
       }
     } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "Could not hand real-time frames to this instance's sockets", e);
+      LOG.log(Level.WARNING, "Dropping an unreadable real-time message", e);
     }
   }
 

@@ -34,8 +34,7 @@ import org.junit.jupiter.api.TestInstance;
  * Two instances' real-time buses on the real Redis channel, each with its own membership cache over
  * the same database: a group change told on one makes the other forget the group before the telling
  * returns, so it refuses a removed member on its very next check. A frame reaches every socket it
- * is for once, on the instance that sent it (without the round trip through Redis) and on the
- * other.
+ * is for once, in order, on the instance that sent it and on the other.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class GroupMembershipAcrossInstancesTest {
