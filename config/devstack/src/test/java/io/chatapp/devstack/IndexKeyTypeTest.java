@@ -9,6 +9,8 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -83,17 +85,9 @@ class IndexKeyTypeTest {
 
   @Test
   void aPagesKeysAreWrittenAsARunAndReadBackAsTheyWere() {
-    Random random = new Random(11);
-    List<KeyValue> keys = new ArrayList<>();
-    for (int i = 0; i < 200; i++) {
-      keys.add(
-          switch (i % 3) {
-            case 0 -> new KeyValue("chat-" + random.nextInt(5) + ":" + random.nextInt(100_000));
-            case 1 -> new KeyValue(new ObjectId());
-            default -> new KeyValue(random.nextLong(), i % 2 == 0 ? null : "v" + i);
-          });
-    }
-    keys.sort(IndexKeyType.INSTANCE::compare);
+    // a page's keys: each once, in order
+    Set<KeyValue> keys = new TreeSet<>(IndexKeyType.INSTANCE::compare);
+    keys.addAll(mixedKeys(new Random(11), 200));
     Object[] page = keys.toArray();
     WriteBuffer run = new WriteBuffer();
     IndexKeyType.INSTANCE.write(run, page, page.length);
@@ -167,17 +161,7 @@ class IndexKeyTypeTest {
 
   @Test
   void ordersIndexKeysAsH2OrdersTheirSerializedBytes() {
-    Random random = new Random(7);
-    List<KeyValue> keys = new ArrayList<>();
-    for (int i = 0; i < 300; i++) {
-      keys.add(
-          switch (i % 4) {
-            case 0 -> new KeyValue(new ObjectId());
-            case 1 -> new KeyValue("chat-" + random.nextInt(50), (long) random.nextInt(1000));
-            case 2 -> new KeyValue("x".repeat(random.nextInt(40)));
-            default -> new KeyValue(random.nextLong(), random.nextInt(3) == 0 ? null : "v");
-          });
-    }
+    List<KeyValue> keys = mixedKeys(new Random(7), 300);
     ObjectDataType h2 = new ObjectDataType();
     for (KeyValue a : keys) {
       for (KeyValue b : keys) {
@@ -186,5 +170,24 @@ class IndexKeyTypeTest {
         assertThat(IndexKeyType.INSTANCE.compare(a, b)).isEqualTo(expected);
       }
     }
+  }
+
+  /**
+   * Index keys of the shapes the server makes: ids, a chat's message keys, strings of any length,
+   * and compound keys with a number and a string or null.
+   */
+  private static List<KeyValue> mixedKeys(Random random, int count) {
+    List<KeyValue> keys = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      keys.add(
+          switch (i % 5) {
+            case 0 -> new KeyValue(new ObjectId());
+            case 1 -> new KeyValue("chat-" + random.nextInt(50), (long) random.nextInt(1000));
+            case 2 -> new KeyValue("x".repeat(random.nextInt(40)));
+            case 3 -> new KeyValue("chat-" + random.nextInt(5) + ":" + random.nextInt(100_000));
+            default -> new KeyValue(random.nextLong(), random.nextInt(3) == 0 ? null : "v" + i);
+          });
+    }
+    return keys;
   }
 }
