@@ -3,13 +3,13 @@ package io.chatapp.chat.messages.control;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.chatapp.chat.messages.entity.Message;
-import io.chatapp.chat.users.entity.UserId;
+import io.chatapp.chat.messages.entity.Addressed;
 import io.chatapp.platform.rest.ApiException;
 import io.chatapp.testsupport.Poll;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -27,7 +27,9 @@ class SendAdmissionTest {
   private final MessagePipeline pipeline =
       new MessagePipeline() {
         @Override
-        public void accept(Message message, UserId recipient) {}
+        public CompletableFuture<Void> handOver(Addressed addressed) {
+          return CompletableFuture.completedFuture(null);
+        }
 
         @Override
         public OptionalLong backlog() {

@@ -13,8 +13,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Publishes JSON documents to one exchange in batches: everything added while earlier batches wait
  * for the broker's confirm goes out together, as one persistent, confirmed message holding a JSON
- * array (a group commit). Each caller returns once the batch holding its document was confirmed,
- * and gets a 503 ({@link io.chatapp.platform.rest.DependencyUnavailableException}) when it was not.
+ * array (a group commit). Each caller learns once the batch holding its document was confirmed, by
+ * waiting ({@link #publish}) or from a future ({@link #publishAsync}, so that no thread waits), and
+ * gets a 503 ({@link io.chatapp.platform.rest.DependencyUnavailableException}) when it was not.
  * Under light load a batch is one document and nobody waits for anybody; under load batches grow by
  * themselves, and the broker's work per document falls with them (a message the broker stores,
  * routes, confirms, delivers and has acked costs it about the same whatever its size here).
@@ -63,13 +64,24 @@ public final class BatchingPublisher {
    * batch) and returns once the broker confirmed it; else 503.
    */
   public void publish(String id, byte[] json) {
+    publisher.await(publishAsync(id, json));
+  }
+
+  /**
+   * Publishes one JSON document as {@link #publish} does, without waiting: the future completes
+   * once the broker confirmed it, and fails with {@link
+   * io.chatapp.platform.rest.DependencyUnavailableException} when it did not. What goes on from it
+   * runs on the thread that settles the batch (the broker client's, or {@code sender}), for every
+   * document of the batch in turn: it should be short, and must not wait for the broker.
+   */
+  public CompletableFuture<Void> publishAsync(String id, byte[] json) {
     Pending pending = new Pending(id, json, new CompletableFuture<>(), System.nanoTime());
     synchronized (queued) {
       queued.add(pending);
     }
     sendIfFree();
     // a batch's own confirm times out after confirmTimeoutMillis; this bounds the wait in the queue
-    publisher.await(
+    return publisher.unavailableOnFailure(
         pending.confirm.orTimeout(2 * publisher.confirmTimeoutMillis(), TimeUnit.MILLISECONDS));
   }
 
