@@ -104,6 +104,25 @@ class BatchingPublisherIT {
   }
 
   @Test
+  void documentsFartherApartThanTheRestOfThePaceDoNotWaitForIt() throws Exception {
+    BatchingPublisher paced =
+        new BatchingPublisher(rabbit.publisher, fanout.exchange(), sender, Duration.ofMillis(1000));
+    int before = brokerMessages.get();
+    long slowest = 0;
+    for (int i = 0; i < 8; i++) { // one every 700 ms: the 300 ms left of a 1 s pace gather none
+      String id = "sparse-" + i;
+      long began = System.nanoTime();
+      paced.publish(id, ("{\"id\":\"" + id + "\"}").getBytes(StandardCharsets.UTF_8));
+      slowest = Math.max(slowest, (System.nanoTime() - began) / 1_000_000);
+      Thread.sleep(700);
+    }
+    await("the sparse ones", Duration.ofSeconds(5), () -> arrived.size() == 8);
+
+    assertThat(slowest).as("the longest a document waited, in ms").isLessThan(200);
+    assertThat(brokerMessages.get() - before).as("one broker message each").isEqualTo(8);
+  }
+
+  @Test
   void aDocumentAfterAQuietSpellGoesAtOnceAndAStreamOfThemGoesOncePerPace() throws Exception {
     BatchingPublisher paced =
         new BatchingPublisher(rabbit.publisher, fanout.exchange(), sender, Duration.ofMillis(300));
