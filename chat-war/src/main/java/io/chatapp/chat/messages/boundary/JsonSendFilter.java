@@ -86,7 +86,9 @@ public class JsonSendFilter extends HttpFilter {
       ServletAnswers.failure(response, refused);
       return;
     }
-    if (sent.isDone()) {
+    if (sent.isDone() || !request.isAsyncSupported()) {
+      // done already (a retry of a send the pipeline has), or a filter of the server's ahead of
+      // this one cannot go asynchronous: this thread waits for the answer
       answer(response, sent);
       return;
     }
