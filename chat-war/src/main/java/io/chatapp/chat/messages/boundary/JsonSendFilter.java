@@ -12,6 +12,7 @@ import io.chatapp.platform.rest.BodySizeLimit;
 import io.chatapp.platform.rest.ServletAnswers;
 import jakarta.inject.Inject;
 import jakarta.servlet.AsyncContext;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -26,8 +27,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -39,18 +38,22 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * the resource.
  *
  * <p>The request thread does not wait for the broker's confirm: once the send was admitted, the
- * request goes asynchronous, and the answer is written when the pipeline took the message ({@link
- * MessageService#sendAsync}). So a broker that is slow to confirm holds no HTTP thread, and the
- * other requests go on being served.
+ * request goes asynchronous, and once the pipeline took the message ({@link
+ * MessageService#sendAsync}) it is dispatched again to this filter, which writes the answer. So a
+ * broker that is slow to confirm holds no HTTP thread, and the other requests go on being served.
  *
  * <p>Why: profiled at 1,000 msg/s, Jersey's own work around each send (routing, HK2 lookups, its
  * filter and interceptor stages, Payara's tracing listener, the entity providers) took about 30 %
  * of chat-war's CPU, twice the send itself, on a machine whose two cores the whole stack shares.
  */
-@WebFilter(urlPatterns = "/api/v1/message", asyncSupported = true)
+@WebFilter(
+    urlPatterns = "/api/v1/message",
+    asyncSupported = true,
+    dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.ASYNC})
 public class JsonSendFilter extends HttpFilter {
 
-  private static final Logger LOG = Logger.getLogger(JsonSendFilter.class.getName());
+  /** The request attribute that holds an asynchronous send's future until its answer is written. */
+  private static final String SENT = JsonSendFilter.class.getName() + ".sent";
 
   @Inject RequestAuthentication authentication;
   @Inject MessageService messages;
@@ -63,6 +66,10 @@ public class JsonSendFilter extends HttpFilter {
   protected void doFilter(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
+    if (request.getDispatcherType() == DispatcherType.ASYNC && request.getAttribute(SENT) != null) {
+      answerDispatched(request, response);
+      return;
+    }
     if (!serves(request)) {
       chain.doFilter(request, response);
       return;
@@ -92,18 +99,23 @@ public class JsonSendFilter extends HttpFilter {
       answer(response, sent);
       return;
     }
+    request.setAttribute(SENT, sent);
     AsyncContext async = request.startAsync();
     async.setTimeout(0); // the pipeline's hand-over is bounded (BatchingPublisher)
-    sent.whenComplete(
-        (message, failure) -> {
-          try {
-            answer(response, sent);
-          } catch (IOException | RuntimeException gone) {
-            LOG.log(Level.FINE, "a send's answer could not be written", gone);
-          } finally {
-            async.complete();
-          }
-        });
+    sent.whenComplete((message, failure) -> async.dispatch());
+  }
+
+  /**
+   * The answer to a send, written on the container's thread that the send's asynchronous dispatch
+   * came back on. (Written and completed on the publisher's thread instead, each request made Weld
+   * log two warnings with their stack traces, "HttpContextLifecycle guard not set" and "... guard
+   * leak detected": its request context is ended on the thread that began it.)
+   */
+  private static void answerDispatched(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    @SuppressWarnings("unchecked")
+    CompletableFuture<Message> sent = (CompletableFuture<Message>) request.getAttribute(SENT);
+    answer(response, sent);
   }
 
   /** 201 with the message the pipeline took, or what the API answers for its failure. */
