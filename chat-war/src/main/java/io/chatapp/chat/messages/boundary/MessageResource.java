@@ -25,7 +25,6 @@ import io.chatapp.chat.users.control.UserDirectory;
 import io.chatapp.chat.users.entity.UserId;
 import io.chatapp.platform.auth.Authenticated;
 import io.chatapp.platform.auth.CurrentCaller;
-import io.chatapp.platform.concurrent.Futures;
 import io.chatapp.platform.rest.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -39,8 +38,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.container.AsyncResponse;
-import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityPart;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -53,7 +50,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * Messages: send one ({@code POST /message}, a reply with {@code replyTo}), read a chat's history
@@ -85,8 +81,8 @@ public class MessageResource {
    */
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  public void send(String body, @Suspended AsyncResponse answer) {
-    created(SendRequest.read(body).sendAs(userId(caller.get()), messages), answer);
+  public Response send(String body) {
+    return created(SendRequest.read(body).sendAs(userId(caller.get()), messages));
   }
 
   /**
@@ -98,8 +94,7 @@ public class MessageResource {
    */
   @POST
   @Consumes(MediaType.MULTIPART_FORM_DATA)
-  public void sendImage(List<EntityPart> parts, @Suspended AsyncResponse answer)
-      throws IOException {
+  public Response sendImage(List<EntityPart> parts) throws IOException {
     Map<String, EntityPart> byName = new HashMap<>();
     for (EntityPart part : parts) {
       byName.putIfAbsent(part.getName(), part);
@@ -115,8 +110,7 @@ public class MessageResource {
         throw ApiException.badRequest("text or image is required");
       }
       MessageText text = parse(() -> new MessageText(caption.value()));
-      created(messages.sendAsync(userId(caller.get()), chatId, text, clientId, replyTo), answer);
-      return;
+      return created(messages.send(userId(caller.get()), chatId, text, clientId, replyTo));
     }
     byte[] bytes;
     try (InputStream content = imagePart.getContent()) {
@@ -130,9 +124,8 @@ public class MessageResource {
             bytes,
             imagePart.getFileName().orElse(null),
             imagePart.getMediaType() == null ? null : imagePart.getMediaType().toString());
-    created(
-        messages.sendImageAsync(userId(caller.get()), chatId, image, caption, clientId, replyTo),
-        answer);
+    return created(
+        messages.sendImage(userId(caller.get()), chatId, image, caption, clientId, replyTo));
   }
 
   /**
@@ -184,20 +177,8 @@ public class MessageResource {
     return JSON.createObjectBuilder().add("message", message.toJson()).build();
   }
 
-  /**
-   * Answers 201 with the message once the pipeline took it, or as the API answers its failure: the
-   * request thread does not wait for the broker ({@link JsonSendFilter}).
-   */
-  private static void created(CompletableFuture<Message> sending, AsyncResponse answer) {
-    sending.whenComplete(
-        (sent, failure) -> {
-          if (failure != null) {
-            answer.resume(Futures.cause(failure));
-          } else {
-            answer.resume(
-                Response.status(Response.Status.CREATED).entity(SendRequest.created(sent)).build());
-          }
-        });
+  private static Response created(Message sent) {
+    return Response.status(Response.Status.CREATED).entity(SendRequest.created(sent)).build();
   }
 
   /** A text field of a multipart request; null when absent. */

@@ -16,7 +16,6 @@ import io.chatapp.chat.messages.entity.MessageText;
 import io.chatapp.chat.users.entity.UserId;
 import jakarta.json.JsonObject;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * A JSON send, {@code {chatId, text, clientId?, replyTo?}}, checked field by field (400 with what
@@ -42,12 +41,9 @@ record SendRequest(
         : Optional.of(parse(() -> new MessageId(ObjectIds.require(id.strip(), "replyTo"))));
   }
 
-  /**
-   * Sends it as {@code sender}: a refusal throws at once, and the future completes with the message
-   * once the pipeline has it ({@link MessageService#sendAsync}).
-   */
-  CompletableFuture<Message> sendAs(UserId sender, MessageService messages) {
-    return messages.sendAsync(sender, chatId, text, clientId, replyTo);
+  /** Sends it as {@code sender}: the message once the pipeline has it. */
+  Message sendAs(UserId sender, MessageService messages) {
+    return messages.send(sender, chatId, text, clientId, replyTo);
   }
 
   /** The body of a send's 201. */

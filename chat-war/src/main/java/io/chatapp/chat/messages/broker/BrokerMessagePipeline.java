@@ -3,6 +3,8 @@ package io.chatapp.chat.messages.broker;
 import io.chatapp.chat.messages.control.MessagePipeline;
 import io.chatapp.chat.messages.control.MessageSteps;
 import io.chatapp.chat.messages.entity.Addressed;
+import io.chatapp.chat.messages.entity.Message;
+import io.chatapp.chat.users.entity.UserId;
 import io.chatapp.platform.amqp.BatchingPublisher;
 import io.chatapp.platform.amqp.BrokerConnection;
 import io.chatapp.platform.amqp.BrokerConsumers;
@@ -137,15 +139,19 @@ public class BrokerMessagePipeline implements MessagePipeline {
         (bodies, maybeHandledBefore) -> announce(bodies));
   }
 
+  @Override
+  public void accept(Message message, UserId recipient) {
+    accept(new Addressed(message, recipient));
+  }
+
   @PreDestroy
   public void stop() {
     sender.shutdown();
   }
 
   @Override
-  public CompletableFuture<Void> handOver(Addressed addressed) {
-    return accepted.publishAsync(
-        addressed.message().id().value(), new Envelope(addressed).toBytes());
+  public void accept(Addressed addressed) {
+    accepted.publish(addressed.message().id().value(), new Envelope(addressed).toBytes());
   }
 
   @Override

@@ -20,9 +20,7 @@ import io.chatapp.chat.messages.entity.MessageText;
 import io.chatapp.chat.messages.entity.MessagesRead;
 import io.chatapp.chat.messages.entity.ReplyTo;
 import io.chatapp.chat.users.entity.UserId;
-import io.chatapp.platform.concurrent.Futures;
 import io.chatapp.platform.rest.ApiException;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -31,10 +29,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executor;
-import java.util.concurrent.ForkJoinPool;
 import java.util.function.Supplier;
 
 /**
@@ -60,10 +54,6 @@ public class MessageService {
   @Inject Replies replies;
   @Inject RecentSends recentSends;
 
-  /** Removes the image of a send the pipeline failed to take, off the pipeline's thread. */
-  @Resource(lookup = "java:comp/DefaultManagedExecutorService")
-  Executor background;
-
   public MessageService() {}
 
   /** For use outside the container (tests, benchmarks). */
@@ -87,7 +77,6 @@ public class MessageService {
     this.events = events;
     this.images = images;
     this.replies = new Replies(messages);
-    this.background = ForkJoinPool.commonPool();
   }
 
   /** Outside the container, with sends by client id (tests, benchmarks). */
@@ -122,24 +111,11 @@ public class MessageService {
     return send(sender, chatId, text, clientId, Optional.empty());
   }
 
-  /** Sends a text message as {@link #sendAsync} does, and returns once the pipeline has it. */
-  public Message send(
-      UserId sender,
-      ChatId chatId,
-      MessageText text,
-      Optional<ClientId> clientId,
-      Optional<MessageId> replyTo) {
-    return Futures.join(sendAsync(sender, chatId, text, clientId, replyTo));
-  }
-
   /**
    * Sends a text message, a reply to {@code replyTo} when given (400 when that is not a message of
-   * this chat, or was deleted): the message carries its quote. A send that is refused (not a
-   * member, too fast, the service at capacity) throws at once; the future completes with the
-   * message once the pipeline has it, or fails with 503. So no thread waits for the broker's
-   * confirm.
+   * this chat, or was deleted): the message carries its quote.
    */
-  public CompletableFuture<Message> sendAsync(
+  public Message send(
       UserId sender,
       ChatId chatId,
       MessageText text,
@@ -155,14 +131,11 @@ public class MessageService {
    */
   public Message sendImage(
       UserId sender, ChatId chatId, ImageFile image, Caption caption, Optional<ClientId> clientId) {
-    return Futures.join(sendImageAsync(sender, chatId, image, caption, clientId, Optional.empty()));
+    return sendImage(sender, chatId, image, caption, clientId, Optional.empty());
   }
 
-  /**
-   * Sends an image message, a reply to {@code replyTo} when given, as {@link #sendAsync} sends a
-   * text.
-   */
-  public CompletableFuture<Message> sendImageAsync(
+  /** Sends an image message, a reply to {@code replyTo} when given. */
+  public Message sendImage(
       UserId sender,
       ChatId chatId,
       ImageFile image,
@@ -173,11 +146,8 @@ public class MessageService {
         sender, chatId, caption.value(), clientId, replyTo, () -> images.store(chatId, image));
   }
 
-  /**
-   * A send: admission comes before the image (if any) is stored, so a refusal stores nothing. The
-   * place admission gave is held until the pipeline has the message, or failed to take it.
-   */
-  private CompletableFuture<Message> send(
+  /** A send: admission comes before the image (if any) is stored, so a refusal stores nothing. */
+  private Message send(
       UserId sender,
       ChatId chatId,
       String text,
@@ -190,56 +160,38 @@ public class MessageService {
         clientId.flatMap(id -> recentSends.earlier(chatId, sender, id, fresh));
     Optional<Message> earlier = retried.flatMap(messages::find);
     if (earlier.isPresent()) {
-      return CompletableFuture.completedFuture(earlier.get());
+      return earlier.get();
     }
     ReplyTo quoted = replyTo.map(original -> replies.quote(chatId, original)).orElse(null);
     rate.take(sender);
-    SendAdmission.Permit permit = admission.admit();
-    MessageImage image = null;
-    try {
-      image = storeImage.get();
-      Message message =
-          new Message(
-                  retried.orElse(fresh),
-                  chatId,
-                  sequence.next(chatId),
-                  sender,
-                  text,
-                  image,
-                  false,
-                  null,
-                  IsoTime.now(),
-                  null)
-              .withReplyTo(quoted);
-      Addressed addressed =
-          members.group()
-              ? Addressed.toGroup(message, members.others(sender))
-              : new Addressed(message, members.others(sender).get(0));
-      MessageImage stored = image;
-      return pipeline
-          .handOver(retried.isEmpty() ? addressed.asFirstSend() : addressed)
-          .handle(
-              (handedOver, failure) -> {
-                permit.close();
-                if (failure != null) {
-                  if (stored != null) {
-                    background.execute(() -> forget(stored));
-                  }
-                  throw new CompletionException(Futures.cause(failure));
-                }
-                return message;
-              });
-    } catch (RuntimeException e) {
-      permit.close();
-      forget(image);
-      throw e;
-    }
-  }
-
-  /** Removes the stored image of a send that failed, if it had one. */
-  private void forget(MessageImage image) {
-    if (image != null) {
-      images.delete(image.publicId());
+    try (SendAdmission.Permit permit = admission.admit()) {
+      MessageImage image = storeImage.get();
+      try {
+        Message message =
+            new Message(
+                    retried.orElse(fresh),
+                    chatId,
+                    sequence.next(chatId),
+                    sender,
+                    text,
+                    image,
+                    false,
+                    null,
+                    IsoTime.now(),
+                    null)
+                .withReplyTo(quoted);
+        Addressed addressed =
+            members.group()
+                ? Addressed.toGroup(message, members.others(sender))
+                : new Addressed(message, members.others(sender).get(0));
+        pipeline.accept(retried.isEmpty() ? addressed.asFirstSend() : addressed);
+        return message;
+      } catch (RuntimeException e) {
+        if (image != null) {
+          images.delete(image.publicId());
+        }
+        throw e;
+      }
     }
   }
 

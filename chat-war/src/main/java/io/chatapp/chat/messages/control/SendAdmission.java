@@ -23,10 +23,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * pipeline.max-delay-ms}: the pipeline is behind, whatever its capacity on this machine), messages
  * waiting for a pipeline step on all instances ({@code pipeline.max-backlog}, asked of the broker
  * every 200 ms: the pipeline is stuck), and sends waiting for the broker at once on this instance
- * ({@code pipeline.max-in-flight}; no request thread waits for the broker's confirm, so this is
- * what bounds them while the broker is slow). The first two are what keep the consumers from being
- * starved by the request threads: measured before they existed, delivery fell from 164 to 24 msg/s
- * past saturation while every POST still answered 201.
+ * ({@code pipeline.max-in-flight}). The first two are what keep the consumers from being starved by
+ * the request threads: measured before they existed, delivery fell from 164 to 24 msg/s past
+ * saturation while every POST still answered 201.
  */
 @ApplicationScoped
 public class SendAdmission {
@@ -36,7 +35,7 @@ public class SendAdmission {
   @Inject MessagePipeline pipeline;
 
   @Inject
-  @ConfigProperty(name = "pipeline.max-in-flight", defaultValue = "1024")
+  @ConfigProperty(name = "pipeline.max-in-flight", defaultValue = "256")
   int maxInFlight;
 
   @Inject

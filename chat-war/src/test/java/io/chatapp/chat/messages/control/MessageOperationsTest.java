@@ -320,16 +320,13 @@ class MessageOperationsTest {
     Message image = imageSent(p.ann(), p.chat(), null, 20, 20);
     Message toImage =
         stored(
-            stack
-                .messages
-                .sendImageAsync(
-                    p.bob(),
-                    p.chat(),
-                    inspector.inspect(TestImages.png(20, 20)),
-                    new Caption("nice"),
-                    Optional.empty(),
-                    Optional.of(image.id()))
-                .join());
+            stack.messages.sendImage(
+                p.bob(),
+                p.chat(),
+                inspector.inspect(TestImages.png(20, 20)),
+                new Caption("nice"),
+                Optional.empty(),
+                Optional.of(image.id())));
     assertThat(toImage.replyTo().text()).isEqualTo("📷 Image");
 
     edits.edit(p.ann(), original.id(), new Caption("changed my mind"));

@@ -3,13 +3,13 @@ package io.chatapp.chat.messages.control;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.chatapp.chat.messages.entity.Addressed;
+import io.chatapp.chat.messages.entity.Message;
+import io.chatapp.chat.users.entity.UserId;
 import io.chatapp.platform.rest.ApiException;
 import io.chatapp.testsupport.Poll;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.OptionalLong;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -27,9 +27,7 @@ class SendAdmissionTest {
   private final MessagePipeline pipeline =
       new MessagePipeline() {
         @Override
-        public CompletableFuture<Void> handOver(Addressed addressed) {
-          return CompletableFuture.completedFuture(null);
-        }
+        public void accept(Message message, UserId recipient) {}
 
         @Override
         public OptionalLong backlog() {

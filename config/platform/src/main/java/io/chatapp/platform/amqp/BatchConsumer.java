@@ -5,13 +5,13 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.Envelope;
 import io.chatapp.platform.concurrent.Batcher;
-import io.chatapp.platform.concurrent.Futures;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
@@ -128,7 +128,9 @@ final class BatchConsumer extends DefaultConsumer {
     ack.whenCompleteAsync(
         (acked, failure) -> {
           if (failure != null) {
-            notSettled(batch.size(), Futures.cause(failure));
+            notSettled(
+                batch.size(),
+                failure instanceof CompletionException wrapped ? wrapped.getCause() : failure);
           }
         },
         drainer);

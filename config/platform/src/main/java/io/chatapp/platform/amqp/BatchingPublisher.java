@@ -13,9 +13,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Publishes JSON documents to one exchange in batches: everything added while earlier batches wait
  * for the broker's confirm goes out together, as one persistent, confirmed message holding a JSON
- * array (a group commit). Each caller learns once the batch holding its document was confirmed, by
- * waiting ({@link #publish}) or from a future ({@link #publishAsync}, so that no thread waits), and
- * gets a 503 ({@link io.chatapp.platform.rest.DependencyUnavailableException}) when it was not.
+ * array (a group commit). Each caller returns once the batch holding its document was confirmed,
+ * and gets a 503 ({@link io.chatapp.platform.rest.DependencyUnavailableException}) when it was not.
  * Under light load a batch is one document and nobody waits for anybody; under load batches grow by
  * themselves, and the broker's work per document falls with them (a message the broker stores,
  * routes, confirms, delivers and has acked costs it about the same whatever its size here).
@@ -71,17 +70,6 @@ public final class BatchingPublisher {
    * batch) and returns once the broker confirmed it; else 503.
    */
   public void publish(String id, byte[] json) {
-    publisher.await(publishAsync(id, json));
-  }
-
-  /**
-   * Publishes one JSON document as {@link #publish} does, without waiting: the future completes
-   * once the broker confirmed it, and fails with {@link
-   * io.chatapp.platform.rest.DependencyUnavailableException} when it did not. What goes on from it
-   * runs on {@code sender}, for every document of the batch in turn, once the next batch went out:
-   * it should be short, and must not wait for the broker.
-   */
-  public CompletableFuture<Void> publishAsync(String id, byte[] json) {
     long now = System.nanoTime();
     Pending pending = new Pending(id, json, new CompletableFuture<>(), now);
     synchronized (queued) {
@@ -92,7 +80,7 @@ public final class BatchingPublisher {
     }
     sendIfFree();
     // a batch's own confirm times out after confirmTimeoutMillis; this bounds the wait in the queue
-    return publisher.unavailableOnFailure(
+    publisher.await(
         pending.confirm.orTimeout(2 * publisher.confirmTimeoutMillis(), TimeUnit.MILLISECONDS));
   }
 
@@ -132,20 +120,11 @@ public final class BatchingPublisher {
                 event.failed = failure != null;
                 event.commit();
               }
-              onSender(() -> settle(batch, failure));
+              settle(batch, failure);
             });
   }
 
-  /**
-   * Frees the batch's slot, sends what is queued, then tells the batch's callers. On {@code
-   * sender}: what goes on from a caller's future (an HTTP answer written, say) must not hold up the
-   * broker client's thread, which reads every confirm and delivery of its connection.
-   */
   private void settle(List<Pending> batch, Throwable failure) {
-    synchronized (queued) {
-      inFlight--;
-    }
-    sendIfFree();
     for (Pending pending : batch) {
       if (failure == null) {
         pending.confirm.complete(null);
@@ -153,14 +132,16 @@ public final class BatchingPublisher {
         pending.confirm.completeExceptionally(failure);
       }
     }
-  }
-
-  /** Runs the task on {@code sender}, or here once that is stopping. */
-  private void onSender(Runnable task) {
+    synchronized (queued) {
+      inFlight--;
+      if (queued.isEmpty()) {
+        return; // a document added from now on finds the slot free and goes out with its caller
+      }
+    }
     try {
-      sender.execute(task);
+      sender.execute(this::sendIfFree);
     } catch (RejectedExecutionException stopping) {
-      task.run();
+      sendIfFree();
     }
   }
 

@@ -5,7 +5,6 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.ConfirmListener;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.MessageProperties;
-import io.chatapp.platform.concurrent.Futures;
 import io.chatapp.platform.rest.DependencyUnavailableException;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -103,15 +102,6 @@ public class BrokerPublisher {
   /** How long a publish waits for the broker's confirm before it fails. */
   long confirmTimeoutMillis() {
     return confirmTimeoutMillis;
-  }
-
-  /**
-   * The same confirm, failing as {@link #publishAsync}'s do when it does: with {@link
-   * DependencyUnavailableException}.
-   */
-  CompletableFuture<Void> unavailableOnFailure(CompletableFuture<Void> confirm) {
-    return confirm.exceptionallyCompose(
-        failure -> CompletableFuture.failedFuture(unavailable(Futures.cause(failure))));
   }
 
   /** Waits for a publish started by {@link #publishAsync}; 503 when it failed. */
