@@ -24,7 +24,7 @@ import java.util.concurrent.TimeUnit;
  * its caller's thread; while documents keep coming faster than the pace, each batch waits for the
  * rest of the pace since the one before, and takes what came meanwhile. A batch waits only when the
  * rest of the pace would gather at least one more document, going by the recent gaps between
- * documents: at 100 documents a second and a pace of 10 ms nothing waits, at 1,000 a batch holds
+ * documents: at 100 documents a second and a pace of 10 ms hardly any waits, at 1,000 a batch holds
  * about ten. Later batches are sent from {@code sender}, not from the broker client's thread that
  * reported a confirm.
  *
@@ -52,7 +52,7 @@ public final class BatchingPublisher {
   private long lastAddedAt;
 
   /** The recent gap between documents, smoothed, and at most twice the pace. */
-  private long gapNanos = Long.MAX_VALUE;
+  private long gapNanos;
 
   private record Pending(String id, byte[] json, CompletableFuture<Void> confirm, long queued) {}
 
@@ -63,6 +63,7 @@ public final class BatchingPublisher {
     this.sender = sender;
     this.paceNanos = pace.toNanos();
     this.lastSentAt = System.nanoTime() - paceNanos;
+    this.gapNanos = 2 * paceNanos;
   }
 
   /**
@@ -75,7 +76,7 @@ public final class BatchingPublisher {
     synchronized (queued) {
       queued.add(pending);
       long gap = Math.min(now - lastAddedAt, 2 * paceNanos);
-      gapNanos = gapNanos == Long.MAX_VALUE ? gap : (3 * gapNanos + gap) / 4;
+      gapNanos = (3 * gapNanos + gap) / 4;
       lastAddedAt = now;
     }
     sendIfFree();
