@@ -13,11 +13,13 @@ import io.chatapp.chat.chats.entity.NewMembers;
 import io.chatapp.chat.realtime.entity.Frame;
 import io.chatapp.chat.support.ChatHarness;
 import io.chatapp.chat.users.entity.UserId;
+import io.chatapp.testsupport.Poll;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.NotificationOptions;
 import jakarta.enterprise.util.TypeLiteral;
 import jakarta.json.Json;
 import java.lang.annotation.Annotation;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -117,10 +119,8 @@ class GroupMembershipAcrossInstancesTest {
       first.toUsers(List.of(here, there), Frame.of("test:frame", Json.createValue(i)));
     }
     first.sent().get(5, TimeUnit.SECONDS);
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-    while (thereGot.size() < 3 && System.nanoTime() < deadline) {
-      Thread.sleep(20);
-    }
+    Poll.until(
+        Duration.ofSeconds(5), "the frames on the other instance", () -> thereGot.size() >= 3);
     Thread.sleep(300); // a copy heard back from the channel would arrive meanwhile
 
     assertThat(hereGot).as("on the sending instance, in order, once").hasSize(3);
