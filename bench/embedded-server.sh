@@ -2,6 +2,7 @@
 # embedded server and its test sources, then runs one benchmark class of them alone, no services.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+source config/lib.sh
 
 run_embedded_server_bench() {
   local class=$1
@@ -11,6 +12,7 @@ run_embedded_server_bench() {
   mvn -B -q -Dstyle.color=never -pl config/devstack dependency:build-classpath \
     -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
   echo "==> running (progress below)"
-  java -cp "config/devstack/target/test-classes:config/devstack/target/classes:$(cat config/devstack/target/bench.classpath)" \
+  # shellcheck disable=SC2086 # the heap options as config/start gives them to the server
+  java $EMBEDDED_MONGO_JVM -cp "config/devstack/target/test-classes:config/devstack/target/classes:$(cat config/devstack/target/bench.classpath)" \
     "io.chatapp.devstack.$class" "$@"
 }

@@ -283,9 +283,13 @@ final class IndexKeyType extends ObjectDataType {
     return fromSerialized(bytes);
   }
 
-  /** A Java-serialized value; an index key keeps the bytes it was read from. */
+  /**
+   * A Java-serialized value; an index key keeps the bytes it was read from. Keys of one plain value
+   * are read without the JDK's deserialization ({@link SerializedKeys}).
+   */
   private Object fromSerialized(byte[] bytes) {
-    Object value = deserialize(bytes);
+    KeyValue plain = SerializedKeys.read(bytes);
+    Object value = plain != null ? plain : deserialize(bytes);
     if (value instanceof KeyValue key) {
       serialized.put(key, bytes);
       byIdentity[slot(key)] = new Entry(key, bytes);
@@ -311,7 +315,8 @@ final class IndexKeyType extends ObjectDataType {
 
   private byte[] serializeKey(KeyValue key) {
     serializations.increment();
-    return serialize(key);
+    byte[] plain = SerializedKeys.write(key);
+    return plain != null ? plain : serialize(key);
   }
 
   private int slot(KeyValue key) {

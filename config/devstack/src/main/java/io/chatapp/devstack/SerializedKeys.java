@@ -1,0 +1,182 @@
+package io.chatapp.devstack;
+
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.bson.ObjectId;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import org.h2.mvstore.type.ObjectDataType;
+
+/**
+ * Reads the index keys the embedded server's indexes hold, a single string, number, boolean or
+ * ObjectId, from their Java-serialized bytes without Java deserialization. {@link IndexKeyType}
+ * keeps keys in that form on disk; every page read from the file deserialized each of its keys with
+ * a fresh {@code ObjectInputStream}. JFR at 1,000 msg/s ({@code bench/store-growth}): 14 % of the
+ * server's allocations, most of them under compaction reading old pages back (its young collections
+ * stall every storage round trip).
+ *
+ * <p>A key of one value is always the same bytes around the value: the stream's header and the
+ * class descriptors of {@code KeyValue}, its list, and the value's class. Those bytes are taken
+ * from keys serialized by the JDK when the class loads, so they are exactly what {@code
+ * ObjectOutputStream} writes here; a key whose bytes do not match them (several values, a long or
+ * non-ASCII string, another type) returns null, and the caller deserializes it.
+ */
+final class SerializedKeys {
+
+  /** Everything before the value of a one-value key: up to the list's element count. */
+  private static final byte[] HEADER;
+
+  /** Ends the list's data, after the value. */
+  private static final byte END = 0x78; // TC_ENDBLOCKDATA
+
+  private static final byte TC_STRING = 0x74;
+
+  private static final List<Shape> SHAPES;
+
+  static {
+    byte[] sample = ObjectDataType.serialize(new KeyValue("x"));
+    int string = sample.length - 1 - 3 - 1; // TC_STRING, its length (2 bytes), "x", END
+    HEADER = Arrays.copyOf(sample, string);
+    SHAPES =
+        List.of(
+            shape(0L, 8, ByteBuffer::getLong, (buffer, value) -> buffer.putLong((Long) value)),
+            shape(0, 4, ByteBuffer::getInt, (buffer, value) -> buffer.putInt((Integer) value)),
+            shape(
+                0.0, 8, ByteBuffer::getDouble, (buffer, value) -> buffer.putDouble((Double) value)),
+            shape(
+                false,
+                1,
+                buffer -> buffer.get() != 0,
+                (buffer, value) -> buffer.put((byte) ((Boolean) value ? 1 : 0))),
+            shape(
+                new ObjectId(new byte[12]),
+                12,
+                SerializedKeys::objectId,
+                (buffer, value) -> buffer.put(((ObjectId) value).toByteArray())));
+  }
+
+  private SerializedKeys() {}
+
+  /** The key these bytes hold, or null when they are not of a shape read here. */
+  static KeyValue read(byte[] bytes) {
+    int at = HEADER.length;
+    if (bytes.length <= at || Arrays.mismatch(bytes, 0, at, HEADER, 0, at) >= 0) {
+      return null;
+    }
+    if (bytes[at] == TC_STRING) {
+      return string(bytes, at + 1);
+    }
+    for (Shape shape : SHAPES) {
+      Object value = shape.read(bytes, at);
+      if (value != null) {
+        return new KeyValue(value);
+      }
+    }
+    return null;
+  }
+
+  /** The key's Java-serialized bytes, or null when it is not of a shape written here. */
+  static byte[] write(KeyValue key) {
+    if (key.size() != 1) {
+      return null;
+    }
+    Object value = key.get(0);
+    if (value instanceof String string) {
+      return string(string);
+    }
+    for (Shape shape : SHAPES) {
+      if (value != null && shape.type() == value.getClass()) {
+        return shape.write(value);
+      }
+    }
+    return null;
+  }
+
+  private static byte[] string(String value) {
+    int length = value.length();
+    if (length > 0xffff) {
+      return null;
+    }
+    byte[] bytes = new byte[HEADER.length + 3 + length + 1];
+    System.arraycopy(HEADER, 0, bytes, 0, HEADER.length);
+    int at = HEADER.length;
+    bytes[at] = TC_STRING;
+    bytes[at + 1] = (byte) (length >>> 8);
+    bytes[at + 2] = (byte) length;
+    for (int i = 0; i < length; i++) {
+      char c = value.charAt(i);
+      if (c == 0 || c > 0x7f) { // modified UTF-8 beyond ASCII: left to the JDK
+        return null;
+      }
+      bytes[at + 3 + i] = (byte) c;
+    }
+    bytes[bytes.length - 1] = END;
+    return bytes;
+  }
+
+  private static KeyValue string(byte[] bytes, int at) {
+    if (bytes.length < at + 2) {
+      return null;
+    }
+    int length = ((bytes[at] & 0xff) << 8) | (bytes[at + 1] & 0xff);
+    int start = at + 2;
+    if (bytes.length != start + length + 1 || bytes[start + length] != END) {
+      return null;
+    }
+    for (int i = start; i < start + length; i++) {
+      if (bytes[i] <= 0) { // modified UTF-8 beyond ASCII: left to the JDK
+        return null;
+      }
+    }
+    return new KeyValue(new String(bytes, start, length, StandardCharsets.US_ASCII));
+  }
+
+  private static ObjectId objectId(ByteBuffer buffer) {
+    byte[] id = new byte[12];
+    buffer.get(id);
+    return new ObjectId(id);
+  }
+
+  /** A value's class, its descriptor as serialized, then its data of a fixed size. */
+  private record Shape(
+      Class<?> type,
+      byte[] descriptor,
+      int size,
+      Function<ByteBuffer, Object> reader,
+      BiConsumer<ByteBuffer, Object> writer) {
+
+    Object read(byte[] bytes, int at) {
+      int end = at + descriptor.length;
+      if (bytes.length != end + size + 1
+          || bytes[end + size] != END
+          || Arrays.mismatch(bytes, at, end, descriptor, 0, descriptor.length) >= 0) {
+        return null;
+      }
+      return reader.apply(ByteBuffer.wrap(bytes, end, size));
+    }
+
+    byte[] write(Object value) {
+      ByteBuffer bytes = ByteBuffer.allocate(HEADER.length + descriptor.length + size + 1);
+      bytes.put(HEADER).put(descriptor);
+      writer.accept(bytes, value);
+      return bytes.put(END).array();
+    }
+  }
+
+  /** The shape of a key holding a value like {@code sample}, whose data is {@code size} bytes. */
+  private static Shape shape(
+      Object sample,
+      int size,
+      Function<ByteBuffer, Object> reader,
+      BiConsumer<ByteBuffer, Object> writer) {
+    byte[] bytes = ObjectDataType.serialize(new KeyValue(sample));
+    if (Arrays.mismatch(bytes, 0, HEADER.length, HEADER, 0, HEADER.length) >= 0) {
+      throw new IllegalStateException("unexpected serialized form of " + sample.getClass());
+    }
+    byte[] descriptor = Arrays.copyOfRange(bytes, HEADER.length, bytes.length - size - 1);
+    return new Shape(sample.getClass(), descriptor, size, reader, writer);
+  }
+}
