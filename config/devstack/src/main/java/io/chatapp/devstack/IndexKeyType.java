@@ -4,7 +4,6 @@ import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.bson.ObjectId;
 import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
-import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.nio.ByteBuffer;
@@ -255,7 +254,7 @@ final class IndexKeyType extends ObjectDataType {
     }
     ByteBuf buffer = SCRATCH.get().clear();
     try {
-      BsonEncoder.encodeDocument(document, buffer);
+      DocumentBson.write(document, buffer);
       byte[] bson = new byte[buffer.readableBytes()];
       buffer.readBytes(bson);
       encoded.compareAndSet(slot, seen, new Encoded(document, bson));
