@@ -11,18 +11,20 @@ import java.util.function.Function;
 import org.h2.mvstore.type.ObjectDataType;
 
 /**
- * Reads the index keys the embedded server's indexes hold, a single string, number, boolean or
- * ObjectId, from their Java-serialized bytes without Java deserialization. {@link IndexKeyType}
- * keeps keys in that form on disk; every page read from the file deserialized each of its keys with
- * a fresh {@code ObjectInputStream}. JFR at 1,000 msg/s ({@code bench/store-growth}): 14 % of the
- * server's allocations, most of them under compaction reading old pages back (its young collections
- * stall every storage round trip).
+ * Reads and writes the index keys the embedded server's indexes hold, a single string, number,
+ * boolean or ObjectId, in their Java-serialized form without the JDK's serialization. {@link
+ * IndexKeyType} keeps keys in that form on disk and compares them by it. Every page read from the
+ * file deserialized each of its keys with a fresh {@code ObjectInputStream}, and every new key was
+ * serialized with an {@code ObjectOutputStream}: JFR at 1,000 msg/s ({@code bench/store-growth}),
+ * 16 % and 6 % of the server's allocations, the first mostly under compaction reading old pages
+ * back (the server's young collections stall every storage round trip).
  *
  * <p>A key of one value is always the same bytes around the value: the stream's header and the
  * class descriptors of {@code KeyValue}, its list, and the value's class. Those bytes are taken
  * from keys serialized by the JDK when the class loads, so they are exactly what {@code
- * ObjectOutputStream} writes here; a key whose bytes do not match them (several values, a long or
- * non-ASCII string, another type) returns null, and the caller deserializes it.
+ * ObjectOutputStream} writes here, and files keep their bytes and order. For a key of any other
+ * shape (several values, a long or non-ASCII string, another type) both methods return null, and
+ * the caller leaves it to the JDK.
  */
 final class SerializedKeys {
 
@@ -67,7 +69,7 @@ final class SerializedKeys {
       return null;
     }
     if (bytes[at] == TC_STRING) {
-      return string(bytes, at + 1);
+      return readString(bytes, at + 1);
     }
     for (Shape shape : SHAPES) {
       Object value = shape.read(bytes, at);
@@ -84,18 +86,21 @@ final class SerializedKeys {
       return null;
     }
     Object value = key.get(0);
+    if (value == null) {
+      return null;
+    }
     if (value instanceof String string) {
-      return string(string);
+      return writeString(string);
     }
     for (Shape shape : SHAPES) {
-      if (value != null && shape.type() == value.getClass()) {
+      if (shape.type() == value.getClass()) {
         return shape.write(value);
       }
     }
     return null;
   }
 
-  private static byte[] string(String value) {
+  private static byte[] writeString(String value) {
     int length = value.length();
     if (length > 0xffff) {
       return null;
@@ -117,7 +122,7 @@ final class SerializedKeys {
     return bytes;
   }
 
-  private static KeyValue string(byte[] bytes, int at) {
+  private static KeyValue readString(byte[] bytes, int at) {
     if (bytes.length < at + 2) {
       return null;
     }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.bson.ObjectId;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Date;
 import java.util.List;
 import java.util.Random;
 import org.h2.mvstore.type.ObjectDataType;
@@ -16,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class SerializedKeysTest {
 
   @Test
-  void readsOneValueKeysAsTheJdkDoes() {
+  void readsAndWritesOneValueKeysAsTheJdkDoes() {
     Random random = new Random(42);
     List<Object> values = new ArrayList<>();
     for (int i = 0; i < 2_000; i++) {
@@ -49,7 +51,7 @@ class SerializedKeysTest {
             new KeyValue("nul\0"),
             new KeyValue("x".repeat(70_000)),
             new KeyValue((Object) null),
-            new KeyValue(new java.util.Date(0)),
+            new KeyValue(new Date(0)),
             new KeyValue((Object) List.of("a")));
     for (KeyValue key : others) {
       assertThat(SerializedKeys.read(ObjectDataType.serialize(key))).as("%s", key).isNull();
@@ -61,10 +63,10 @@ class SerializedKeysTest {
   void refusesBytesCutShortOrRunningOn() {
     byte[] bytes = ObjectDataType.serialize(new KeyValue(7L));
     for (int length = 0; length < bytes.length; length++) {
-      assertThat(SerializedKeys.read(java.util.Arrays.copyOf(bytes, length))).isNull();
+      assertThat(SerializedKeys.read(Arrays.copyOf(bytes, length))).isNull();
     }
-    assertThat(SerializedKeys.read(java.util.Arrays.copyOf(bytes, bytes.length + 1))).isNull();
+    assertThat(SerializedKeys.read(Arrays.copyOf(bytes, bytes.length + 1))).isNull();
     byte[] string = ObjectDataType.serialize(new KeyValue("abc"));
-    assertThat(SerializedKeys.read(java.util.Arrays.copyOf(string, string.length - 2))).isNull();
+    assertThat(SerializedKeys.read(Arrays.copyOf(string, string.length - 2))).isNull();
   }
 }
