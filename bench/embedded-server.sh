@@ -12,7 +12,7 @@ run_embedded_server_bench() {
   mvn -B -q -Dstyle.color=never -pl config/devstack dependency:build-classpath \
     -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
   echo "==> running (progress below)"
-  # shellcheck disable=SC2086 # the heap options as config/start gives them to the server
+  # the server's heap options as config/start gives them (split into words on purpose)
   java $EMBEDDED_MONGO_JVM -cp "config/devstack/target/test-classes:config/devstack/target/classes:$(cat config/devstack/target/bench.classpath)" \
     "io.chatapp.devstack.$class" "$@"
 }
