@@ -33,10 +33,10 @@ import java.util.function.Supplier;
 
 /**
  * Sending, reading and marking messages read. Every operation costs a fixed number of lookups by
- * key: sending never reads the history, a page of history is one page. A send is one Redis command
- * (the chat's next sequence number, {@link ChatSequence}), one more with a client id ({@link
- * RecentSends}), and one confirmed publish, with no database round trip; membership comes from
- * {@link io.chatapp.chat.chats.control.ChatMembers}. Only a retry looks the message up.
+ * key: sending never reads the history, a page of history is one page. A send is one Redis round
+ * trip (the chat's next sequence number, {@link ChatSequence}, and the claim of its client id,
+ * {@link RecentSends}) and one confirmed publish, with no database round trip; membership comes
+ * from {@link io.chatapp.chat.chats.control.ChatMembers}. Only a retry looks the message up.
  */
 @ApplicationScoped
 public class MessageService {
@@ -127,7 +127,7 @@ public class MessageService {
   /**
    * Sends an image message, its image stored first (Cloudinary or the local store): a store that
    * cannot take it is a 502/503 and no message. A retry with the same client id returns the stored
-   * message without storing the image again; an image whose send then failed is removed again.
+   * message, and the image it stored again is removed, as is an image whose send then failed.
    */
   public Message sendImage(
       UserId sender, ChatId chatId, ImageFile image, Caption caption, Optional<ClientId> clientId) {
@@ -146,7 +146,11 @@ public class MessageService {
         sender, chatId, caption.value(), clientId, replyTo, () -> images.store(chatId, image));
   }
 
-  /** A send: admission comes before the image (if any) is stored, so a refusal stores nothing. */
+  /**
+   * A send: admission comes before the image (if any) is stored, so a refusal stores nothing. The
+   * send is numbered, and its client id claimed, in one round trip; a retry found stored is
+   * answered with what was stored (and an image stored again is removed).
+   */
   private Message send(
       UserId sender,
       ChatId chatId,
@@ -155,23 +159,25 @@ public class MessageService {
       Optional<MessageId> replyTo,
       Supplier<MessageImage> storeImage) {
     ChatMembers.Membership members = chatService.membership(sender, chatId);
-    MessageId fresh = MessageId.fresh();
-    Optional<MessageId> retried =
-        clientId.flatMap(id -> recentSends.earlier(chatId, sender, id, fresh));
-    Optional<Message> earlier = retried.flatMap(messages::find);
-    if (earlier.isPresent()) {
-      return earlier.get();
-    }
     ReplyTo quoted = replyTo.map(original -> replies.quote(chatId, original)).orElse(null);
     rate.take(sender);
     try (SendAdmission.Permit permit = admission.admit()) {
       MessageImage image = storeImage.get();
       try {
+        MessageId fresh = MessageId.fresh();
+        ChatSequence.Numbered numbered =
+            sequence.next(chatId, clientId.map(id -> recentSends.claim(chatId, sender, id, fresh)));
+        Optional<MessageId> retried = numbered.claimedBefore().map(MessageId::new);
+        Optional<Message> earlier = retried.flatMap(messages::find);
+        if (earlier.isPresent()) {
+          discard(image);
+          return earlier.get();
+        }
         Message message =
             new Message(
                     retried.orElse(fresh),
                     chatId,
-                    sequence.next(chatId),
+                    retried.isEmpty() ? numbered.number() : sequence.next(chatId),
                     sender,
                     text,
                     image,
@@ -187,11 +193,15 @@ public class MessageService {
         pipeline.accept(retried.isEmpty() ? addressed.asFirstSend() : addressed);
         return message;
       } catch (RuntimeException e) {
-        if (image != null) {
-          images.delete(image.publicId());
-        }
+        discard(image);
         throw e;
       }
+    }
+  }
+
+  private void discard(MessageImage image) {
+    if (image != null) {
+      images.delete(image.publicId());
     }
   }
 

@@ -1,21 +1,20 @@
 package io.chatapp.chat.messages.control;
 
+import io.chatapp.chat.chats.control.ChatSequence;
 import io.chatapp.chat.chats.entity.ChatId;
 import io.chatapp.chat.common.entity.ObjectIds;
 import io.chatapp.chat.messages.entity.ClientId;
 import io.chatapp.chat.messages.entity.MessageId;
 import io.chatapp.chat.users.entity.UserId;
-import io.chatapp.platform.redis.RedisConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import redis.clients.jedis.params.SetParams;
 
 /**
  * The sends with a client id of the last {@code messages.client-id-minutes}: which message id each
- * was given, so that a retry gets the same message and never a second one. One Redis {@code SET NX}
- * a send, on {@code chat:send:<hash of chat, sender and client id>}, expiring with the window.
+ * was given, so that a retry gets the same message and never a second one. A send claims {@code
+ * chat:send:<hash of chat, sender and client id>} in Redis ({@code SET NX}, expiring with the
+ * window) in the round trip that numbers it ({@link ChatSequence}).
  *
  * <p>Only a retry then looks the message up in the database. (Looking up every send held the HTTP
  * threads at about 640 sends a second, each waiting about 50 ms on the busy embedded server.) And a
@@ -29,8 +28,6 @@ import redis.clients.jedis.params.SetParams;
 @ApplicationScoped
 public class RecentSends {
 
-  @Inject RedisConnection redis;
-
   @Inject
   @ConfigProperty(name = "messages.client-id-minutes", defaultValue = "15")
   long minutes;
@@ -38,25 +35,17 @@ public class RecentSends {
   public RecentSends() {}
 
   /** For use outside the container (tests, benchmarks). */
-  public RecentSends(RedisConnection redis, long minutes) {
-    this.redis = redis;
+  public RecentSends(long minutes) {
     this.minutes = minutes;
   }
 
   /**
-   * The id given to an earlier send of the sender's with this client id into this chat, within the
-   * window; else none, and {@code id} is remembered as the one given to this send.
+   * The claim that remembers {@code id} as the one given to this send of the sender's into the
+   * chat, for the window, unless an earlier send with this client id was given one: made by {@link
+   * ChatSequence#next(ChatId, java.util.Optional)} in the round trip that numbers the send.
    */
-  public Optional<MessageId> earlier(ChatId chat, UserId sender, ClientId clientId, MessageId id) {
-    String key = key(chat, sender, clientId);
-    SetParams once = SetParams.setParams().nx().ex(minutes * 60);
-    return redis.call(
-        jedis -> {
-          if ("OK".equals(jedis.set(key, id.value(), once))) {
-            return Optional.empty();
-          }
-          return Optional.ofNullable(jedis.get(key)).map(MessageId::new);
-        });
+  public ChatSequence.Claim claim(ChatId chat, UserId sender, ClientId clientId, MessageId id) {
+    return new ChatSequence.Claim(key(chat, sender, clientId), id.value(), minutes * 60);
   }
 
   static String key(ChatId chat, UserId sender, ClientId clientId) {

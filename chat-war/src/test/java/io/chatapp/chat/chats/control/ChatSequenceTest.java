@@ -9,6 +9,7 @@ import io.chatapp.chat.messages.entity.MessageId;
 import io.chatapp.chat.support.ChatHarness;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -97,9 +98,44 @@ class ChatSequenceTest {
     List<Addressed> stored = stack.steps.store(List.of(new Addressed(onItsWay, p.bob())));
 
     assertThat(stored).singleElement().satisfies(a -> assertThat(a.message().seq()).isEqualTo(3));
-    assertThat(stack.messages.history(p.bob(), p.chat(), java.util.Optional.empty(), 10).messages())
+    assertThat(stack.messages.history(p.bob(), p.chat(), Optional.empty(), 10).messages())
         .extracting(Message::text)
         .containsExactly("first", "sent after the loss", "on its way");
+    assertThat(next(p)).isEqualTo(4);
+  }
+
+  @Test
+  void aClaimIsMadeWithTheNumberAndARepeatedClaimTakesNoNumber() {
+    ChatHarness.Pair p = stack.pair();
+    String key = "test:claim:" + p.chat().value();
+    ChatSequence.Numbered first =
+        stack.sequence.next(p.chat(), Optional.of(new ChatSequence.Claim(key, "first", 600)));
+    ChatSequence.Numbered repeated =
+        stack.sequence.next(p.chat(), Optional.of(new ChatSequence.Claim(key, "second", 600)));
+
+    assertThat(first).isEqualTo(new ChatSequence.Numbered(1, Optional.empty()));
+    assertThat(repeated.claimedBefore()).contains("first");
+    assertThat(next(p)).as("the repeated claim took no number").isEqualTo(2);
+    assertThat(stack.redis.<String>call(jedis -> jedis.get(key))).isEqualTo("first");
+    assertThat(stack.redis.<Long>call(jedis -> jedis.ttl(key))).isBetween(540L, 600L);
+    long ttl = stack.redis.call(jedis -> jedis.ttl(ChatSequence.key(p.chat())));
+    assertThat(ttl).isBetween(ChatSequence.IDLE_SECONDS - 60, ChatSequence.IDLE_SECONDS);
+  }
+
+  @Test
+  void aClaimWithACounterRedisLostIsNumberedAboveWhatIsStored() {
+    ChatHarness.Pair p = stack.pair();
+    for (int i = 0; i < 2; i++) {
+      stack.steps.store(List.of(new Addressed(message(p, next(p), "stored " + i), p.bob())));
+    }
+    forgetCounter(p);
+    String key = "test:claim:" + p.chat().value();
+
+    ChatSequence.Numbered numbered =
+        stack.sequence.next(p.chat(), Optional.of(new ChatSequence.Claim(key, "mine", 600)));
+
+    assertThat(numbered).isEqualTo(new ChatSequence.Numbered(3, Optional.empty()));
+    assertThat(stack.redis.<String>call(jedis -> jedis.get(key))).isEqualTo("mine");
     assertThat(next(p)).isEqualTo(4);
   }
 
