@@ -83,7 +83,7 @@ public class ChatSequence {
    */
   public record Numbered(long number, Optional<String> claimedBefore) {
 
-    static Numbered number(long number) {
+    static Numbered of(long number) {
       return new Numbered(number, Optional.empty());
     }
   }
@@ -100,7 +100,7 @@ public class ChatSequence {
    */
   public Numbered next(ChatId chat, Optional<Claim> claim) {
     if (claim.isEmpty()) {
-      return Numbered.number(next(chat));
+      return Numbered.of(next(chat));
     }
     Claim once = claim.get();
     List<String> keys = List.of(key(chat), once.key());
@@ -108,8 +108,8 @@ public class ChatSequence {
     List<?> answer = (List<?>) redis.call(jedis -> jedis.eval(CLAIM_AND_NEXT, keys, args));
     return switch ((String) answer.get(0)) {
       case "claimed" -> new Numbered(0, Optional.of((String) answer.get(1)));
-      case "numbered" -> Numbered.number((Long) answer.get(1));
-      default -> Numbered.number(nextFromStore(chat));
+      case "numbered" -> Numbered.of((Long) answer.get(1));
+      default -> Numbered.of(nextFromStore(chat));
     };
   }
 

@@ -316,6 +316,21 @@ class MessagePipelineTest {
   }
 
   @Test
+  void aRetryFoundStoredTakesNoNumber() {
+    ChatHarness.Pair p = stack.pair();
+    Optional<ClientId> clientId = Optional.of(new ClientId("numbered-once"));
+    Message first = stack.messages.send(p.ann(), p.chat(), new MessageText("once"), clientId);
+    awaitStored(first.id());
+
+    Message again = stack.messages.send(p.ann(), p.chat(), new MessageText("once"), clientId);
+    Message next =
+        stack.messages.send(p.ann(), p.chat(), new MessageText("next"), Optional.empty());
+
+    assertThat(again).isEqualTo(first);
+    assertThat(next.seq()).isEqualTo(first.seq() + 1);
+  }
+
+  @Test
   void aSendWithAClientIdIsRememberedForTheWindowAndThenIsANewSend() {
     ChatHarness.Pair p = stack.pair();
     ClientId clientId = new ClientId("late-retry");
