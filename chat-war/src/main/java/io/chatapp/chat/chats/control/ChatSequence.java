@@ -39,12 +39,12 @@ public class ChatSequence {
       """;
 
   /**
-   * KEYS[2], when given, set to ARGV[2] for ARGV[3] seconds unless it is set; when it was, its
-   * value and no number. Else the next number, or nil as {@link #NEXT}.
+   * KEYS[2] set to ARGV[2] for ARGV[3] seconds unless it is set; when it was, its value and no
+   * number. Else the next number, or none as {@link #NEXT}.
    */
   private static final String CLAIM_AND_NEXT =
       """
-      if #KEYS == 2 and not redis.call('SET', KEYS[2], ARGV[2], 'NX', 'EX', ARGV[3]) then
+      if not redis.call('SET', KEYS[2], ARGV[2], 'NX', 'EX', ARGV[3]) then
         return {'claimed', redis.call('GET', KEYS[2])}
       end
       if redis.call('EXISTS', KEYS[1]) == 0 then return {'unnumbered'} end
