@@ -76,9 +76,7 @@ class ChatSequenceTest {
   @Test
   void aCounterRedisLostStartsAboveWhatIsStored() {
     ChatHarness.Pair p = stack.pair();
-    for (int i = 0; i < 3; i++) {
-      stack.steps.store(List.of(new Addressed(message(p, next(p), "stored " + i), p.bob())));
-    }
+    storeNumbered(p, 3);
     forgetCounter(p);
 
     assertThat(next(p)).isEqualTo(4);
@@ -125,9 +123,7 @@ class ChatSequenceTest {
   @Test
   void aClaimWithACounterRedisLostIsNumberedAboveWhatIsStored() {
     ChatHarness.Pair p = stack.pair();
-    for (int i = 0; i < 2; i++) {
-      stack.steps.store(List.of(new Addressed(message(p, next(p), "stored " + i), p.bob())));
-    }
+    storeNumbered(p, 2);
     forgetCounter(p);
     String key = "test:claim:" + p.chat().value();
 
@@ -141,6 +137,13 @@ class ChatSequenceTest {
 
   private long next(ChatHarness.Pair p) {
     return stack.sequence.next(p.chat());
+  }
+
+  /** Stores {@code count} messages, each numbered by the sequence as a send is. */
+  private void storeNumbered(ChatHarness.Pair p, int count) {
+    for (int i = 0; i < count; i++) {
+      stack.steps.store(List.of(new Addressed(message(p, next(p), "stored " + i), p.bob())));
+    }
   }
 
   private void forgetCounter(ChatHarness.Pair p) {
