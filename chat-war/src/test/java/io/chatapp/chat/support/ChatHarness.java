@@ -113,7 +113,7 @@ public final class ChatHarness implements AutoCloseable {
             events,
             localImages);
     groupReads = new GroupReads(groupStore, messageStore, events);
-    messages.groupReads(groupReads).recentSends(new RecentSends(15));
+    messages.groupReads(groupReads).recentSends(new RecentSends(redis, 15));
     groups =
         new GroupService(
             chatStore, groupStore, chats, sequence, users, new SystemMessages(pipeline), events);

@@ -147,6 +147,14 @@ public class MessageService {
   }
 
   /**
+   * The message stored for an earlier try of this send, if any: the answer to a retry that is
+   * refused now (a reply whose original was deleted between the tries) but was taken then.
+   */
+  private Optional<Message> storedBefore(ChatId chatId, UserId sender, ClientId clientId) {
+    return recentSends.earlier(chatId, sender, clientId).flatMap(messages::find);
+  }
+
+  /**
    * A send: admission comes before the image (if any) is stored, so a refusal stores nothing. The
    * send is numbered, and its client id claimed, in one round trip; a retry found stored is
    * answered with what was stored (and an image stored again is removed).
@@ -159,7 +167,12 @@ public class MessageService {
       Optional<MessageId> replyTo,
       Supplier<MessageImage> storeImage) {
     ChatMembers.Membership members = chatService.membership(sender, chatId);
-    ReplyTo quoted = replyTo.map(original -> replies.quote(chatId, original)).orElse(null);
+    ReplyTo quoted;
+    try {
+      quoted = replyTo.map(original -> replies.quote(chatId, original)).orElse(null);
+    } catch (ApiException refused) {
+      return clientId.flatMap(id -> storedBefore(chatId, sender, id)).orElseThrow(() -> refused);
+    }
     rate.take(sender);
     try (SendAdmission.Permit permit = admission.admit()) {
       MessageImage image = storeImage.get();

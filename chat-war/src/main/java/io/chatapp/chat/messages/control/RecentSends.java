@@ -6,8 +6,10 @@ import io.chatapp.chat.common.entity.ObjectIds;
 import io.chatapp.chat.messages.entity.ClientId;
 import io.chatapp.chat.messages.entity.MessageId;
 import io.chatapp.chat.users.entity.UserId;
+import io.chatapp.platform.redis.RedisConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -32,10 +34,13 @@ public class RecentSends {
   @ConfigProperty(name = "messages.client-id-minutes", defaultValue = "15")
   long minutes;
 
+  @Inject RedisConnection redis;
+
   public RecentSends() {}
 
   /** For use outside the container (tests, benchmarks). */
-  public RecentSends(long minutes) {
+  public RecentSends(RedisConnection redis, long minutes) {
+    this.redis = redis;
     this.minutes = minutes;
   }
 
@@ -46,6 +51,16 @@ public class RecentSends {
    */
   public ChatSequence.Claim claim(ChatId chat, UserId sender, ClientId clientId, MessageId id) {
     return new ChatSequence.Claim(key(chat, sender, clientId), id.value(), minutes * 60);
+  }
+
+  /**
+   * The id an earlier send of the sender's into the chat with this client id was given within the
+   * window, if any; a look only, claiming nothing. For a retry refused before its claim is made: a
+   * reply whose original was deleted since the first try.
+   */
+  public Optional<MessageId> earlier(ChatId chat, UserId sender, ClientId clientId) {
+    return Optional.ofNullable(redis.call(jedis -> jedis.get(key(chat, sender, clientId))))
+        .map(MessageId::new);
   }
 
   static String key(ChatId chat, UserId sender, ClientId clientId) {

@@ -181,7 +181,7 @@ class CloudinaryImageStoreTest {
             stack.sendRate,
             stack.events,
             images)
-        .recentSends(new RecentSends(15));
+        .recentSends(new RecentSends(stack.redis, 15));
   }
 
   private void upload(HttpExchange exchange) throws IOException {

@@ -10,6 +10,7 @@ import io.chatapp.chat.media.control.MediaLimits;
 import io.chatapp.chat.media.entity.PublicId;
 import io.chatapp.chat.messages.broker.Envelope;
 import io.chatapp.chat.messages.entity.Caption;
+import io.chatapp.chat.messages.entity.ClientId;
 import io.chatapp.chat.messages.entity.EditWindow;
 import io.chatapp.chat.messages.entity.Emoji;
 import io.chatapp.chat.messages.entity.Message;
@@ -30,6 +31,7 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -347,6 +349,25 @@ class MessageOperationsTest {
   }
 
   @Test
+  void aRetriedReplyWhoseOriginalWasDeletedSinceGetsTheMessageItsFirstTryStored() {
+    ChatHarness.Pair p = stack.pair();
+    Message original = sent(p.ann(), p.chat(), "dinner at eight?");
+    Optional<ClientId> clientId = Optional.of(new ClientId("reply-" + UUID.randomUUID()));
+    Message reply = stored(reply(p, original.id(), clientId));
+    edits.delete(p.ann(), original.id());
+
+    assertThat(reply(p, original.id(), clientId)).isEqualTo(reply);
+    assertThat(stack.messages.history(p.bob(), p.chat(), Optional.empty(), 100).messages())
+        .as("the retry sent nothing more")
+        .extracting(Message::id)
+        .containsOnlyOnce(reply.id());
+    refused(
+        400,
+        "replyTo: that message was deleted",
+        () -> reply(p, original.id(), Optional.of(new ClientId("reply-" + UUID.randomUUID()))));
+  }
+
+  @Test
   void reactionsToggleOnePerPersonAndEveryMemberHears() {
     ChatHarness.Pair p = stack.pair();
     UserId outsider = stack.userService.add("Eve");
@@ -389,6 +410,12 @@ class MessageOperationsTest {
     assertThat(last.reactions().isEmpty()).isTrue();
     assertThat(inHistory(p.ann(), p.chat(), message.id()).toJson().containsKey("reactions"))
         .isFalse();
+  }
+
+  /** Bob's reply "see you then" to {@code original} in his chat with Ann. */
+  private Message reply(ChatHarness.Pair p, MessageId original, Optional<ClientId> clientId) {
+    return stack.messages.send(
+        p.bob(), p.chat(), new MessageText("see you then"), clientId, Optional.of(original));
   }
 
   /** Bob's reply to {@code original} in his chat with Ann is a 400 saying {@code why}. */
