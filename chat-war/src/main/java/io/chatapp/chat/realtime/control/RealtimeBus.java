@@ -23,7 +23,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.websocket.CloseReason;
-import java.io.StringReader;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -39,16 +38,18 @@ import java.util.logging.Logger;
 
 /**
  * Carries frames to the sockets of any chat-war instance: each instance publishes on the Redis
- * channel {@code chat:realtime} and delivers what it hears to its own sockets. Publishing goes
+ * channel {@code chat:realtime:2} and delivers what it hears to its own sockets. Publishing goes
  * through an outbox drained by one thread: what was queued while the previous publish was under way
- * goes out as one batch, in order, so a burst of frames costs a few publishes rather than one each.
- * Real-time frames are not stored; a client that missed some while away catches up through the REST
- * history.
+ * goes out as one batch ({@link BusBatch}: a header a line, with the frame's text as it is), in
+ * order, so a burst of frames costs a few publishes rather than one each. Real-time frames are not
+ * stored; a client that missed some while away catches up through the REST history.
  */
 @ApplicationScoped
 public class RealtimeBus implements EventOutlet {
 
-  static final String CHANNEL = "chat:realtime";
+  /** The channel, named with its format ({@link BusBatch}); builds before it used another. */
+  static final String CHANNEL = "chat:realtime:2";
+
   private static final Logger LOG = Logger.getLogger(RealtimeBus.class.getName());
 
   @Inject RedisConnection redis;
@@ -87,7 +88,7 @@ public class RealtimeBus implements EventOutlet {
           CloseReason.CloseCodes.SERVICE_RESTART,
           "Missed real-time events: reconnect and catch up");
 
-  private Batcher<JsonObject> outbox;
+  private Batcher<BusBatch.Item> outbox;
 
   /**
    * A new message, sent at {@code sentAtMillis}, whose arrival at its recipient's socket is
@@ -186,7 +187,7 @@ public class RealtimeBus implements EventOutlet {
    */
   @Override
   public CompletableFuture<Void> sent() {
-    Batcher<JsonObject> queued = outbox;
+    Batcher<BusBatch.Item> queued = outbox;
     return queued == null ? CompletableFuture.completedFuture(null) : queued.flushed();
   }
 
@@ -206,10 +207,9 @@ public class RealtimeBus implements EventOutlet {
     users.forEach(user -> to.add(user.value()));
     JsonArrayBuilder recipients = JSON.createArrayBuilder();
     receipt.recipients().forEach(user -> recipients.add(user.value()));
-    queue(
+    JsonObject header =
         JSON.createObjectBuilder()
             .add("to", to)
-            .add("frame", frame.toText())
             .add(
                 "groupReceipt",
                 JSON.createObjectBuilder()
@@ -217,7 +217,8 @@ public class RealtimeBus implements EventOutlet {
                     .add("seq", receipt.seq())
                     .add("recipients", recipients)
                     .add("sentAt", receipt.sentAtMillis()))
-            .build());
+            .build();
+    outbox.add(new BusBatch.Item(header, frame.toText()));
   }
 
   /**
@@ -232,16 +233,14 @@ public class RealtimeBus implements EventOutlet {
   public void forgetMembers(ChatId chat) {
     String confirmations = CHANNEL + ":forgot:" + UUID.randomUUID();
     String text =
-        JSON.createObjectBuilder()
-            .add(
-                "batch",
-                JSON.createArrayBuilder()
-                    .add(
+        new BusBatch(
+                List.of(
+                    BusBatch.Item.order(
                         JSON.createObjectBuilder()
                             .add("members", chat.value())
-                            .add("confirmTo", confirmations)))
-            .build()
-            .toString();
+                            .add("confirmTo", confirmations)
+                            .build())))
+            .toText();
     try {
       long listeners = redis.call(jedis -> jedis.publish(CHANNEL, text));
       long confirmed = awaitConfirmations(confirmations, listeners);
@@ -290,16 +289,15 @@ public class RealtimeBus implements EventOutlet {
   public void forgetContacts(Collection<UserId> users) {
     JsonArrayBuilder ids = JSON.createArrayBuilder();
     users.forEach(user -> ids.add(user.value()));
-    queue(JSON.createObjectBuilder().add("contacts", ids).build());
+    outbox.add(BusBatch.Item.order(JSON.createObjectBuilder().add("contacts", ids).build()));
   }
 
   private void publish(Collection<UserId> users, Frame frame, Receipt receipt) {
     JsonArrayBuilder to = JSON.createArrayBuilder();
     users.forEach(user -> to.add(user.value()));
-    JsonObjectBuilder message =
-        JSON.createObjectBuilder().add("to", to).add("frame", frame.toText());
+    JsonObjectBuilder header = JSON.createObjectBuilder().add("to", to);
     if (receipt != null) {
-      message.add(
+      header.add(
           "receipt",
           JSON.createObjectBuilder()
               .add("messageId", receipt.messageId())
@@ -309,20 +307,14 @@ public class RealtimeBus implements EventOutlet {
               .add("sentAt", receipt.sentAtMillis())
               .add("read", receipt.read()));
     }
-    queue(message.build());
-  }
-
-  private void queue(JsonObject message) {
-    outbox.add(message);
+    outbox.add(new BusBatch.Item(header.build(), frame.toText()));
   }
 
   /**
    * Publishes a batch of what was queued; with Redis away, this instance's sockets still get it.
    */
-  private void publish(List<JsonObject> batch) {
-    JsonArrayBuilder items = JSON.createArrayBuilder();
-    batch.forEach(items::add);
-    String text = JSON.createObjectBuilder().add("batch", items).build().toString();
+  private void publish(List<BusBatch.Item> batch) {
+    String text = new BusBatch(batch).toText();
     try {
       redis.call(jedis -> jedis.publish(CHANNEL, text));
     } catch (RuntimeException e) {
@@ -336,17 +328,9 @@ public class RealtimeBus implements EventOutlet {
 
   private void dispatch(String text) {
     try {
-      JsonObject message = JSON.createReader(new StringReader(text)).readObject();
       List<Receipt> reached = new ArrayList<>();
       List<GroupDelivery> reachedMembers = new ArrayList<>();
-      JsonArray batch = message.getJsonArray("batch");
-      if (batch == null) {
-        dispatch(message, reached, reachedMembers);
-      } else {
-        batch
-            .getValuesAs(JsonObject.class)
-            .forEach(item -> dispatch(item, reached, reachedMembers));
-      }
+      BusBatch.parse(text).items().forEach(item -> dispatch(item, reached, reachedMembers));
       if (!reached.isEmpty()) {
         // recording them touches MongoDB: keep it off the thread that reads the channel
         delivered.fireAsync(
@@ -362,7 +346,8 @@ public class RealtimeBus implements EventOutlet {
   }
 
   private void dispatch(
-      JsonObject message, List<Receipt> reached, List<GroupDelivery> reachedMembers) {
+      BusBatch.Item item, List<Receipt> reached, List<GroupDelivery> reachedMembers) {
+    JsonObject message = item.header();
     if (message.containsKey("contacts")) {
       contacts.forget(users(message.getJsonArray("contacts")));
       return;
@@ -375,7 +360,10 @@ public class RealtimeBus implements EventOutlet {
       return;
     }
     List<UserId> to = users(message.getJsonArray("to"));
-    var sockets = sessions.sendTo(to, message.getString("frame"));
+    if (item.frame() == null) {
+      throw new IllegalArgumentException("A record for sockets without a frame");
+    }
+    var sockets = sessions.sendTo(to, item.frame());
     JsonObject groupReceipt = message.getJsonObject("groupReceipt");
     if (groupReceipt != null) {
       ChatId chat = new ChatId(groupReceipt.getString("chatId"));

@@ -38,11 +38,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * What the WebSocket endpoint does with sockets and their frames. Every frame acts for the user the
  * socket authenticated as, never for a user id inside the frame, and every chat it names is checked
- * for membership.
- */
-/**
- * What the WebSocket endpoint does with sockets and their frames. Every frame acts for the user the
- * socket authenticated as, never for a user id inside the frame, and every chat it names is checked
  * for membership. The container's socket threads only count a frame against its socket's budget and
  * queue it: the work happens on a few threads of this hub's own ({@code ws.frame-threads}), in
  * order per socket.
