@@ -37,12 +37,14 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Carries frames to the sockets of any chat-war instance: each instance publishes on the Redis
- * channel {@code chat:realtime:2} and delivers what it hears to its own sockets. Publishing goes
- * through an outbox drained by one thread: what was queued while the previous publish was under way
- * goes out as one batch ({@link BusBatch}: a header a line, with the frame's text as it is), in
- * order, so a burst of frames costs a few publishes rather than one each. Real-time frames are not
- * stored; a client that missed some while away catches up through the REST history.
+ * Carries frames to the sockets of any chat-war instance: each instance hands what is queued to its
+ * own sockets at once and publishes it on the Redis channel {@code chat:realtime:2}, and delivers
+ * what it hears there from the others to its own sockets. Frames go through an outbox drained by
+ * one thread: what was queued while the previous publish was under way goes out as one batch
+ * ({@link BusBatch}: a header a line, with the frame's text as it is), in order, so a burst of
+ * frames costs a few publishes rather than one each. A frame for a socket of this instance takes no
+ * round trip through Redis, and an instance reads nothing back of what it published. Real-time
+ * frames are not stored; a client that missed some while away catches up through the REST history.
  */
 @ApplicationScoped
 public class RealtimeBus implements EventOutlet {
@@ -76,6 +78,9 @@ public class RealtimeBus implements EventOutlet {
 
   private ExecutorService receipts;
   private ExecutorService publisher;
+
+  /** This instance, as the origin of what it publishes. */
+  private final String origin = UUID.randomUUID().toString();
 
   private ChannelFollower channel;
   private final AtomicBoolean subscribedBefore = new AtomicBoolean();
@@ -233,7 +238,7 @@ public class RealtimeBus implements EventOutlet {
   public void forgetMembers(ChatId chat) {
     String confirmations = CHANNEL + ":forgot:" + UUID.randomUUID();
     String text =
-        new BusBatch(
+        BusBatch.toAll(
                 List.of(
                     BusBatch.Item.order(
                         JSON.createObjectBuilder()
@@ -311,37 +316,50 @@ public class RealtimeBus implements EventOutlet {
   }
 
   /**
-   * Publishes a batch of what was queued; with Redis away, this instance's sockets still get it.
+   * Hands a batch of what was queued to this instance's sockets, then publishes it for the others;
+   * with Redis away, only this instance's sockets get it.
    */
   private void publish(List<BusBatch.Item> batch) {
-    String text = new BusBatch(batch).toText();
+    try {
+      dispatch(batch);
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Could not hand real-time frames to this instance's sockets", e);
+    }
+    String text = new BusBatch(origin, batch).toText();
     try {
       redis.call(jedis -> jedis.publish(CHANNEL, text));
     } catch (RuntimeException e) {
       LOG.log(
           Level.WARNING,
-          "Redis unavailable; delivering on this instance only: {0}",
+          "Redis unavailable; frames reached this instance's sockets only: {0}",
           e.getMessage());
-      dispatch(text);
     }
   }
 
+  /** A batch heard on the channel: this instance's own were handed to its sockets already. */
   private void dispatch(String text) {
+    if (BusBatch.publishedBy(origin, text)) {
+      return;
+    }
     try {
-      List<Receipt> reached = new ArrayList<>();
-      List<GroupDelivery> reachedMembers = new ArrayList<>();
-      BusBatch.parse(text).items().forEach(item -> dispatch(item, reached, reachedMembers));
-      if (!reached.isEmpty()) {
-        // recording them touches MongoDB: keep it off the thread that reads the channel
-        delivered.fireAsync(
-            new DeliveredLocally(reached), NotificationOptions.ofExecutor(receipts));
-      }
-      if (!reachedMembers.isEmpty()) {
-        deliveredToMembers.fireAsync(
-            new DeliveredToMembers(reachedMembers), NotificationOptions.ofExecutor(receipts));
-      }
+      dispatch(BusBatch.parse(text).items());
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Dropping an unreadable real-time message", e);
+    }
+  }
+
+  /** Hands a batch to this instance's sockets, and records which new messages reached them. */
+  private void dispatch(List<BusBatch.Item> batch) {
+    List<Receipt> reached = new ArrayList<>();
+    List<GroupDelivery> reachedMembers = new ArrayList<>();
+    batch.forEach(item -> dispatch(item, reached, reachedMembers));
+    if (!reached.isEmpty()) {
+      // recording them touches MongoDB: keep it off the threads that hand out frames
+      delivered.fireAsync(new DeliveredLocally(reached), NotificationOptions.ofExecutor(receipts));
+    }
+    if (!reachedMembers.isEmpty()) {
+      deliveredToMembers.fireAsync(
+          new DeliveredToMembers(reachedMembers), NotificationOptions.ofExecutor(receipts));
     }
   }
 

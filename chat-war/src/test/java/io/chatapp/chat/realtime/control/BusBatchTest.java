@@ -31,13 +31,14 @@ class BusBatchTest {
     String plain = Frame.of("typing:status", JSON.createObjectBuilder().build()).toText();
     BusBatch batch =
         new BusBatch(
+            "instance-1",
             List.of(
                 new BusBatch.Item(to("a", "b"), awkward),
                 BusBatch.Item.order(JSON.createObjectBuilder().add("members", "chat").build()),
                 new BusBatch.Item(to("c"), plain)));
 
     String text = batch.toText();
-    assertThat(text.lines()).hasSize(3);
+    assertThat(text.lines()).hasSize(4).first().isEqualTo("instance-1");
     assertThat(text).contains("\t" + awkward + "\n");
 
     BusBatch read = BusBatch.parse(text);
@@ -51,7 +52,21 @@ class BusBatchTest {
 
   @Test
   void anEmptyBatchHasNoRecordsAndTextThatIsNotOneIsRefused() {
-    assertThat(BusBatch.parse(new BusBatch(List.of()).toText()).items()).isEmpty();
-    assertThatThrownBy(() -> BusBatch.parse("not json\t{}\n")).isInstanceOf(JsonException.class);
+    assertThat(BusBatch.parse(new BusBatch("i", List.of()).toText()))
+        .isEqualTo(new BusBatch("i", List.of()));
+    assertThatThrownBy(() -> BusBatch.parse("no origin line")).isInstanceOf(JsonException.class);
+    assertThatThrownBy(() -> BusBatch.parse("i\nnot json\t{}\n")).isInstanceOf(JsonException.class);
+  }
+
+  @Test
+  void anInstanceKnowsItsOwnBatchesAndABatchToAllIsNobodys() {
+    String mine = new BusBatch("instance-1", List.of(new BusBatch.Item(to("a"), "{}"))).toText();
+    assertThat(BusBatch.publishedBy("instance-1", mine)).isTrue();
+    assertThat(BusBatch.publishedBy("instance-10", mine)).isFalse();
+    assertThat(BusBatch.publishedBy("instance", mine)).isFalse();
+    String toAll =
+        BusBatch.toAll(List.of(BusBatch.Item.order(JSON.createObjectBuilder().build()))).toText();
+    assertThat(BusBatch.publishedBy("instance-1", toAll)).isFalse();
+    assertThat(BusBatch.publishedBy("", toAll)).isFalse();
   }
 }
