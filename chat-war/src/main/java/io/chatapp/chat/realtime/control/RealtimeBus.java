@@ -79,6 +79,13 @@ public class RealtimeBus implements EventOutlet {
   private ExecutorService receipts;
   private ExecutorService publisher;
 
+  /**
+   * Hands the outbox's batches to this instance's sockets, in order, while the publisher publishes
+   * the next: on the publisher's thread, the sockets' writes held up the publishes, and with them
+   * the delivery step's acks (at 2,000 msg/s the pipeline fell behind and refused sends).
+   */
+  private ExecutorService here;
+
   /** This instance, as the origin of what it publishes. */
   private final String origin = UUID.randomUUID().toString();
 
@@ -131,6 +138,7 @@ public class RealtimeBus implements EventOutlet {
     if (channel == null) {
       receipts = Executors.newSingleThreadExecutor(threadFactory);
       publisher = Executors.newSingleThreadExecutor(threadFactory);
+      here = Executors.newSingleThreadExecutor(threadFactory);
       outbox = new Batcher<>(publisher, MAX_BATCH, this::publish);
       channel = new ChannelFollower(redis, CHANNEL, this::subscribed, this::dispatch);
       channel.start(threadFactory, "chat-realtime-listener");
@@ -179,6 +187,7 @@ public class RealtimeBus implements EventOutlet {
     if (receipts != null) {
       receipts.shutdown();
       publisher.shutdown();
+      here.shutdown();
     }
     if (channel != null) {
       channel.stop();
@@ -186,9 +195,9 @@ public class RealtimeBus implements EventOutlet {
   }
 
   /**
-   * Completes once every frame queued so far is published (or, with Redis away, dispatched to this
-   * instance's sockets): the delivery step is acked only then, so an instance killed with frames in
-   * its outbox has the step run again elsewhere instead of losing them.
+   * Completes once every frame queued so far is published (and queued for this instance's sockets):
+   * the delivery step is acked only then, so an instance killed with frames in its outbox has the
+   * step run again elsewhere instead of losing them.
    */
   @Override
   public CompletableFuture<Void> sent() {
@@ -316,15 +325,18 @@ public class RealtimeBus implements EventOutlet {
   }
 
   /**
-   * Hands a batch of what was queued to this instance's sockets, then publishes it for the others;
-   * with Redis away, only this instance's sockets get it.
+   * Hands a batch of what was queued to this instance's sockets (on a thread of their own) and
+   * publishes it for the others; with Redis away, only this instance's sockets get it.
    */
   private void publish(List<BusBatch.Item> batch) {
-    try {
-      dispatch(batch);
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "Could not hand real-time frames to this instance's sockets", e);
-    }
+    here.execute(
+        () -> {
+          try {
+            dispatch(batch);
+          } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not hand real-time frames to this instance's sockets", e);
+          }
+        });
     String text = new BusBatch(origin, batch).toText();
     try {
       redis.call(jedis -> jedis.publish(CHANNEL, text));
