@@ -51,6 +51,35 @@ class EnvelopeTest {
   }
 
   @Test
+  void fieldsOfLaterVersionsAreSkippedAndMalformedEnvelopesRefused() {
+    String envelope =
+        "{\"id\":\"65a1b2c3d4e5f60718293a40\",\"chatId\":\"65a1b2c3d4e5f60718293a41\","
+            + "\"seq\":3,\"sender\":\"65a1b2c3d4e5f60718293a4b\",\"text\":\"hi\","
+            + "\"createdAt\":1000,\"recipientId\":\"65a1b2c3d4e5f60718293a4c\"";
+    Addressed read =
+        Envelope.parseAll(
+                (envelope + ",\"later\":{\"a\":[1,{}]},\"more\":[[]],\"n\":null}").getBytes())
+            .get(0);
+    assertThat(read.message().text()).isEqualTo("hi");
+    assertThat(read.message().seq()).isEqualTo(3);
+    assertThat(read.recipient()).isEqualTo(new UserId("65a1b2c3d4e5f60718293a4c"));
+
+    for (String bad :
+        List.of(
+            envelope + "}{}",
+            envelope + ",\"seenAt\":1.5}",
+            envelope.replace("\"seq\":3", "\"seq\":\"3\"") + "}",
+            envelope.replace("\"text\":\"hi\",", "") + "}",
+            envelope + ",\"recipients\":[1]}",
+            "[" + envelope + "},42]",
+            envelope)) {
+      assertThatThrownBy(() -> Envelope.parseAll(bad.getBytes()))
+          .as(bad)
+          .isInstanceOf(IllegalArgumentException.class);
+    }
+  }
+
+  @Test
   void groupAndSystemMessagesRoundTripWithTheirRecipients() {
     UserId alice = new UserId("65a1b2c3d4e5f60718293a4b");
     UserId bob = new UserId("65a1b2c3d4e5f60718293a4c");
