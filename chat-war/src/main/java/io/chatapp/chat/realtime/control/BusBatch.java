@@ -10,10 +10,10 @@ import java.util.List;
 
 /**
  * What one publish on the {@link RealtimeBus}' channel carries: the instance that published it (its
- * own sockets had the frames already), then records, one a line, each a small JSON header (whom it
- * is for, a receipt, or an order to the instances) and, after a tab, the text of the frame it
- * carries, if any, as it will go to the sockets. An empty origin is a batch every instance acts on,
- * its publisher too.
+ * own sockets get the frames from it directly), then records, one a line, each a small JSON header
+ * (whom it is for, a receipt, or an order to the instances) and, after a tab, the text of the frame
+ * it carries, if any, as it will go to the sockets. An empty origin is a batch every instance acts
+ * on, its publisher too.
  *
  * <p>The frame's text travels as it is, not as a string inside the header: escaped into a JSON
  * string at each publish and unescaped from it at each instance, it was about two thirds of the
