@@ -357,10 +357,12 @@ class MessageOperationsTest {
     edits.delete(p.ann(), original.id());
 
     assertThat(reply(p, original.id(), clientId)).isEqualTo(reply);
+    Message next = sent(p.bob(), p.chat(), "anything else?"); // stored after whatever came before
+    assertThat(next.seq()).as("the retry took no number").isEqualTo(reply.seq() + 1);
     assertThat(stack.messages.history(p.bob(), p.chat(), Optional.empty(), 100).messages())
         .as("the retry sent nothing more")
         .extracting(Message::id)
-        .containsOnlyOnce(reply.id());
+        .containsExactly(original.id(), reply.id(), next.id());
     refused(
         400,
         "replyTo: that message was deleted",
