@@ -7,6 +7,7 @@ import de.bwaldvogel.mongo.bson.ObjectId;
 import java.io.Serializable;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
@@ -108,6 +109,40 @@ class IndexKeyTypeTest {
     for (int i = 1; i < read.length; i++) {
       assertThat(IndexKeyType.INSTANCE.compare(read[i - 1], read[i])).isNegative();
     }
+  }
+
+  @Test
+  void aPageWrittenAgainWithTheSameKeysReusesItsRunAndAChangedPageIsEncodedAnew() {
+    Set<KeyValue> keys = new TreeSet<>(IndexKeyType.INSTANCE::compare);
+    keys.addAll(mixedKeys(new Random(12), 60));
+    Object[] page = keys.toArray();
+    long before = IndexKeyType.INSTANCE.runsEncoded();
+
+    ByteBuffer first = written(page, page.length);
+    ByteBuffer copied = written(page, page.length); // a copy of the page shares its keys
+    long afterTwo = IndexKeyType.INSTANCE.runsEncoded();
+    ByteBuffer fewer = written(page, page.length - 1);
+    Object[] lost = Arrays.copyOf(page, page.length - 1); // H2: a new array when a key goes
+    ByteBuffer newArray = written(lost, lost.length);
+
+    assertThat(afterTwo - before).isEqualTo(1);
+    assertThat(IndexKeyType.INSTANCE.runsEncoded() - afterTwo).isEqualTo(2);
+    assertThat(copied).isEqualTo(first);
+    assertThat(read(first, page.length)).containsExactly(page);
+    assertThat(read(fewer, lost.length)).containsExactly(lost);
+    assertThat(read(newArray, lost.length)).containsExactly(lost);
+  }
+
+  private static ByteBuffer written(Object[] page, int len) {
+    WriteBuffer buffer = new WriteBuffer();
+    IndexKeyType.INSTANCE.write(buffer, page, len);
+    return buffer.getBuffer().flip();
+  }
+
+  private static Object[] read(ByteBuffer page, int len) {
+    Object[] read = new Object[len];
+    IndexKeyType.INSTANCE.read(page.duplicate(), read, len);
+    return read;
   }
 
   @Test
