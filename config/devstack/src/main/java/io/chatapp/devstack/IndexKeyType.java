@@ -124,6 +124,14 @@ final class IndexKeyType extends ObjectDataType {
     if (a instanceof KeyValue left && b instanceof KeyValue right) {
       return Integer.signum(Arrays.compareUnsigned(bytes(left), bytes(right)));
     }
+    // the keys of documents (their _id) and of H2's own maps, told by their class alone: asking a
+    // value for an interface (Comparable) makes JDK 17 walk the interfaces of its class on a miss
+    if (a instanceof String left && b instanceof String right) {
+      return left.compareTo(right);
+    }
+    if (a instanceof Long left && b instanceof Long right) {
+      return left.compareTo(right);
+    }
     if (a instanceof Comparable<?> && b != null && a.getClass() == b.getClass()) {
       @SuppressWarnings("unchecked")
       Comparable<Object> comparable = (Comparable<Object>) a;
