@@ -81,8 +81,7 @@ public final class BatchingPublisher {
     }
     sendIfFree();
     // a batch's own confirm times out after confirmTimeoutMillis; this bounds the wait in the queue
-    publisher.await(
-        pending.confirm.orTimeout(2 * publisher.confirmTimeoutMillis(), TimeUnit.MILLISECONDS));
+    publisher.await(pending.confirm, 2 * publisher.confirmTimeoutMillis());
   }
 
   /**

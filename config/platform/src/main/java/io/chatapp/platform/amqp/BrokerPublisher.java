@@ -116,6 +116,26 @@ public class BrokerPublisher {
     }
   }
 
+  /**
+   * Waits for a confirm at most {@code millis}; 503 when it failed or did not come. A timed wait of
+   * the caller's own, where {@code orTimeout} would schedule a task on the JDK's one delay thread
+   * and cancel it again for every send (about 300 wake-ups of that thread a second at 1,000 sends a
+   * second).
+   */
+  void await(CompletableFuture<Void> confirm, long millis) {
+    try {
+      confirm.get(millis, TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw unavailable(e);
+    } catch (ExecutionException e) {
+      throw unavailable(e.getCause());
+    } catch (TimeoutException e) {
+      throw new DependencyUnavailableException(
+          "The message broker", new TimeoutException("no confirm within " + millis + " ms"));
+    }
+  }
+
   static AMQP.BasicProperties properties(String messageId) {
     return MessageProperties.PERSISTENT_BASIC
         .builder()
