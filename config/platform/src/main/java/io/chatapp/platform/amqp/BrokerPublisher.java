@@ -124,8 +124,7 @@ public class BrokerPublisher {
     } catch (ExecutionException e) {
       throw unavailable(e.getCause());
     } catch (TimeoutException e) {
-      throw new DependencyUnavailableException(
-          "The message broker", new TimeoutException("no confirm within " + millis + " ms"));
+      throw unavailable(new TimeoutException("no confirm within " + millis + " ms"));
     }
   }
 
@@ -142,7 +141,7 @@ public class BrokerPublisher {
     if (cause instanceof DependencyUnavailableException known) {
       return known;
     }
-    if (cause instanceof TimeoutException) {
+    if (cause instanceof TimeoutException && cause.getMessage() == null) { // orTimeout's
       cause = new TimeoutException("no confirm within " + confirmTimeoutMillis + " ms");
     }
     return new DependencyUnavailableException("The message broker", cause);
