@@ -132,7 +132,7 @@ ensure_rabbitmq() {
 # from 3.12): a policy, the documented way to change existing queues too (declaring them with
 # x-queue-version would clash with the queues already there). Measured at 1,000 msg/s on this
 # machine, same stack, back to back: publisher confirms p50 0.5 ms instead of 1.1, longest 86 ms
-# instead of 115; messages' delivery p50 25-29 ms instead of 36-41 (README, Performance). Only
+# instead of 115; messages' delivery p50 25-29 ms instead of 36-41. Only
 # for a local broker this script can reach with rabbitmqctl; on any other, an operator sets it.
 rabbitmq_queue_policy() {
   local url=${RABBITMQ_URL:-amqp://guest:guest@localhost:5672}
