@@ -35,6 +35,7 @@ import io.chatapp.testsupport.Poll;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -177,7 +178,9 @@ public final class ChatHarness implements AutoCloseable {
       factory.setConnectionTimeout(3000);
       try (Connection connection = factory.newConnection();
           Channel channel = connection.createChannel()) {
-        for (WorkQueue queue : names.queues()) {
+        List<WorkQueue> queues = new ArrayList<>(names.queues());
+        queues.addAll(names.retired().queues());
+        for (WorkQueue queue : queues) {
           channel.queueDelete(queue.name());
           channel.queueDelete(queue.deadLetterQueue());
           for (int step = 1; step <= queue.retryDelays().size(); step++) {
@@ -185,7 +188,7 @@ public final class ChatHarness implements AutoCloseable {
           }
         }
         channel.exchangeDelete(names.accepted());
-        channel.exchangeDelete(names.stored());
+        channel.exchangeDelete(names.retired().exchange());
       }
     } catch (Exception e) {
       // The broker is not there (a "broker down" test): nothing was declared.

@@ -9,7 +9,6 @@ import io.chatapp.platform.amqp.BatchingPublisher;
 import io.chatapp.platform.amqp.BrokerConnection;
 import io.chatapp.platform.amqp.BrokerConsumers;
 import io.chatapp.platform.amqp.BrokerPublisher;
-import io.chatapp.platform.amqp.Fanout;
 import io.chatapp.platform.amqp.PoisonMessageException;
 import io.chatapp.platform.amqp.WorkQueue;
 import jakarta.annotation.PostConstruct;
@@ -24,27 +23,35 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The {@link MessagePipeline} on RabbitMQ. An accepted message is published, persistent and
  * confirmed, to {@code chat:messages}, together with the others accepted while earlier ones waited
  * for their confirm ({@link BatchingPublisher}: one broker message for many at 1,000 msg/s). The
- * storage consumer takes every message at hand (up to {@code pipeline.prefetch}), stores them
- * together ({@link MessageSteps#store}, journaled) and publishes them as one message to {@code
- * chat:messages:stored} before acking them, so a crash in between stores them again (idempotently)
- * rather than losing them; it stores the next batch while that publish waits for its confirm; the
- * delivery and notification consumers take each such batch from there, and ack it once the frames
- * it made have left the instance (an instance killed in between has it delivered again by another,
- * not lost for a socket that stayed open elsewhere). Batches grow with the load, and so does the
- * work saved per message. Each queue retries failures after 1, 5 and 30 s, then parks them in its
- * dead-letter queue: nothing waits in a hot loop, and no step ever waits for another by retrying.
+ * storage consumer takes every message at hand (up to {@code pipeline.prefetch}) and stores them
+ * together ({@link MessageSteps#store}, journaled); only then does it hand them on, delivering them
+ * to the sockets and announcing them ({@link MessageSteps#handOn}) on a thread of its own, while it
+ * stores the next batch. A batch is acked once its frames have left this instance, so an instance
+ * killed in between has the batch stored again (idempotently) and delivered by another, not lost
+ * for a socket that stayed open elsewhere. Batches grow with the load, and so does the work saved
+ * per message. The queue retries failures after 1, 5 and 30 s, then parks them in its dead-letter
+ * queue: nothing waits in a hot loop, and no step ever waits for another by retrying.
+ *
+ * <p>Until 2026-12-07 a stored batch went to the broker again, to a fanout read by a delivery and a
+ * notification queue. Handing it on here instead took that hop's work off the broker and chat-war
+ * (README, Performance); the queues and the fanout of that design are retired at start.
  */
 @ApplicationScoped
 public class BrokerMessagePipeline implements MessagePipeline {
+
+  private static final Logger LOG = Logger.getLogger(BrokerMessagePipeline.class.getName());
 
   @Inject BrokerConnection broker;
   @Inject BrokerPublisher publisher;
@@ -56,18 +63,12 @@ public class BrokerMessagePipeline implements MessagePipeline {
   int prefetch;
 
   /**
-   * Stored batches waiting for the broker's confirm at once, per instance: the one storage consumer
-   * stores the next batch while the last one's publish is confirmed (measured at 1,000 msg/s: the
-   * publish, its confirm and the ack were 4-5 ms of a 19 ms storage cycle). One consumer stores in
-   * the order messages were sent, and hands them on in that order.
+   * Stored batches being handed on at once, per instance: the one storage consumer stores the next
+   * batch while the last one is delivered and announced (measured at 1,000 msg/s when that was a
+   * publish to the broker: the publish, its confirm and the ack were 4-5 ms of a 19 ms storage
+   * cycle). One consumer stores in the order messages were sent, and hands them on in that order.
    */
   static final int STORED_BATCHES_IN_FLIGHT = 2;
-
-  /**
-   * Delivered (or announced) batches whose frames are still on their way out at once: the step
-   * hands on the next batch while the last one's frames are published, and acks in order.
-   */
-  static final int HANDED_ON_BATCHES_IN_FLIGHT = 2;
 
   /**
    * How often accepted messages go to the broker at most while sends keep coming ({@link
@@ -84,6 +85,9 @@ public class BrokerMessagePipeline implements MessagePipeline {
 
   private ScheduledExecutorService sender;
   private BatchingPublisher accepted;
+
+  /** Delivers and announces stored batches, one at a time, in the order they were stored. */
+  private ExecutorService handingOn;
 
   public BrokerMessagePipeline() {}
 
@@ -106,6 +110,7 @@ public class BrokerMessagePipeline implements MessagePipeline {
 
   @PostConstruct
   void createPublisher() {
+    handingOn = Executors.newSingleThreadExecutor(threadFactory);
     sender = Executors.newSingleThreadScheduledExecutor(threadFactory);
     accepted =
         new BatchingPublisher(
@@ -121,22 +126,11 @@ public class BrokerMessagePipeline implements MessagePipeline {
     start();
   }
 
-  /** Declares the exchanges and queues (again after every reconnect) and consumes. */
+  /** Declares the exchange and queue (again after every reconnect), retires the old, consumes. */
   public void start() {
-    for (Fanout fanout : names.topology()) {
-      broker.declare(fanout::declare);
-    }
+    broker.declare(names.topology()::declare);
+    broker.declare(names.retired()::retire);
     consumers.subscribePipelined(names.storage(), prefetch, STORED_BATCHES_IN_FLIGHT, this::store);
-    consumers.subscribePipelined(
-        names.delivery(),
-        prefetch,
-        HANDED_ON_BATCHES_IN_FLIGHT,
-        (bodies, maybeHandledBefore) -> deliver(bodies));
-    consumers.subscribePipelined(
-        names.notification(),
-        prefetch,
-        HANDED_ON_BATCHES_IN_FLIGHT,
-        (bodies, maybeHandledBefore) -> announce(bodies));
   }
 
   @Override
@@ -147,6 +141,7 @@ public class BrokerMessagePipeline implements MessagePipeline {
   @PreDestroy
   public void stop() {
     sender.shutdown();
+    handingOn.shutdown();
   }
 
   @Override
@@ -160,8 +155,8 @@ public class BrokerMessagePipeline implements MessagePipeline {
   }
 
   /**
-   * Stores a batch, then hands it on as one message, in the order batches were stored: the batch is
-   * acked once that was confirmed, and meanwhile the next one is stored.
+   * Stores a batch, then hands it on: the batch is acked once its frames have left this instance,
+   * and meanwhile the next one is stored.
    */
   CompletableFuture<Void> store(List<byte[]> bodies, boolean maybeHandledBefore)
       throws PoisonMessageException {
@@ -169,18 +164,28 @@ public class BrokerMessagePipeline implements MessagePipeline {
     if (stored.isEmpty()) {
       return CompletableFuture.completedFuture(null);
     }
-    return publisher.publishInOrder(
-        names.stored(), stored.get(0).message().id().value(), Envelope.toBytes(stored));
+    return CompletableFuture.supplyAsync(() -> handOn(stored), handingOn).thenCompose(out -> out);
   }
 
-  /** Delivers a stored batch; acked once its frames have left this instance. */
-  CompletableFuture<Void> deliver(List<byte[]> bodies) throws PoisonMessageException {
-    return steps.deliver(read(bodies));
+  /**
+   * Delivers and announces a stored batch. A step that throws (a fault of ours, as the frames only
+   * go to the outbox) is logged and passed over: the messages are stored, and their recipients see
+   * them when they next open the chat; retried, the batch would hold up every later one.
+   */
+  private CompletableFuture<Void> handOn(List<Addressed> stored) {
+    try {
+      return steps.handOn(stored);
+    } catch (RuntimeException e) {
+      LOG.log(
+          Level.SEVERE,
+          "Stored messages not delivered live: " + stored.size() + " from " + firstId(stored),
+          e);
+      return CompletableFuture.completedFuture(null);
+    }
   }
 
-  /** Announces a stored batch; acked once its frames have left this instance. */
-  CompletableFuture<Void> announce(List<byte[]> bodies) throws PoisonMessageException {
-    return steps.announce(read(bodies));
+  private static String firstId(List<Addressed> stored) {
+    return stored.get(0).message().id().value();
   }
 
   private static List<Addressed> read(List<byte[]> bodies) throws PoisonMessageException {

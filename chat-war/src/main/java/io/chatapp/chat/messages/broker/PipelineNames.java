@@ -6,17 +6,19 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The pipeline's exchanges and work queues; tests use their own names. Accepted messages go to the
- * fanout {@code <prefix>:messages}, read by the storage queue alone; a stored message goes to the
- * fanout {@code <prefix>:messages:stored}, read by the delivery and notification queues. So nothing
- * is delivered or announced before it is stored. Each queue has one consumer at a time across
- * instances ({@link WorkQueue#ordered}): messages are stored, delivered and announced in the order
- * they were accepted, and the embedded database is not written by two storage steps that wait for
- * each other (measured with two instances at 1,000 msg/s: each step busy 90-94 % at 1.8 ms a
- * message, twice one instance's time).
+ * The pipeline's exchange and work queue; tests use their own names. Accepted messages go to the
+ * fanout {@code <prefix>:messages}, read by the storage queue {@code <prefix>:message:storage},
+ * which has one consumer at a time across instances ({@link WorkQueue#ordered}): messages are
+ * stored, delivered and announced in the order they were accepted, and the embedded database is not
+ * written by two storage steps that wait for each other (measured with two instances at 1,000
+ * msg/s: each step busy 90-94 % at 1.8 ms a message, twice one instance's time).
+ *
+ * <p>Versions before 2026-12-07 handed each stored batch on through the broker, to the fanout
+ * {@code <prefix>:messages:stored} and its queues {@code <prefix>:message:delivery} and {@code
+ * :notification} (before 2026-12-06 also bound to {@code <prefix>:messages}); those are {@link
+ * #retired} and removed once nothing uses them, and their bindings with them.
  */
-public record PipelineNames(
-    String accepted, String stored, WorkQueue storage, WorkQueue delivery, WorkQueue notification) {
+public record PipelineNames(String accepted, WorkQueue storage, Fanout retired) {
 
   /** Retry after 1 s, 5 s and 30 s, then park in {@code <queue>.dead}. */
   public static final List<Duration> RETRIES =
@@ -24,29 +26,24 @@ public record PipelineNames(
 
   public static final PipelineNames DEFAULT = withPrefix("chat", RETRIES);
 
-  /**
-   * {@code <prefix>:messages[:stored]} and {@code <prefix>:message:storage|delivery|notification}.
-   */
+  /** {@code <prefix>:messages} and {@code <prefix>:message:storage}, and what was retired. */
   public static PipelineNames withPrefix(String prefix, List<Duration> retries) {
     return new PipelineNames(
         prefix + ":messages",
-        prefix + ":messages:stored",
         new WorkQueue(prefix + ":message:storage", retries, true),
-        new WorkQueue(prefix + ":message:delivery", retries, true),
-        new WorkQueue(prefix + ":message:notification", retries, true));
+        new Fanout(
+            prefix + ":messages:stored",
+            List.of(
+                new WorkQueue(prefix + ":message:delivery", retries, true),
+                new WorkQueue(prefix + ":message:notification", retries, true))));
   }
 
-  /**
-   * The two exchanges. Earlier versions bound delivery and notification to {@code accepted}
-   * directly; those bindings are removed, or they would deliver before storage.
-   */
-  public List<Fanout> topology() {
-    return List.of(
-        new Fanout(accepted, List.of(storage), List.of(delivery, notification)),
-        new Fanout(stored, List.of(delivery, notification)));
+  /** The exchange and its queue. */
+  public Fanout topology() {
+    return new Fanout(accepted, List.of(storage));
   }
 
   public List<WorkQueue> queues() {
-    return List.of(storage, delivery, notification);
+    return List.of(storage);
   }
 }

@@ -234,6 +234,15 @@ public class MessageSteps {
   }
 
   /**
+   * Hands a stored batch on: {@link #deliver} it, then {@link #announce} it; completes once all
+   * their frames have left this instance, and only then may the batch count as done.
+   */
+  public CompletableFuture<Void> handOn(List<Addressed> stored) {
+    CompletableFuture<Void> delivered = deliver(stored);
+    return CompletableFuture.allOf(delivered, announce(stored));
+  }
+
+  /**
    * {@code message:new} to each recipient's sockets and the sender's other ones; completes once
    * those frames have left this instance, and only then may the step count as done.
    */

@@ -22,6 +22,18 @@ public record Fanout(String exchange, List<WorkQueue> queues, List<WorkQueue> un
     this(exchange, queues, List.of());
   }
 
+  /**
+   * Removes this fanout of an earlier version, its queues ({@link WorkQueue#retire}) and then the
+   * exchange, once nothing uses them: an instance of that version still running keeps its queues,
+   * and so the exchange, until a later start.
+   */
+  public void retire(Channel channel) throws IOException {
+    for (WorkQueue queue : queues) {
+      queue.retire(channel);
+    }
+    WorkQueue.onItsOwnChannel(channel, own -> own.exchangeDelete(exchange, true));
+  }
+
   /** Declares the exchange, its queues and their bindings (idempotent). */
   public void declare(Channel channel) throws IOException {
     channel.exchangeDeclare(exchange, BuiltinExchangeType.FANOUT, true);

@@ -40,6 +40,9 @@ public record WorkQueue(String name, List<Duration> retryDelays, boolean ordered
   /** The broker's answer to a declaration whose arguments differ from the queue's. */
   private static final int PRECONDITION_FAILED = 406;
 
+  /** The broker's answer to a request about a queue or exchange that is not there. */
+  private static final int NOT_FOUND = 404;
+
   public WorkQueue {
     if (name == null || name.isBlank()) {
       throw new IllegalArgumentException("queue name required");
@@ -91,32 +94,67 @@ public record WorkQueue(String name, List<Duration> retryDelays, boolean ordered
    * as the broker closes the channel of a refused declaration.
    */
   private boolean isOrderable(Channel channel) throws IOException {
-    Channel probe = channel.getConnection().createChannel();
+    if (onItsOwnChannel(channel, probe -> probe.queueDeclare(name, true, false, false, ORDERED))) {
+      return true;
+    }
+    if (WARNED.add(name)) {
+      LOG.warning(
+          () ->
+              "Queue "
+                  + name
+                  + " was declared by an earlier version without one consumer at a time, so its"
+                  + " consumers take turns and may hand on messages out of order. To change it,"
+                  + " stop every instance, delete it once it is empty (rabbitmqctl delete_queue '"
+                  + name
+                  + "' --if-empty) and start them again");
+    }
+    return false;
+  }
+
+  /**
+   * Removes this queue, which an earlier version used, with its retry steps, once no consumer holds
+   * it: a consumer of an instance of that version still running keeps it, and a later start retires
+   * it. What it still holds is dropped with it; its dead-letter queue stays while it holds parked
+   * messages. Deleting a queue that is not there changes nothing.
+   */
+  public void retire(Channel channel) throws IOException {
+    if (!onItsOwnChannel(channel, own -> own.queueDelete(name, true, false))) {
+      LOG.info(() -> "Queue " + name + " of an earlier version is still consumed; kept for now");
+      return;
+    }
+    for (int step = 1; step <= retryDelays.size(); step++) {
+      String retry = retryQueue(step);
+      onItsOwnChannel(channel, own -> own.queueDelete(retry, true, false));
+    }
+    onItsOwnChannel(channel, own -> own.queueDelete(deadLetterQueue(), true, true));
+  }
+
+  /** Something asked of the broker that it may refuse (406) on a channel of its own. */
+  interface Ask {
+    void ask(Channel own) throws IOException;
+  }
+
+  /**
+   * Whether the broker did what was asked, on a channel of its own, as the broker closes the
+   * channel of a request it refuses: false when it refused with 406 (precondition failed), true
+   * when what was to be deleted is not there (404); any other failure is thrown.
+   */
+  static boolean onItsOwnChannel(Channel channel, Ask ask) throws IOException {
+    Channel own = channel.getConnection().createChannel();
     try {
-      probe.queueDeclare(name, true, false, false, ORDERED);
+      ask.ask(own);
       return true;
     } catch (IOException refused) {
       if (!(refused.getCause() instanceof ShutdownSignalException closed)
           || !(closed.getReason() instanceof AMQP.Channel.Close close)
-          || close.getReplyCode() != PRECONDITION_FAILED) {
+          || (close.getReplyCode() != PRECONDITION_FAILED && close.getReplyCode() != NOT_FOUND)) {
         throw refused;
       }
-      if (WARNED.add(name)) {
-        LOG.warning(
-            () ->
-                "Queue "
-                    + name
-                    + " was declared by an earlier version without one consumer at a time, so its"
-                    + " consumers take turns and may hand on messages out of order. To change it,"
-                    + " stop every instance, delete it once it is empty (rabbitmqctl delete_queue '"
-                    + name
-                    + "' --if-empty) and start them again");
-      }
-      return false;
+      return close.getReplyCode() == NOT_FOUND;
     } finally {
-      if (probe.isOpen()) {
+      if (own.isOpen()) {
         try {
-          probe.close();
+          own.close();
         } catch (TimeoutException | IOException | RuntimeException ignored) {
           // closing a channel we only asked with; the connection stays
         }
