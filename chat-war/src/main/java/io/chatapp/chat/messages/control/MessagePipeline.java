@@ -7,9 +7,10 @@ import java.util.OptionalLong;
 
 /**
  * Carries an accepted message through its steps, in one order: {@link MessageSteps#store} first,
- * and only once it is stored {@link MessageSteps#deliver} and {@link MessageSteps#announce}. Each
- * step is retried until it succeeds (then parked), so a message that was accepted is never lost.
- * Implemented on RabbitMQ in {@code messages.broker}; no feature sees the broker itself.
+ * and only once it is stored {@link MessageSteps#handOn}, which delivers and announces it. Storing
+ * is retried until it succeeds (then parked), so a message that was accepted is never lost, and the
+ * hand-on with it until its frames have left the instance. Implemented on RabbitMQ in {@code
+ * messages.broker}; no feature sees the broker itself.
  */
 public interface MessagePipeline {
 

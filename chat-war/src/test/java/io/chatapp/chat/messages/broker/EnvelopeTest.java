@@ -8,8 +8,10 @@ import io.chatapp.chat.messages.entity.Addressed;
 import io.chatapp.chat.messages.entity.Message;
 import io.chatapp.chat.messages.entity.MessageId;
 import io.chatapp.chat.users.entity.UserId;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.StringJoiner;
 import org.junit.jupiter.api.Test;
 
 class EnvelopeTest {
@@ -31,9 +33,7 @@ class EnvelopeTest {
     assertThat(Envelope.parseAll(new Envelope(message, recipient).toBytes()))
         .containsExactly(addressed);
     Message other = message.withSeq(43).withSeen(Instant.parse("2026-01-02T03:04:06.250Z"));
-    assertThat(
-            Envelope.parseAll(
-                Envelope.toBytes(List.of(addressed, new Addressed(other, recipient)))))
+    assertThat(Envelope.parseAll(batch(addressed, new Addressed(other, recipient))))
         .containsExactly(addressed, new Addressed(other, recipient));
     assertThat(Envelope.parseAll(new Envelope(addressed.asFirstSend()).toBytes()))
         .as("a first send stays one; an envelope without the mark may be a retry's copy")
@@ -93,7 +93,7 @@ class EnvelopeTest {
             MessageId.fresh(), chat, 8, alice, "Alice added Carol", Instant.ofEpochMilli(2000));
     Addressed toGroup = Addressed.toGroup(said, List.of(bob));
     Addressed systemToGroup = Addressed.toGroup(system, List.of(bob, carol));
-    assertThat(Envelope.parseAll(Envelope.toBytes(List.of(toGroup, systemToGroup))))
+    assertThat(Envelope.parseAll(batch(toGroup, systemToGroup)))
         .containsExactly(toGroup, systemToGroup);
     Addressed back = Envelope.parseAll(new Envelope(systemToGroup).toBytes()).get(0);
     assertThat(back.isGroup()).isTrue();
@@ -104,5 +104,14 @@ class EnvelopeTest {
     Addressed alone = Addressed.toGroup(said, List.of());
     assertThat(Envelope.parseAll(new Envelope(alone).toBytes())).containsExactly(alone);
     assertThat(new Addressed(said, bob).isGroup()).isFalse();
+  }
+
+  /** Envelopes as one body, a JSON array, as the publisher of accepted sends joins them. */
+  private static byte[] batch(Addressed... batch) {
+    StringJoiner array = new StringJoiner(",", "[", "]");
+    for (Addressed addressed : batch) {
+      array.add(new String(new Envelope(addressed).toBytes(), StandardCharsets.UTF_8));
+    }
+    return array.toString().getBytes(StandardCharsets.UTF_8);
   }
 }

@@ -77,16 +77,6 @@ public class BrokerPublisher {
         Math.floorMod(next.getAndIncrement(), CHANNELS), exchange, routingKey, properties, body);
   }
 
-  /**
-   * Publishes a persistent message as {@link #publishAsync} does, on the one channel this exchange
-   * always gets: the broker routes such messages in the order they were published, and confirms
-   * them in that order, even while earlier ones still wait for their confirm.
-   */
-  public CompletableFuture<Void> publishInOrder(String exchange, String messageId, byte[] body) {
-    return publishOn(
-        Math.floorMod(exchange.hashCode(), CHANNELS), exchange, "", properties(messageId), body);
-  }
-
   /** Publishes on the channel of that slot; the future fails as {@link #publishAsync} says. */
   private CompletableFuture<Void> publishOn(
       int slot, String exchange, String routingKey, AMQP.BasicProperties properties, byte[] body) {
