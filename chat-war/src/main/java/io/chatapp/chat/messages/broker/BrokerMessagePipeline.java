@@ -110,7 +110,13 @@ public class BrokerMessagePipeline implements MessagePipeline {
 
   @PostConstruct
   void createPublisher() {
-    handingOn = Executors.newSingleThreadExecutor(threadFactory);
+    handingOn =
+        Executors.newSingleThreadExecutor(
+            task -> {
+              Thread thread = threadFactory.newThread(task);
+              thread.setName("chat-pipeline-hand-on");
+              return thread;
+            });
     sender = Executors.newSingleThreadScheduledExecutor(threadFactory);
     accepted =
         new BatchingPublisher(
