@@ -170,28 +170,41 @@ public class BrokerMessagePipeline implements MessagePipeline {
     if (stored.isEmpty()) {
       return CompletableFuture.completedFuture(null);
     }
-    return CompletableFuture.supplyAsync(() -> handOn(stored), handingOn).thenCompose(out -> out);
+    return CompletableFuture.supplyAsync(() -> handOn(stored, maybeHandledBefore), handingOn)
+        .thenCompose(out -> out);
   }
 
   /**
-   * Delivers and announces a stored batch. A step that throws (a fault of ours, as the frames only
-   * go to the outbox) is logged and passed over: the messages are stored, and their recipients see
-   * them when they next open the chat; retried, the batch would hold up every later one.
+   * Delivers and announces a stored batch. When that throws (an observer failed), the batch goes
+   * back to the queue, is found stored and is handed on again; when it throws again, each message
+   * is handed on alone ({@link #handOnEachAlone}).
    */
-  private CompletableFuture<Void> handOn(List<Addressed> stored) {
+  private CompletableFuture<Void> handOn(List<Addressed> stored, boolean maybeHandledBefore) {
     try {
       return steps.handOn(stored);
     } catch (RuntimeException e) {
-      LOG.log(
-          Level.SEVERE,
-          "Stored messages not delivered live: " + stored.size() + " from " + firstId(stored),
-          e);
-      return CompletableFuture.completedFuture(null);
+      return maybeHandledBefore ? handOnEachAlone(stored) : CompletableFuture.failedFuture(e);
     }
   }
 
-  private static String firstId(List<Addressed> stored) {
-    return stored.get(0).message().id().value();
+  /**
+   * Hands on each message of a batch alone, so that one whose hand-on keeps failing (a fault of
+   * ours, as the frames only go to the outbox) is logged and passed over, rather than holding up
+   * every later batch behind it: it is stored, and its recipient sees it on opening the chat.
+   */
+  private CompletableFuture<Void> handOnEachAlone(List<Addressed> stored) {
+    List<CompletableFuture<Void>> out = new ArrayList<>();
+    for (Addressed one : stored) {
+      try {
+        out.add(steps.handOn(List.of(one)));
+      } catch (RuntimeException e) {
+        LOG.log(
+            Level.SEVERE,
+            "Message " + one.message().id().value() + " is stored, but handing it on failed again",
+            e);
+      }
+    }
+    return CompletableFuture.allOf(out.toArray(CompletableFuture[]::new));
   }
 
   private static List<Addressed> read(List<byte[]> bodies) throws PoisonMessageException {

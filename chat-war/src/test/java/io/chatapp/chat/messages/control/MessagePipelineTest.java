@@ -137,6 +137,42 @@ class MessagePipelineTest {
   }
 
   @Test
+  void aHandOnThatThrowsIsTriedAgainThroughTheQueue() {
+    ChatHarness.Pair p = stack.pair();
+    stack.events.throwOnMessageNew("an observer fails once", 1);
+    Message sent = send(p.ann(), p.chat(), "an observer fails once");
+    Poll.until(
+        DEADLINE,
+        "message:new once the batch came back from the queue",
+        () ->
+            stack.events.of(MessageSent.class).stream()
+                .anyMatch(e -> e.message().id().equals(sent.id())));
+    Poll.until(
+        DEADLINE,
+        "chat:refresh, which the failure had cut short",
+        () ->
+            stack.events.of(ChatRefresh.class).stream()
+                .anyMatch(e -> e.message().id().equals(sent.id())));
+  }
+
+  @Test
+  void aHandOnThatKeepsThrowingIsPassedOverAndHoldsUpNoLaterMessage() {
+    ChatHarness.Pair p = stack.pair();
+    stack.events.throwOnMessageNew("an observer always fails", 1_000);
+    Message failing = send(p.ann(), p.chat(), "an observer always fails");
+    Message later = send(p.ann(), p.chat(), "sent after it");
+    Poll.until(
+        DEADLINE,
+        "message:new for the later message",
+        () ->
+            stack.events.of(MessageSent.class).stream()
+                .anyMatch(e -> e.message().id().equals(later.id())));
+    awaitStored(failing.id());
+    assertThat(stack.events.of(MessageSent.class))
+        .noneMatch(e -> e.message().id().equals(failing.id()));
+  }
+
+  @Test
   void aRecipientLookingAtTheChatReadsOnArrivalAndIsNotCountedUnread() {
     ChatHarness.Pair p = stack.pair();
     Presence instance = new Presence(stack.redis, "");

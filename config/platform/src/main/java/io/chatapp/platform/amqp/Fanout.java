@@ -7,19 +7,13 @@ import java.util.List;
 
 /**
  * A durable fanout exchange and the work queues bound to it: each queue gets a copy of every
- * message. {@code unbound} are queues an earlier version bound to it that must no longer get its
- * messages (unbinding is idempotent), so an upgrade does not leave a stale route behind; they are
- * declared as they are wherever they are bound, so that neither declaration is refused.
+ * message. One an earlier version used is {@link #retire retired}, and the bindings go with its
+ * queues, so an upgrade does not leave a stale route behind.
  */
-public record Fanout(String exchange, List<WorkQueue> queues, List<WorkQueue> unbound) {
+public record Fanout(String exchange, List<WorkQueue> queues) {
 
   public Fanout {
     queues = List.copyOf(queues);
-    unbound = List.copyOf(unbound);
-  }
-
-  public Fanout(String exchange, List<WorkQueue> queues) {
-    this(exchange, queues, List.of());
   }
 
   /**
@@ -40,10 +34,6 @@ public record Fanout(String exchange, List<WorkQueue> queues, List<WorkQueue> un
     for (WorkQueue queue : queues) {
       queue.declare(channel);
       channel.queueBind(queue.name(), exchange, "");
-    }
-    for (WorkQueue queue : unbound) {
-      queue.declare(channel);
-      channel.queueUnbind(queue.name(), exchange, "");
     }
   }
 }
