@@ -82,7 +82,7 @@ public class RealtimeBus implements EventOutlet {
   /**
    * Hands the outbox's batches to this instance's sockets, in order, while the publisher publishes
    * the next: on the publisher's thread, the sockets' writes held up the publishes, and with them
-   * the delivery step's acks (at 2,000 msg/s the pipeline fell behind and refused sends).
+   * the pipeline's acks (at 2,000 msg/s the pipeline fell behind and refused sends).
    */
   private ExecutorService here;
 
@@ -196,8 +196,8 @@ public class RealtimeBus implements EventOutlet {
 
   /**
    * Completes once every frame queued so far is published (and queued for this instance's sockets):
-   * the delivery step is acked only then, so an instance killed with frames in its outbox has the
-   * step run again elsewhere instead of losing them.
+   * the pipeline acks a stored batch only then, so an instance killed with frames in its outbox has
+   * the batch handed on again elsewhere instead of losing them.
    */
   @Override
   public CompletableFuture<Void> sent() {
