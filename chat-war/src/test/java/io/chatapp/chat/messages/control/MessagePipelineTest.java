@@ -80,6 +80,13 @@ class MessagePipelineTest {
         DEADLINE, "message " + id + " stored", () -> stack.messageStore.find(id).isPresent());
   }
 
+  /** How many times {@code message:new} was fired for this message. */
+  private long messageNewFor(MessageId id) {
+    return stack.events.of(MessageSent.class).stream()
+        .filter(e -> e.message().id().equals(id))
+        .count();
+  }
+
   private Chat chat(ChatId id) {
     return stack.chatStore.find(id).orElseThrow();
   }
@@ -129,11 +136,7 @@ class MessagePipelineTest {
     Poll.until(
         DEADLINE,
         "message:new again, its first frames not out when the instance could have died",
-        () ->
-            stack.events.of(MessageSent.class).stream()
-                    .filter(e -> e.message().id().equals(sent.id()))
-                    .count()
-                >= 2);
+        () -> messageNewFor(sent.id()) >= 2);
   }
 
   @Test
@@ -144,9 +147,7 @@ class MessagePipelineTest {
     Poll.until(
         DEADLINE,
         "message:new once the batch came back from the queue",
-        () ->
-            stack.events.of(MessageSent.class).stream()
-                .anyMatch(e -> e.message().id().equals(sent.id())));
+        () -> messageNewFor(sent.id()) >= 1);
     Poll.until(
         DEADLINE,
         "chat:refresh, which the failure had cut short",
@@ -161,15 +162,9 @@ class MessagePipelineTest {
     stack.events.throwOnMessageNew("an observer always fails", 1_000);
     Message failing = send(p.ann(), p.chat(), "an observer always fails");
     Message later = send(p.ann(), p.chat(), "sent after it");
-    Poll.until(
-        DEADLINE,
-        "message:new for the later message",
-        () ->
-            stack.events.of(MessageSent.class).stream()
-                .anyMatch(e -> e.message().id().equals(later.id())));
+    Poll.until(DEADLINE, "message:new for the later message", () -> messageNewFor(later.id()) >= 1);
     awaitStored(failing.id());
-    assertThat(stack.events.of(MessageSent.class))
-        .noneMatch(e -> e.message().id().equals(failing.id()));
+    assertThat(messageNewFor(failing.id())).isZero();
   }
 
   @Test
