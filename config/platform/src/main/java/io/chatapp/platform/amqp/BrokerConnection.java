@@ -66,7 +66,7 @@ public class BrokerConnection {
   private ScheduledFuture<?> watchdog;
   private boolean stopped;
 
-  /** Declares exchanges, queues and bindings; run again after every reconnect. */
+  /** Declares (or retires) exchanges, queues and bindings; run again after every reconnect. */
   @FunctionalInterface
   public interface Topology {
     void declare(Channel channel) throws IOException;

@@ -129,20 +129,16 @@ public record WorkQueue(String name, List<Duration> retryDelays, boolean ordered
     onItsOwnChannel(channel, own -> own.queueDelete(deadLetterQueue(), true, true));
   }
 
-  /** Something asked of the broker that it may refuse (406) on a channel of its own. */
-  interface Ask {
-    void ask(Channel own) throws IOException;
-  }
-
   /**
    * Whether the broker did what was asked, on a channel of its own, as the broker closes the
    * channel of a request it refuses: false when it refused with 406 (precondition failed), true
    * when what was to be deleted is not there (404); any other failure is thrown.
    */
-  static boolean onItsOwnChannel(Channel channel, Ask ask) throws IOException {
+  static boolean onItsOwnChannel(Channel channel, BrokerConnection.Topology change)
+      throws IOException {
     Channel own = channel.getConnection().createChannel();
     try {
-      ask.ask(own);
+      change.declare(own);
       return true;
     } catch (IOException refused) {
       if (!(refused.getCause() instanceof ShutdownSignalException closed)
