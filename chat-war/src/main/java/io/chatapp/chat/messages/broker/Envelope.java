@@ -25,14 +25,14 @@ import java.util.List;
 
 /**
  * What travels on the pipeline's exchange: the message as sent (id, chat, sequence number, sender,
- * text, image, time in epoch milliseconds; when it was read if it was read on arrival, in envelopes
- * a version before 2026-12-07 handed on after storing it) and its recipient (in a group: {@code
- * recipients}, the members but the sender when it was sent; {@code system} for a system message),
- * so no step needs to read the chat. Its own compact shape, not the client's JSON (a reply's quote
- * in the client's shape, {@code replyTo}). A message travels alone, or in a batch of those accepted
- * together (a JSON array of envelopes, {@link io.chatapp.platform.amqp.BatchingPublisher}). {@code
- * firstSend: true} when the message's id was given to its send alone ({@link Addressed#firstSend});
- * absent otherwise, and in envelopes of versions before it.
+ * text, image, time in epoch milliseconds, and when it was read if it was) and its recipient (in a
+ * group: {@code recipients}, the members but the sender when it was sent; {@code system} for a
+ * system message), so no step needs to read the chat. Its own compact shape, not the client's JSON
+ * (a reply's quote in the client's shape, {@code replyTo}). A message travels alone, or in a batch
+ * of those accepted together (a JSON array of envelopes, {@link
+ * io.chatapp.platform.amqp.BatchingPublisher}). {@code firstSend: true} when the message's id was
+ * given to its send alone ({@link Addressed#firstSend}); absent otherwise, and in envelopes of
+ * versions before it.
  */
 public record Envelope(Message message, UserId recipientId, List<UserId> group, boolean firstSend) {
 
