@@ -51,7 +51,6 @@ public final class EmbeddedMongo implements AutoCloseable {
       throw new UncheckedIOException(e);
     }
     H2Backend backend = new JournaledH2Backend(file.toString());
-    backend.getMvStore().setAutoCommitDelay(100);
     MongoServer server = new MongoServer(backend);
     server.bind(new InetSocketAddress(host, port), 1, WORKER_THREADS);
     return new EmbeddedMongo(server, server.getLocalAddress(), backend.getMvStore());

@@ -13,6 +13,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.AbstractMongoCollection;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
@@ -20,8 +21,10 @@ import java.lang.reflect.Field;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.bson.Document;
 import org.bson.RawBsonDocument;
@@ -81,6 +84,66 @@ class JournaledH2BackendTest {
                 .containsEntry("unread", expected);
           }
         });
+  }
+
+  @Test
+  void writesTheStoreWasCommittedWithAreNotAppliedAgainAfterACrash() throws Exception {
+    Path file = dir.resolve("committed.mv");
+    Path journal = dir.resolve("committed.mv.journal");
+    JournaledH2Backend backend =
+        new JournaledH2Backend(file.toString(), TimeUnit.HOURS.toMillis(1));
+    byte[][] beforeTheCommit = new byte[1][];
+    withServer(
+        backend,
+        chats -> {
+          chats.insertOne(new Document("_id", "c1").append("unread", 0));
+          for (int i = 0; i < 50; i++) {
+            chats.updateOne(Filters.eq("_id", "c1"), Updates.inc("unread", 1));
+          }
+          beforeTheCommit[0] = read(journal);
+          backend.commit();
+          assertThat(read(journal)).isEmpty();
+          chats.updateOne(Filters.eq("_id", "c1"), Updates.inc("unread", 1));
+          backend.getMvStore().closeImmediately();
+        });
+    // a crash right after the commit, before the journal was emptied: its writes are in the store
+    Files.write(journal, beforeTheCommit[0], StandardOpenOption.APPEND);
+
+    JournaledH2Backend reopened = new JournaledH2Backend(file.toString());
+    withServer(
+        reopened,
+        chats ->
+            assertThat(chats.find(Filters.eq("_id", "c1")).first()).containsEntry("unread", 51));
+    reopened.close();
+  }
+
+  @Test
+  void aWriteTheCrashCutShortInTheJournalIsLeftOutAndTheRestApplied() throws Exception {
+    Path file = dir.resolve("torn.mv");
+    JournaledH2Backend backend = new JournaledH2Backend(file.toString());
+    withServer(
+        backend,
+        messages -> {
+          for (int i = 0; i < 20; i++) {
+            messages.insertOne(new Document("_id", "m" + i));
+          }
+          backend.getMvStore().closeImmediately();
+        });
+    Path journal = dir.resolve("torn.mv.journal");
+    byte[] written = Files.readAllBytes(journal);
+    byte[] torn = java.util.Arrays.copyOf(written, written.length + 30);
+    System.arraycopy(written, 0, torn, written.length, 30); // a copy of a record's first bytes
+    Files.write(journal, torn);
+
+    JournaledH2Backend reopened = new JournaledH2Backend(file.toString());
+    withServer(
+        reopened,
+        messages -> {
+          assertThat(messages.countDocuments()).isEqualTo(20);
+          messages.insertOne(new Document("_id", "after"));
+          assertThat(messages.countDocuments()).isEqualTo(21);
+        });
+    reopened.close();
   }
 
   @Test
@@ -208,6 +271,14 @@ class JournaledH2BackendTest {
     JournaledH2Backend reopened = new JournaledH2Backend(file.toString());
     withServer(reopened, check);
     reopened.close();
+  }
+
+  private static byte[] read(Path file) {
+    try {
+      return Files.readAllBytes(file);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private static void withServer(H2Backend backend, Consumer<MongoCollection<Document>> work) {
