@@ -11,19 +11,14 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.zip.CRC32;
 
 /**
  * The write commands the embedded server applied since its store's last commit, in the order it
- * applied them, in files beside the store ({@link JournaledH2Backend}). A command is answered once
- * it is here, and a server that starts again after a crash applies again those of the generations
- * its store was not committed with.
- *
- * <p>Each commit starts a generation; its records go to one of two files, by the generation's
- * parity, so that the other file, holding the generation before, can be emptied once the commit is
- * written, while commands go on being journaled.
+ * applied them, in a file beside the store ({@link JournaledH2Backend}). A command is answered once
+ * it is here, and a server that starts again after a crash applies again those of the generation
+ * its store was last committed with. Each commit starts a new generation and empties the file.
  *
  * <p>A record: the length of its payload, the generation, a CRC-32 of the payload, then the
  * payload, a BSON document of the database's name, the command's and the command itself. A record
@@ -32,31 +27,24 @@ import java.util.zip.CRC32;
 final class CommandJournal implements AutoCloseable {
 
   /** A command read back from the journal. */
-  record Command(long generation, String database, String name, Document query) {}
+  record Command(String database, String name, Document query) {}
 
   private static final int HEADER_BYTES = Integer.BYTES + Long.BYTES + Integer.BYTES;
 
-  private final FileChannel[] files;
+  private final FileChannel file;
 
-  private CommandJournal(FileChannel[] files) {
-    this.files = files;
+  private CommandJournal(FileChannel file) {
+    this.file = file;
   }
 
-  /** The journal in {@code base.0} and {@code base.1}. */
-  static CommandJournal open(Path base) {
-    FileChannel[] files = new FileChannel[2];
-    for (int i = 0; i < files.length; i++) {
-      Path path = base.resolveSibling(base.getFileName() + "." + i);
-      try {
-        files[i] =
-            FileChannel.open(
-                path, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
-        files[i].position(files[i].size());
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot open the journal " + path, e);
-      }
+  static CommandJournal open(Path path) {
+    try {
+      return new CommandJournal(
+          FileChannel.open(
+              path, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open the journal " + path, e);
     }
-    return new CommandJournal(files);
   }
 
   /**
@@ -76,7 +64,7 @@ final class CommandJournal implements AutoCloseable {
     }
   }
 
-  /** Appends a record of this generation; the caller appends one at a time. */
+  /** Appends a record of this generation; the caller keeps appends and commits apart. */
   void append(byte[] payload, long generation) {
     CRC32 crc = new CRC32();
     crc.update(payload);
@@ -85,27 +73,15 @@ final class CommandJournal implements AutoCloseable {
     record.flip();
     try {
       while (record.hasRemaining()) {
-        fileOf(generation).write(record);
+        file.write(record);
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write to the journal", e);
     }
   }
 
-  /**
-   * The commands of this generation and of later ones, in the order they were appended, each file
-   * up to its first torn record.
-   */
-  List<Command> commandsFrom(long generation) {
-    List<Command> commands = new ArrayList<>();
-    for (FileChannel file : files) {
-      commands.addAll(read(file, generation));
-    }
-    commands.sort(Comparator.comparingLong(Command::generation)); // stable: a generation, a file
-    return commands;
-  }
-
-  private static List<Command> read(FileChannel file, long from) {
+  /** The commands of this generation, in the order they were appended, up to the first torn one. */
+  List<Command> commandsOf(long generation) {
     List<Command> commands = new ArrayList<>();
     try {
       ByteBuffer all = ByteBuffer.allocate((int) file.size());
@@ -115,7 +91,7 @@ final class CommandJournal implements AutoCloseable {
       all.flip();
       while (all.remaining() >= HEADER_BYTES) {
         int length = all.getInt();
-        long generation = all.getLong();
+        long written = all.getLong();
         int expected = all.getInt();
         if (length < 0 || length > all.remaining()) {
           break;
@@ -127,11 +103,10 @@ final class CommandJournal implements AutoCloseable {
         if ((int) crc.getValue() != expected) {
           break;
         }
-        if (generation >= from) {
+        if (written == generation) {
           Document record = BsonDecoder.decodeBson(Unpooled.wrappedBuffer(payload));
           commands.add(
               new Command(
-                  generation,
                   (String) record.get("db"),
                   (String) record.get("name"),
                   (Document) record.get("query")));
@@ -143,21 +118,8 @@ final class CommandJournal implements AutoCloseable {
     return commands;
   }
 
-  /** Whether records of this generation were appended. */
-  boolean holds(long generation) {
-    try {
-      return fileOf(generation).size() > 0;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the journal's size", e);
-    }
-  }
-
-  /**
-   * Empties the file of this generation: the store holds its writes now. No record of a later
-   * generation is in that file: the next generation that writes to it starts after this.
-   */
-  void forget(long generation) {
-    FileChannel file = fileOf(generation);
+  /** Empties the journal: everything in it is in the store now. */
+  void restart() {
     try {
       file.truncate(0);
       file.position(0);
@@ -166,16 +128,18 @@ final class CommandJournal implements AutoCloseable {
     }
   }
 
-  private FileChannel fileOf(long generation) {
-    return files[(int) (generation & 1)];
+  boolean isEmpty() {
+    try {
+      return file.size() == 0;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the journal's size", e);
+    }
   }
 
   @Override
   public void close() {
     try {
-      for (FileChannel file : files) {
-        file.close();
-      }
+      file.close();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot close the journal", e);
     }

@@ -167,11 +167,11 @@ final class JournaledH2Backend extends H2Backend {
   }
 
   /**
-   * Applies again the journal's writes that the store was not committed with when the server
-   * stopped, in the order they were first applied, then commits them and empties the journal.
+   * Applies again the writes of the journal's current generation, the ones the store was not
+   * committed with when the server stopped, then commits them.
    */
   private void replayJournal() {
-    List<CommandJournal.Command> lost = journal.commandsFrom(generation);
+    List<CommandJournal.Command> lost = journal.commandsOf(generation);
     if (!lost.isEmpty()) {
       EmbeddedChannel replaying = new EmbeddedChannel();
       for (CommandJournal.Command command : lost) {
@@ -183,12 +183,9 @@ final class JournaledH2Backend extends H2Backend {
         }
       }
       handleClose(replaying);
-      generation = Math.max(generation, lost.get(lost.size() - 1).generation());
       LOG.log(Level.INFO, "Applied {0} journaled writes again", lost.size());
     }
     commit();
-    journal.forget(generation);
-    journal.forget(generation + 1);
   }
 
   @Override
@@ -249,38 +246,27 @@ final class JournaledH2Backend extends H2Backend {
   }
 
   /**
-   * Commits the store, if anything changed since, with the journal's next generation, and waits
-   * until the commit is written; then forgets the journal's records it holds. Commands wait only
-   * while H2 takes the maps' roots: H2's serialization thread writes them while later commands are
-   * applied, and journaled in the next generation. A crash before the commit is written leaves the
-   * store as it was, and the journal's writes of both generations are applied again; one after it
-   * leaves records of a generation the store is past.
+   * Commits the store, if anything changed since, with the journal's next generation, then empties
+   * the journal. A crash before the commit is done leaves the store as it was, and the journal's
+   * writes are applied again; one after it leaves records of a generation the store is past.
    */
   @Override
   public void commit() {
+    writes.lock();
     try {
-      long committed;
-      writes.lock();
-      try {
-        if (store.isClosed() || (!store.hasUnsavedChanges() && !journal.holds(generation))) {
-          return;
-        }
-        journalState.put(GENERATION, generation + 1);
-        long before = store.getCurrentVersion();
-        store.tryCommit();
-        if (store.getCurrentVersion() == before) {
-          store.commit(); // H2 was storing on another thread: wait for it, then commit at once
-        }
-        committed = generation++;
-      } finally {
-        writes.unlock();
+      if (store.isClosed() || (!store.hasUnsavedChanges() && journal.isEmpty())) {
+        return;
       }
-      store.executeFilestoreOperation(() -> {}); // once H2's executors are done, it is written
-      journal.forget(committed);
+      journalState.put(GENERATION, generation + 1);
+      store.commit();
+      generation++;
+      journal.restart();
     } catch (RuntimeException e) {
       if (!store.isClosed()) {
         LOG.log(Level.WARNING, "committing the store failed", e);
       }
+    } finally {
+      writes.unlock();
     }
   }
 
