@@ -110,12 +110,10 @@ class JournaledH2BackendTest {
     // as if the crash came right after the commit was written, before the journal was emptied
     append(journal, beforeTheCommit[0]);
 
-    JournaledH2Backend reopened = new JournaledH2Backend(file.toString());
-    withServer(
-        reopened,
+    reopenAndCheck(
+        file,
         chats ->
             assertThat(chats.find(Filters.eq("_id", "c1")).first()).containsEntry("unread", 51));
-    reopened.close();
   }
 
   @Test
@@ -135,15 +133,13 @@ class JournaledH2BackendTest {
             }
             backend.getMvStore().closeImmediately();
           });
-      JournaledH2Backend reopened = new JournaledH2Backend(file.toString());
-      withServer(
-          reopened,
+      reopenAndCheck(
+          file,
           chats -> {
             assertThat(chats.find(Filters.eq("_id", "c")).first())
                 .containsEntry("unread", applied[0]);
             assertThat(chats.countDocuments()).isEqualTo(applied[0] + 1L);
           });
-      reopened.close();
     }
   }
 
@@ -163,15 +159,13 @@ class JournaledH2BackendTest {
     Path journal = journalOf(file);
     append(journal, java.util.Arrays.copyOf(read(journal), 30)); // a record's first bytes
 
-    JournaledH2Backend reopened = new JournaledH2Backend(file.toString());
-    withServer(
-        reopened,
+    reopenAndCheck(
+        file,
         messages -> {
           assertThat(messages.countDocuments()).isEqualTo(20);
           messages.insertOne(new Document("_id", "after"));
           assertThat(messages.countDocuments()).isEqualTo(21);
         });
-    reopened.close();
   }
 
   @Test
@@ -189,9 +183,8 @@ class JournaledH2BackendTest {
     plain.close();
     assertThat(Files.size(file)).isPositive();
 
-    JournaledH2Backend reopened = new JournaledH2Backend(file.toString());
-    withServer(
-        reopened,
+    reopenAndCheck(
+        file,
         messages -> {
           for (int i = 0; i < 500; i += 37) {
             assertThat(messages.find(Filters.eq("_id", "m" + i)).first())
@@ -209,7 +202,6 @@ class JournaledH2BackendTest {
           messages.insertOne(new Document("_id", "m500").append("key", "chat:500"));
           assertThat(messages.countDocuments()).isEqualTo(501);
         });
-    reopened.close();
   }
 
   @Test
@@ -296,9 +288,7 @@ class JournaledH2BackendTest {
           writes.accept(collection);
           backend.getMvStore().closeImmediately();
         });
-    JournaledH2Backend reopened = new JournaledH2Backend(file.toString());
-    withServer(reopened, check);
-    reopened.close();
+    reopenAndCheck(file, check);
   }
 
   private static Path journalOf(Path store) {
@@ -319,6 +309,15 @@ class JournaledH2BackendTest {
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
+  }
+
+  /**
+   * Opens a server on the file a crashed one used, as a restart would, and checks what it finds.
+   */
+  private static void reopenAndCheck(Path file, Consumer<MongoCollection<Document>> check) {
+    JournaledH2Backend reopened = new JournaledH2Backend(file.toString());
+    withServer(reopened, check);
+    reopened.close();
   }
 
   private static void withServer(H2Backend backend, Consumer<MongoCollection<Document>> work) {
