@@ -18,8 +18,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.bson.BsonDateTime;
+import org.bson.BsonDocument;
+import org.bson.BsonInt64;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
@@ -137,14 +141,22 @@ public class GroupStore {
     update(id, Updates.combine(updates));
   }
 
-  /** The updates that move each sender's read position up to their newest message of the batch. */
-  static List<Bson> sendersRead(List<ChatStore.NewMessage> messages) {
-    Map<UserId, ChatStore.NewMessage> newest = new HashMap<>();
+  /**
+   * The {@code $max} fields that move each sender's read position up to their newest message of the
+   * batch, as {@link #read} writes one.
+   */
+  static Map<String, BsonDocument> sendersRead(List<ChatStore.NewMessage> messages) {
+    Map<UserId, ChatStore.NewMessage> newest = new LinkedHashMap<>();
     messages.forEach(
         message -> newest.merge(message.sender(), message, (a, b) -> a.seq() >= b.seq() ? a : b));
-    return newest.values().stream()
-        .map(message -> readUpTo(message.sender(), message.seq(), message.at()))
-        .toList();
+    Map<String, BsonDocument> positions = new LinkedHashMap<>();
+    newest.forEach(
+        (sender, message) ->
+            positions.put(
+                "read." + sender.value(),
+                new BsonDocument("seq", new BsonInt64(message.seq()))
+                    .append("at", new BsonDateTime(message.at().toEpochMilli()))));
+    return positions;
   }
 
   private static Bson readUpTo(UserId user, long seq, Instant at) {
