@@ -277,14 +277,18 @@ public class ChatStore {
    * {@code ChatCountWriteTest} holds them to what the builders render.
    */
   static BsonDocument uncounted(ChatId chat, List<NewMessage> messages) {
-    BsonArray ids = new BsonArray(new ArrayList<>(messages.size()));
-    messages.forEach(message -> ids.add(new BsonString(message.id().value())));
     return new BsonDocument(
         "$and",
         new BsonArray(
             List.of(
                 new BsonDocument("_id", new BsonString(chat.value())),
-                new BsonDocument("counted", new BsonDocument("$nin", ids)))));
+                new BsonDocument("counted", new BsonDocument("$nin", ids(messages))))));
+  }
+
+  private static BsonArray ids(List<NewMessage> messages) {
+    BsonArray ids = new BsonArray(new ArrayList<>(messages.size()));
+    messages.forEach(message -> ids.add(new BsonString(message.id().value())));
+    return ids;
   }
 
   /**
@@ -299,14 +303,12 @@ public class ChatStore {
     Map<String, Integer> unread = new LinkedHashMap<>();
     NewMessage newest = messages.get(0);
     Instant latestAt = newest.at();
-    BsonArray ids = new BsonArray(new ArrayList<>(messages.size()));
     for (NewMessage message : messages) {
       if (message.unreadFor() != null) {
         unread.merge("unread." + message.unreadFor().value(), 1, Integer::sum);
       }
       newest = message.seq() > newest.seq() ? message : newest;
       latestAt = message.at().isAfter(latestAt) ? message.at() : latestAt;
-      ids.add(new BsonString(message.id().value()));
     }
     BsonDocument update = new BsonDocument();
     if (!unread.isEmpty()) {
@@ -332,7 +334,8 @@ public class ChatStore {
             "$push",
             new BsonDocument(
                 "counted",
-                new BsonDocument("$each", ids).append("$slice", new BsonInt32(-COUNTED_IDS))));
+                new BsonDocument("$each", ids(messages))
+                    .append("$slice", new BsonInt32(-COUNTED_IDS))));
   }
 
   private static BsonValue stringOrNull(String value) {

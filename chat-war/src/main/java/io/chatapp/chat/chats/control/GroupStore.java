@@ -152,17 +152,25 @@ public class GroupStore {
     Map<String, BsonDocument> positions = new LinkedHashMap<>();
     newest.forEach(
         (sender, message) ->
-            positions.put(
-                "read." + sender.value(),
-                new BsonDocument("seq", new BsonInt64(message.seq()))
-                    .append("at", new BsonDateTime(message.at().toEpochMilli()))));
+            positions.put(readField(sender), readPosition(message.seq(), message.at())));
     return positions;
   }
 
   private static Bson readUpTo(UserId user, long seq, Instant at) {
-    // {seq, at} compares by seq first: the position and its time move together, only forwards
-    return Updates.max(
-        "read." + user.value(), new Document("seq", seq).append("at", Date.from(at)));
+    return Updates.max(readField(user), readPosition(seq, at));
+  }
+
+  private static String readField(UserId user) {
+    return "read." + user.value();
+  }
+
+  /**
+   * A member's read position: {@code {seq, at}} compares by {@code seq} first, so under {@code
+   * $max} the position and its time move together, and only forwards.
+   */
+  private static BsonDocument readPosition(long seq, Instant at) {
+    return new BsonDocument("seq", new BsonInt64(seq))
+        .append("at", new BsonDateTime(at.toEpochMilli()));
   }
 
   private void update(ChatId id, Bson update) {
