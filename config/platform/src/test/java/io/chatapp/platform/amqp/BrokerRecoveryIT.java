@@ -5,6 +5,7 @@ import static io.chatapp.platform.amqp.ProxiedBroker.sleep;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.chatapp.platform.faults.TcpProxy;
 import io.chatapp.platform.rest.DependencyUnavailableException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

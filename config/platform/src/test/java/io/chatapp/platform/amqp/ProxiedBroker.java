@@ -3,6 +3,7 @@ package io.chatapp.platform.amqp;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
+import io.chatapp.platform.faults.TcpProxy;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;

@@ -2,6 +2,7 @@ package io.chatapp.system.resilience;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.chatapp.platform.faults.TcpProxy;
 import io.chatapp.system.Stack;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -35,8 +36,8 @@ class DependencyOutageIT {
     Path root = Path.of(System.getProperty("chat.root", "../.."));
     Path data =
         Path.of(System.getenv().getOrDefault("CHAT_DATA_DIR", root.resolve(".data").toString()));
-    redis = new TcpProxy(TcpProxy.freePort(), 6379);
-    rabbit = new TcpProxy(TcpProxy.freePort(), 5672);
+    redis = new TcpProxy("127.0.0.1", 6379);
+    rabbit = new TcpProxy("127.0.0.1", 5672);
     port = TcpProxy.freePort();
     log = Files.createTempFile("outage-user-war", ".log");
     ProcessBuilder builder =

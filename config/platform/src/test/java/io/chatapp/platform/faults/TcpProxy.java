@@ -1,4 +1,4 @@
-package io.chatapp.platform.amqp;
+package io.chatapp.platform.faults;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,10 +11,11 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A loopback TCP forwarder that can be cut and restored, to play "the broker is gone" for one
- * client without touching the RabbitMQ other processes on this machine use.
+ * A loopback TCP forwarder that can be cut and restored, for the fault drills: it plays "the server
+ * is gone" for the one client pointed at it, while the real server (RabbitMQ, Redis) keeps serving
+ * the other processes on this machine.
  */
-final class TcpProxy implements AutoCloseable {
+public final class TcpProxy implements AutoCloseable {
 
   private final int port;
   private final String targetHost;
@@ -22,20 +23,29 @@ final class TcpProxy implements AutoCloseable {
   private final List<Socket> sockets = new CopyOnWriteArrayList<>();
   private volatile ServerSocket server;
 
-  TcpProxy(String targetHost, int targetPort) throws IOException {
-    try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      this.port = free.getLocalPort();
-    }
+  /**
+   * A proxy to {@code targetHost:targetPort} on a free loopback port; it forwards once {@link #up}.
+   */
+  public TcpProxy(String targetHost, int targetPort) throws IOException {
+    this.port = freePort();
     this.targetHost = targetHost;
     this.targetPort = targetPort;
   }
 
-  int port() {
+  /** A loopback port free now (for a server a test starts itself). */
+  public static int freePort() throws IOException {
+    try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return free.getLocalPort();
+    }
+  }
+
+  /** The loopback port clients connect to. */
+  public int port() {
     return port;
   }
 
   /** Accepts and forwards connections. */
-  synchronized void up() throws IOException {
+  public synchronized void up() throws IOException {
     if (server != null) {
       return;
     }
@@ -46,8 +56,8 @@ final class TcpProxy implements AutoCloseable {
     daemon(() -> accept(listening), "proxy-" + port);
   }
 
-  /** Refuses new connections and cuts the open ones, as a broker that went away would. */
-  synchronized void down() throws IOException {
+  /** Refuses new connections and cuts the open ones, as a server that went away would. */
+  public synchronized void down() throws IOException {
     if (server != null) {
       server.close();
       server = null;
