@@ -62,6 +62,39 @@ final class SerializedKeys {
 
   private SerializedKeys() {}
 
+  /** {@link #compareStrings}'s answer when the keys' bytes must decide. */
+  static final int UNDECIDED = Integer.MIN_VALUE;
+
+  /**
+   * The order of two keys' serialized bytes, told without the bytes when each key is one ASCII
+   * string (the ids and message keys of every index here), else {@link #UNDECIDED}. Their bytes are
+   * the same header, the string's length in two bytes (big-endian), then its characters: so the
+   * shorter string comes first, and strings of one length come in the order of their characters.
+   */
+  static int compareStrings(KeyValue a, KeyValue b) {
+    String left = asciiString(a);
+    String right = left == null ? null : asciiString(b);
+    if (right == null) {
+      return UNDECIDED;
+    }
+    int byLength = Integer.compare(left.length(), right.length());
+    return byLength != 0 ? byLength : Integer.signum(left.compareTo(right));
+  }
+
+  /** The key's one value, when it is a string {@link #writeString} writes; else null. */
+  private static String asciiString(KeyValue key) {
+    if (key.size() != 1 || !(key.get(0) instanceof String value) || value.length() > 0xffff) {
+      return null;
+    }
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c == 0 || c > 0x7f) {
+        return null;
+      }
+    }
+    return value;
+  }
+
   /** The key these bytes hold, or null when they are not of a shape read here. */
   static KeyValue read(byte[] bytes) {
     int at = HEADER.length;

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -196,7 +197,9 @@ class IndexKeyTypeTest {
 
   @Test
   void ordersIndexKeysAsH2OrdersTheirSerializedBytes() {
-    List<KeyValue> keys = mixedKeys(new Random(7), 300);
+    List<KeyValue> keys = new ArrayList<>(mixedKeys(new Random(7), 300));
+    keys.add(new KeyValue("x".repeat(0xffff)));
+    keys.add(new KeyValue("x".repeat(0x10000)));
     ObjectDataType h2 = new ObjectDataType();
     for (KeyValue a : keys) {
       for (KeyValue b : keys) {
@@ -209,17 +212,29 @@ class IndexKeyTypeTest {
 
   /**
    * Index keys of the shapes the server makes: ids, a chat's message keys, strings of any length,
-   * and compound keys with a number and a string or null.
+   * and compound keys with a number and a string or null; and strings the bytes must order: beyond
+   * ASCII (two bytes a character, or a NUL).
    */
   private static List<KeyValue> mixedKeys(Random random, int count) {
     List<KeyValue> keys = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       keys.add(
-          switch (i % 5) {
+          switch (i % 9) {
             case 0 -> new KeyValue(new ObjectId());
             case 1 -> new KeyValue("chat-" + random.nextInt(50), (long) random.nextInt(1000));
             case 2 -> new KeyValue("x".repeat(random.nextInt(40)));
             case 3 -> new KeyValue("chat-" + random.nextInt(5) + ":" + random.nextInt(100_000));
+            case 4 -> new KeyValue(new UUID(random.nextLong(), random.nextLong()).toString());
+            case 5 ->
+                new KeyValue(Long.toHexString(random.nextLong()).substring(random.nextInt(8)));
+            case 6 ->
+                new KeyValue(
+                    switch (random.nextInt(3)) {
+                      case 0 -> "é" + random.nextInt(100);
+                      case 1 -> "a\0" + random.nextInt(10);
+                      default -> "\u00ff" + "z".repeat(random.nextInt(3));
+                    });
+            case 7 -> new KeyValue(random.nextInt(100));
             default -> new KeyValue(random.nextLong(), random.nextInt(3) == 0 ? null : "v" + i);
           });
     }
