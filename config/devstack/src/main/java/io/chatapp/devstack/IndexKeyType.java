@@ -25,12 +25,14 @@ import org.h2.mvstore.type.ObjectDataType;
  * type compares the same serialized bytes, in the same order, but serializes each key once (kept in
  * a bounded cache), and compares them with the JDK's vectorized {@link Arrays#compareUnsigned}:
  * H2's byte-by-byte loop walked the long prefix all serialized keys share (the class descriptors)
- * on every step, 17 % of the server's CPU samples at 1,000 msg/s. Two keys of one ASCII string each
- * are compared in that order without their bytes ({@link SerializedKeys#compareStrings}): finding
- * the bytes of keys the identity table below had lost (the leaves of an index of random ids) was
- * still 15 % of the server's CPU samples at 1,000 msg/s. It also tells H2's page cache the memory
- * of a key or document as about what it is, not H2's guess of 10 KB for any serialized object, so
- * the cache holds what it can.
+ * on every step, 17 % of the server's CPU samples at 1,000 msg/s. Two keys whose bytes the identity
+ * table below does not hold both are, when each is one ASCII string, compared in that order without
+ * their bytes ({@link SerializedKeys#compareStrings}): finding the bytes by content was 15 % of the
+ * server's CPU samples at 1,000 msg/s (the leaves of an index of random ids, pages read back from
+ * the file), and past the bounded cache they were serialized again ({@code bench/index-lookup}: 8.6
+ * µs a lookup among 200,000 random ids and 13.6 µs among 1,000,000, 4.5 and 7.0 µs with this). It
+ * also tells H2's page cache the memory of a key or document as about what it is, not H2's guess of
+ * 10 KB for any serialized object, so the cache holds what it can.
  *
  * <p>It also compares two objects of one class by their natural order itself. H2's own path for
  * them is not thread-safe: it looks up the type of each of the two through a field that other
@@ -126,10 +128,17 @@ final class IndexKeyType extends ObjectDataType {
       return 0;
     }
     if (a instanceof KeyValue left && b instanceof KeyValue right) {
-      int strings = SerializedKeys.compareStrings(left, right);
-      return strings != SerializedKeys.UNDECIDED
-          ? strings
-          : Integer.signum(Arrays.compareUnsigned(bytes(left), bytes(right)));
+      byte[] leftBytes = known(left);
+      byte[] rightBytes = leftBytes == null ? null : known(right);
+      if (rightBytes == null) {
+        int strings = SerializedKeys.compareStrings(left, right);
+        if (strings != SerializedKeys.UNDECIDED) {
+          return strings;
+        }
+        leftBytes = bytes(left);
+        rightBytes = bytes(right);
+      }
+      return Integer.signum(Arrays.compareUnsigned(leftBytes, rightBytes));
     }
     // the keys of documents (their _id) and of H2's own maps, told by their class alone: asking a
     // value for an interface (Comparable) makes JDK 17 walk the interfaces of its class on a miss
@@ -349,14 +358,19 @@ final class IndexKeyType extends ObjectDataType {
   }
 
   private byte[] bytes(KeyValue key) {
-    int slot = slot(key);
-    Entry known = byIdentity[slot];
-    if (known != null && known.key() == key) {
-      return known.bytes();
+    byte[] known = known(key);
+    if (known != null) {
+      return known;
     }
     byte[] bytes = serialized.get(key, this::serializeKey);
-    byIdentity[slot] = new Entry(key, bytes);
+    byIdentity[slot(key)] = new Entry(key, bytes);
     return bytes;
+  }
+
+  /** The key's bytes if the identity table has them, else null. */
+  private byte[] known(KeyValue key) {
+    Entry known = byIdentity[slot(key)];
+    return known != null && known.key() == key ? known.bytes() : null;
   }
 
   private byte[] serializeKey(KeyValue key) {
