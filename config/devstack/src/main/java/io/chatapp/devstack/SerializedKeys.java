@@ -83,16 +83,26 @@ final class SerializedKeys {
 
   /** The key's one value, when it is a string {@link #writeString} writes; else null. */
   private static String asciiString(KeyValue key) {
-    if (key.size() != 1 || !(key.get(0) instanceof String value) || value.length() > 0xffff) {
-      return null;
+    return key.size() == 1 && key.get(0) instanceof String value && isShortAscii(value)
+        ? value
+        : null;
+  }
+
+  /**
+   * Whether the JDK serializes this string as its characters, one byte each, after a two-byte
+   * length: ASCII without NUL (modified UTF-8 writes NUL in two bytes), at most 65,535 of them.
+   */
+  private static boolean isShortAscii(String value) {
+    if (value.length() > 0xffff) {
+      return false;
     }
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
       if (c == 0 || c > 0x7f) {
-        return null;
+        return false;
       }
     }
-    return value;
+    return true;
   }
 
   /** The key these bytes hold, or null when they are not of a shape read here. */
@@ -134,23 +144,18 @@ final class SerializedKeys {
   }
 
   private static byte[] writeString(String value) {
-    int length = value.length();
-    if (length > 0xffff) {
+    if (!isShortAscii(value)) { // modified UTF-8 beyond ASCII, or a long string: left to the JDK
       return null;
     }
+    int length = value.length();
     byte[] bytes = new byte[HEADER.length + 3 + length + 1];
     System.arraycopy(HEADER, 0, bytes, 0, HEADER.length);
     int at = HEADER.length;
     bytes[at] = TC_STRING;
     bytes[at + 1] = (byte) (length >>> 8);
     bytes[at + 2] = (byte) length;
-    for (int i = 0; i < length; i++) {
-      char c = value.charAt(i);
-      if (c == 0 || c > 0x7f) { // modified UTF-8 beyond ASCII: left to the JDK
-        return null;
-      }
-      bytes[at + 3 + i] = (byte) c;
-    }
+    byte[] characters = value.getBytes(StandardCharsets.US_ASCII);
+    System.arraycopy(characters, 0, bytes, at + 3, length);
     bytes[bytes.length - 1] = END;
     return bytes;
   }
