@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
+import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.ObjectDataType;
 
 /**
@@ -79,6 +80,82 @@ final class SerializedKeys {
     }
     int byLength = Integer.compare(left.length(), right.length());
     return byLength != 0 ? byLength : Integer.signum(left.compareTo(right));
+  }
+
+  /**
+   * Whether each of the first {@code len} values is a key of one string {@link #writeString}
+   * writes.
+   */
+  static boolean allStrings(Object[] values, int len) {
+    for (int i = 0; i < len; i++) {
+      if (!(values[i] instanceof KeyValue key) || asciiString(key) == null) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Writes a key of a page's run ({@link IndexKeyType}) from its string, without its serialized
+   * bytes: how many of them it shares with the key before it ({@code previous}, null for the
+   * first), how many follow, then those. Both keys are of one string {@link #writeString} writes
+   * ({@link #allStrings}), so their bytes differ first in the length (two bytes) or, for strings of
+   * one length, at the first character that differs. The bytes written are those a run of their
+   * serialized bytes holds.
+   */
+  static void writeRunEntry(WriteBuffer buffer, Object previous, Object key) {
+    String value = asciiString((KeyValue) key);
+    int length = value.length();
+    int lengthAt = HEADER.length + 1; // after the header and TC_STRING
+    int total = lengthAt + 2 + length + 1;
+    int shared;
+    if (previous == null) {
+      shared = 0;
+    } else {
+      String before = asciiString((KeyValue) previous);
+      if ((before.length() >>> 8) != (length >>> 8)) {
+        shared = lengthAt;
+      } else if (before.length() != length) {
+        shared = lengthAt + 1;
+      } else {
+        int differs = firstDifference(before, value);
+        shared = differs < 0 ? total : lengthAt + 2 + differs;
+      }
+    }
+    buffer.putVarInt(shared).putVarInt(total - shared);
+    int at = shared;
+    if (at < HEADER.length) {
+      buffer.put(HEADER, at, HEADER.length - at);
+      at = HEADER.length;
+    }
+    if (at == HEADER.length) {
+      buffer.put(TC_STRING);
+      at++;
+    }
+    if (at == lengthAt) {
+      buffer.put((byte) (length >>> 8));
+      at++;
+    }
+    if (at == lengthAt + 1) {
+      buffer.put((byte) length);
+      at++;
+    }
+    for (int i = at - (lengthAt + 2); i < length; i++) {
+      buffer.put((byte) value.charAt(i));
+    }
+    if (shared < total) {
+      buffer.put(END);
+    }
+  }
+
+  /** The first index where two strings of one length differ, or -1. */
+  private static int firstDifference(String a, String b) {
+    for (int i = 0; i < a.length(); i++) {
+      if (a.charAt(i) != b.charAt(i)) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /** The key's one value, when it is a string {@link #writeString} writes; else null. */

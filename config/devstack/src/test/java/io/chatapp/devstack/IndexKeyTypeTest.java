@@ -134,6 +134,38 @@ class IndexKeyTypeTest {
     assertThat(read(newArray, lost.length)).containsExactly(lost);
   }
 
+  @Test
+  void aPageOfStringKeysIsWrittenAsTheRunOfTheirSerializedBytes() {
+    Random random = new Random(13);
+    Set<KeyValue> keys = new TreeSet<>(IndexKeyType.INSTANCE::compare);
+    for (int i = 0; i < 400; i++) {
+      keys.add(
+          new KeyValue(
+              switch (i % 4) {
+                case 0 -> new UUID(random.nextLong(), random.nextLong()).toString();
+                case 1 -> "chat-" + random.nextInt(5) + ":" + random.nextInt(100_000);
+                case 2 -> "x".repeat(random.nextInt(600)); // lengths past 255: two length bytes
+                default -> Long.toHexString(random.nextLong());
+              }));
+    }
+    Object[] page = keys.toArray();
+    // the run as its definition has it: each key's JDK-serialized bytes after the key before
+    WriteBuffer expected = new WriteBuffer();
+    expected.put((byte) IndexKeyType.TAG_KEY_RUN);
+    byte[] previous = new byte[0];
+    for (Object key : page) {
+      byte[] bytes = ObjectDataType.serialize(key);
+      int mismatch = Arrays.mismatch(previous, bytes);
+      int shared = mismatch < 0 ? bytes.length : mismatch;
+      expected.putVarInt(shared).putVarInt(bytes.length - shared);
+      expected.put(bytes, shared, bytes.length - shared);
+      previous = bytes;
+    }
+
+    assertThat(written(page, page.length)).isEqualTo(expected.getBuffer().flip());
+    assertThat(read(written(page, page.length), page.length)).containsExactly(page);
+  }
+
   private static ByteBuffer written(Object[] page, int len) {
     WriteBuffer buffer = new WriteBuffer();
     IndexKeyType.INSTANCE.write(buffer, page, len);
