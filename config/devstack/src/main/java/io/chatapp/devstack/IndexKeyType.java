@@ -218,9 +218,10 @@ final class IndexKeyType extends ObjectDataType {
     runsEncoded.increment();
     int start = buffer.position();
     buffer.put((byte) TAG_KEY_RUN);
-    if (SerializedKeys.allStrings(values, len)) { // the same bytes, from the strings themselves
+    String[] strings = SerializedKeys.strings(values, len);
+    if (strings != null) { // the same bytes, from the strings themselves
       for (int i = 0; i < len; i++) {
-        SerializedKeys.writeRunEntry(buffer, i == 0 ? null : values[i - 1], values[i]);
+        SerializedKeys.writeRunEntry(buffer, i == 0 ? null : strings[i - 1], strings[i]);
       }
     } else {
       byte[] previous = NONE;

@@ -83,44 +83,42 @@ final class SerializedKeys {
   }
 
   /**
-   * Whether each of the first {@code len} values is a key of one string {@link #writeString}
-   * writes.
+   * The strings of the first {@code len} values when each is a key of one string {@link
+   * #writeString} writes; else null.
    */
-  static boolean allStrings(Object[] values, int len) {
+  static String[] strings(Object[] values, int len) {
+    String[] strings = new String[len];
     for (int i = 0; i < len; i++) {
-      if (!(values[i] instanceof KeyValue key) || asciiString(key) == null) {
-        return false;
+      strings[i] = values[i] instanceof KeyValue key ? asciiString(key) : null;
+      if (strings[i] == null) {
+        return null;
       }
     }
-    return true;
+    return strings;
   }
 
   /**
    * Writes a key of a page's run ({@link IndexKeyType}) from its string, without its serialized
-   * bytes: how many of them it shares with the key before it ({@code previous}, null for the
-   * first), how many follow, then those. Both keys are of one string {@link #writeString} writes
-   * ({@link #allStrings}), so their bytes differ first in the length (two bytes) or, for strings of
-   * one length, at the first character that differs. The bytes written are those a run of their
-   * serialized bytes holds.
+   * bytes: how many of them it shares with the key before it ({@code before}, null for the first),
+   * how many follow, then those. Both are strings {@link #writeString} writes ({@link #strings}),
+   * so their bytes differ first in the length (two bytes) or, for strings of one length, at the
+   * first character that differs. The bytes written are those a run of their serialized bytes
+   * holds.
    */
-  static void writeRunEntry(WriteBuffer buffer, Object previous, Object key) {
-    String value = asciiString((KeyValue) key);
+  static void writeRunEntry(WriteBuffer buffer, String before, String value) {
     int length = value.length();
     int lengthAt = HEADER.length + 1; // after the header and TC_STRING
     int total = lengthAt + 2 + length + 1;
     int shared;
-    if (previous == null) {
+    if (before == null) {
       shared = 0;
+    } else if ((before.length() >>> 8) != (length >>> 8)) {
+      shared = lengthAt;
+    } else if (before.length() != length) {
+      shared = lengthAt + 1;
     } else {
-      String before = asciiString((KeyValue) previous);
-      if ((before.length() >>> 8) != (length >>> 8)) {
-        shared = lengthAt;
-      } else if (before.length() != length) {
-        shared = lengthAt + 1;
-      } else {
-        int differs = firstDifference(before, value);
-        shared = differs < 0 ? total : lengthAt + 2 + differs;
-      }
+      int differs = firstDifference(before, value);
+      shared = differs < 0 ? total : lengthAt + 2 + differs;
     }
     buffer.putVarInt(shared).putVarInt(total - shared);
     int at = shared;
