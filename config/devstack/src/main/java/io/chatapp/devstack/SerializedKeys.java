@@ -229,8 +229,9 @@ final class SerializedKeys {
     bytes[at] = TC_STRING;
     bytes[at + 1] = (byte) (length >>> 8);
     bytes[at + 2] = (byte) length;
-    byte[] characters = value.getBytes(StandardCharsets.US_ASCII);
-    System.arraycopy(characters, 0, bytes, at + 3, length);
+    for (int i = 0; i < length; i++) {
+      bytes[at + 3 + i] = (byte) value.charAt(i);
+    }
     bytes[bytes.length - 1] = END;
     return bytes;
   }
