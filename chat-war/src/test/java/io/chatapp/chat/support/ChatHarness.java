@@ -3,6 +3,7 @@ package io.chatapp.chat.support;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
+import io.chatapp.chat.chats.control.ChatCounts;
 import io.chatapp.chat.chats.control.ChatSequence;
 import io.chatapp.chat.chats.control.ChatService;
 import io.chatapp.chat.chats.control.ChatStore;
@@ -57,6 +58,7 @@ public final class ChatHarness implements AutoCloseable {
   public final UserDirectory users;
   public final RecordingEvents events = new RecordingEvents();
   public final ChatStore chatStore = new ChatStore(mongo);
+  public final ChatCounts chatCounts = new ChatCounts(mongo);
   public final LastSeen lastSeen = new LastSeen(mongo);
   public final MessageStore messageStore = new MessageStore(mongo);
   public final ChatService chats;
@@ -118,7 +120,7 @@ public final class ChatHarness implements AutoCloseable {
     groups =
         new GroupService(
             chatStore, groupStore, chats, sequence, users, new SystemMessages(pipeline), events);
-    steps = new MessageSteps(messageStore, chatStore, sequence, viewing, events);
+    steps = new MessageSteps(messageStore, chatCounts, sequence, viewing, events);
     pipeline.steps(steps);
     chatStore.ensureIndexes();
     messageStore.ensureIndexes();

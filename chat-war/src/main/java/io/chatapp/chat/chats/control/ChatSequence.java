@@ -14,7 +14,7 @@ import java.util.Optional;
  * trip on the send path. (The database's counter was the longest wait of a send at 450 msg/s: a
  * {@code findOneAndUpdate} queued behind the embedded server's journaled commits.)
  *
- * <p>The chat document's {@code seq} is the highest number stored ({@link ChatStore#count}). A
+ * <p>The chat document's {@code seq} is the highest number stored ({@link ChatCounts#count}). A
  * counter Redis does not have (a chat idle for {@link #IDLE_SECONDS}, or Redis restarted empty)
  * starts again from there. Messages numbered before such a loss and stored after it may then find
  * their number taken; storage gives them the next free one ({@link #nextAbove}). Without Redis a

@@ -145,8 +145,8 @@ public class GroupStore {
    * The {@code $max} fields that move each sender's read position up to their newest message of the
    * batch, as {@link #read} writes one.
    */
-  static Map<String, BsonDocument> sendersRead(List<ChatStore.NewMessage> messages) {
-    Map<UserId, ChatStore.NewMessage> newest = new LinkedHashMap<>();
+  static Map<String, BsonDocument> sendersRead(List<ChatCounts.NewMessage> messages) {
+    Map<UserId, ChatCounts.NewMessage> newest = new LinkedHashMap<>();
     messages.forEach(
         message -> newest.merge(message.sender(), message, (a, b) -> a.seq() >= b.seq() ? a : b));
     Map<String, BsonDocument> positions = new LinkedHashMap<>();

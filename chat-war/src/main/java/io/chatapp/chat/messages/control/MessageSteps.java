@@ -1,7 +1,7 @@
 package io.chatapp.chat.messages.control;
 
+import io.chatapp.chat.chats.control.ChatCounts;
 import io.chatapp.chat.chats.control.ChatSequence;
-import io.chatapp.chat.chats.control.ChatStore;
 import io.chatapp.chat.chats.entity.ChatId;
 import io.chatapp.chat.common.control.DomainEvents;
 import io.chatapp.chat.common.entity.IsoTime;
@@ -46,7 +46,7 @@ public class MessageSteps {
   private static final int MAX_RENUMBERS = 1000;
 
   @Inject MessageStore messages;
-  @Inject ChatStore chats;
+  @Inject ChatCounts counts;
   @Inject ChatSequence sequence;
   @Inject Viewing viewing;
   @Inject DomainEvents events;
@@ -56,12 +56,12 @@ public class MessageSteps {
   /** For use outside the container (tests, benchmarks). */
   public MessageSteps(
       MessageStore messages,
-      ChatStore chats,
+      ChatCounts counts,
       ChatSequence sequence,
       Viewing viewing,
       DomainEvents events) {
     this.messages = messages;
-    this.chats = chats;
+    this.counts = counts;
     this.sequence = sequence;
     this.viewing = viewing;
     this.events = events;
@@ -109,7 +109,7 @@ public class MessageSteps {
     Map<ChatId, Set<UserId>> viewers = viewers(fresh.values());
     long askedAt = System.nanoTime();
     Instant now = IsoTime.now();
-    Map<ChatId, List<ChatStore.NewMessage>> byChat = new LinkedHashMap<>();
+    Map<ChatId, List<ChatCounts.NewMessage>> byChat = new LinkedHashMap<>();
     Set<ChatId> groups = new HashSet<>();
     List<Message> toInsert = new ArrayList<>();
     for (Addressed a : fresh.values()) {
@@ -123,7 +123,7 @@ public class MessageSteps {
       byChat
           .computeIfAbsent(message.chatId(), chat -> new ArrayList<>())
           .add(
-              new ChatStore.NewMessage(
+              new ChatCounts.NewMessage(
                   message.id(),
                   message.seq(),
                   message.sender(),
@@ -132,7 +132,7 @@ public class MessageSteps {
                   message.messageType(),
                   message.createdAt()));
     }
-    countAll(byChat, groups);
+    counts.countAll(byChat, groups);
     long countedAt = System.nanoTime();
     MessageStore.Inserted inserted = messages.insertAll(toInsert);
     long insertedAt = System.nanoTime();
@@ -154,42 +154,6 @@ public class MessageSteps {
       event.commit();
     }
     return result;
-  }
-
-  /**
-   * Counts each chat's messages on it, exactly once: all chats in one round trip when none of the
-   * messages was counted before, as for every new batch. Else (a redelivery) each chat in turn
-   * counts what it has not counted yet. A failure is thrown, and the batch retried: each count is
-   * exactly once whatever is retried.
-   */
-  private void countAll(Map<ChatId, List<ChatStore.NewMessage>> byChat, Set<ChatId> groups) {
-    if (chats.countAllFresh(byChat, groups)) {
-      return;
-    }
-    countLeft(uncounted(byChat), groups);
-  }
-
-  /**
-   * The messages of each chat that it did not count yet; chats that counted them all are left out.
-   */
-  private Map<ChatId, List<ChatStore.NewMessage>> uncounted(
-      Map<ChatId, List<ChatStore.NewMessage>> byChat) {
-    Map<ChatId, Set<String>> counted = chats.counted(byChat.keySet());
-    Map<ChatId, List<ChatStore.NewMessage>> left = new LinkedHashMap<>();
-    byChat.forEach(
-        (chat, messages) -> {
-          Set<String> known = counted.getOrDefault(chat, Set.of());
-          List<ChatStore.NewMessage> notYet =
-              messages.stream().filter(m -> !known.contains(m.id().value())).toList();
-          if (!notYet.isEmpty()) {
-            left.put(chat, notYet);
-          }
-        });
-    return left;
-  }
-
-  private void countLeft(Map<ChatId, List<ChatStore.NewMessage>> byChat, Set<ChatId> groups) {
-    byChat.forEach((chat, messages) -> chats.count(chat, messages, groups.contains(chat)));
   }
 
   /**
@@ -223,7 +187,7 @@ public class MessageSteps {
       candidate = candidate.withSeq(next);
       MessageStore.Inserted again = messages.insertAll(List.of(candidate));
       if (!again.stored().isEmpty()) {
-        chats.storedUpTo(candidate.chatId(), next);
+        counts.storedUpTo(candidate.chatId(), next);
         return candidate;
       }
       if (!again.already().isEmpty()) {

@@ -22,8 +22,8 @@ import org.bson.conversions.Bson;
 import org.junit.jupiter.api.Test;
 
 /**
- * The count's filter and update, built as BSON documents ({@link ChatStore#uncounted}, {@link
- * ChatStore#countOf}), are what the driver's builders render for the same write: the builders'
+ * The count's filter and update, built as BSON documents ({@link ChatCounts#uncounted}, {@link
+ * ChatCounts#countOf}), are what the driver's builders render for the same write: the builders'
  * version, as it was written before, is the oracle here.
  */
 class ChatCountWriteTest {
@@ -36,9 +36,10 @@ class ChatCountWriteTest {
 
   @Test
   void theFilterIsTheBuildersAndOfTheChatAndItsUncountedIds() {
-    List<ChatStore.NewMessage> messages = List.of(message(1, 7, ANN, BOB), message(2, 8, BOB, ANN));
+    List<ChatCounts.NewMessage> messages =
+        List.of(message(1, 7, ANN, BOB), message(2, 8, BOB, ANN));
 
-    assertThat(ChatStore.uncounted(CHAT, messages))
+    assertThat(ChatCounts.uncounted(CHAT, messages))
         .isEqualTo(
             rendered(
                 Filters.and(
@@ -48,48 +49,48 @@ class ChatCountWriteTest {
 
   @Test
   void aOneToOneBatchCountsUnreadPerRecipientAndTheNewestAsLatest() {
-    List<ChatStore.NewMessage> messages =
+    List<ChatCounts.NewMessage> messages =
         List.of(
             message(1, 9, ANN, BOB),
             message(2, 7, ANN, BOB),
             message(3, 8, BOB, null), // read on arrival: no unread counted
             message(4, 10, BOB, ANN));
 
-    assertThat(ChatStore.countOf(messages, false)).isEqualTo(rendered(builders(messages, false)));
+    assertThat(ChatCounts.countOf(messages, false)).isEqualTo(rendered(builders(messages, false)));
   }
 
   @Test
   void aGroupBatchMovesEachSendersReadPositionToTheirNewestMessage() {
-    List<ChatStore.NewMessage> messages =
+    List<ChatCounts.NewMessage> messages =
         List.of(
             message(1, 12, ANN, null),
             message(2, 11, ANN, null),
             message(3, 13, BOB, null),
             message(4, 14, CAT, null));
 
-    assertThat(ChatStore.countOf(messages, true)).isEqualTo(rendered(builders(messages, true)));
+    assertThat(ChatCounts.countOf(messages, true)).isEqualTo(rendered(builders(messages, true)));
   }
 
   @Test
   void aMessageWithoutPreviewOrTypeKeepsThemNull() {
-    List<ChatStore.NewMessage> messages =
-        List.of(new ChatStore.NewMessage(id(1), 3, ANN, BOB, null, null, T0));
+    List<ChatCounts.NewMessage> messages =
+        List.of(new ChatCounts.NewMessage(id(1), 3, ANN, BOB, null, null, T0));
 
-    assertThat(ChatStore.countOf(messages, false)).isEqualTo(rendered(builders(messages, false)));
+    assertThat(ChatCounts.countOf(messages, false)).isEqualTo(rendered(builders(messages, false)));
   }
 
   @Test
   void nothingToCountIsRefused() {
-    assertThatThrownBy(() -> ChatStore.countOf(List.of(), false))
+    assertThatThrownBy(() -> ChatCounts.countOf(List.of(), false))
         .isInstanceOf(IllegalArgumentException.class);
   }
 
   /** The count's update as the driver's builders wrote it before (the oracle). */
-  private static Bson builders(List<ChatStore.NewMessage> messages, boolean group) {
+  private static Bson builders(List<ChatCounts.NewMessage> messages, boolean group) {
     Map<String, Integer> unread = new HashMap<>();
-    ChatStore.NewMessage newest = messages.get(0);
+    ChatCounts.NewMessage newest = messages.get(0);
     Instant latestAt = newest.at();
-    for (ChatStore.NewMessage message : messages) {
+    for (ChatCounts.NewMessage message : messages) {
       if (message.unreadFor() != null) {
         unread.merge("unread." + message.unreadFor().value(), 1, Integer::sum);
       }
@@ -99,7 +100,7 @@ class ChatCountWriteTest {
     List<Bson> updates = new ArrayList<>();
     unread.forEach((field, count) -> updates.add(Updates.inc(field, count)));
     if (group) {
-      Map<UserId, ChatStore.NewMessage> bySender = new HashMap<>();
+      Map<UserId, ChatCounts.NewMessage> bySender = new HashMap<>();
       messages.forEach(
           message ->
               bySender.merge(message.sender(), message, (a, b) -> a.seq() >= b.seq() ? a : b));
@@ -123,7 +124,7 @@ class ChatCountWriteTest {
         Updates.pushEach(
             "counted",
             messages.stream().map(message -> message.id().value()).toList(),
-            new PushOptions().slice(-ChatStore.COUNTED_IDS)));
+            new PushOptions().slice(-ChatCounts.COUNTED_IDS)));
     return Updates.combine(updates);
   }
 
@@ -131,8 +132,8 @@ class ChatCountWriteTest {
     return bson.toBsonDocument(BsonDocument.class, MongoClientSettings.getDefaultCodecRegistry());
   }
 
-  private static ChatStore.NewMessage message(int n, long seq, UserId sender, UserId unreadFor) {
-    return new ChatStore.NewMessage(
+  private static ChatCounts.NewMessage message(int n, long seq, UserId sender, UserId unreadFor) {
+    return new ChatCounts.NewMessage(
         id(n), seq, sender, unreadFor, "text " + n, "text", T0.plusMillis(1000 - 10L * seq));
   }
 

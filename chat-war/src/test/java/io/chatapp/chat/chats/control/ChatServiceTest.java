@@ -90,10 +90,10 @@ class ChatServiceTest {
     assertThat(stack.chats.start(bob, ann, ChatHarness.TOKEN).created()).isFalse();
 
     long seq = stack.sequence.next(withBob);
-    stack.chatStore.count(
+    stack.chatCounts.count(
         withBob,
         List.of(
-            new ChatStore.NewMessage(
+            new ChatCounts.NewMessage(
                 io.chatapp.chat.messages.entity.MessageId.fresh(),
                 seq,
                 bob,

@@ -3,6 +3,7 @@ package io.chatapp.chat.messages.control;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
+import io.chatapp.chat.chats.control.ChatCounts;
 import io.chatapp.chat.chats.control.ChatService;
 import io.chatapp.chat.chats.control.ChatStore;
 import io.chatapp.chat.chats.control.GroupStore;
@@ -95,7 +96,7 @@ public final class FlatCostBench {
     this.service =
         new MessageService(chatService, chats, null, messages, null, null, null, events, null)
             .groupReads(new GroupReads(groups, messages, events));
-    this.steps = new MessageSteps(messages, chats, null, nobodyLooking(), events);
+    this.steps = new MessageSteps(messages, new ChatCounts(mongo), null, nobodyLooking(), events);
     chats.ensureIndexes();
     messages.ensureIndexes();
     measured = chats.findOrCreate(ann, bob).chat().id();

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
-import io.chatapp.chat.chats.control.ChatStore;
+import io.chatapp.chat.chats.control.ChatCounts;
 import io.chatapp.chat.chats.entity.Chat;
 import io.chatapp.chat.chats.entity.ChatId;
 import io.chatapp.chat.messages.entity.Addressed;
@@ -416,7 +416,7 @@ class MessagePipelineTest {
           }
         };
     MessageSteps steps =
-        new MessageSteps(watched, stack.chatStore, stack.sequence, stack.viewing, stack.events);
+        new MessageSteps(watched, stack.chatCounts, stack.sequence, stack.viewing, stack.events);
     Addressed first = new Addressed(unsent(p.ann(), p.chat(), "new"), p.bob()).asFirstSend();
 
     assertThat(steps.store(List.of(first), false)).hasSize(1);
@@ -469,8 +469,8 @@ class MessagePipelineTest {
     List<ChatHarness.Pair> pairs = List.of(stack.pair(), stack.pair(), stack.pair(), stack.pair());
     ChatId failing = pairs.get(2).chat();
     AtomicBoolean failNext = new AtomicBoolean(true);
-    ChatStore flaky =
-        new ChatStore(stack.mongo) {
+    ChatCounts flaky =
+        new ChatCounts(stack.mongo) {
           @Override
           public boolean countAllFresh(Map<ChatId, List<NewMessage>> byChat, Set<ChatId> groups) {
             if (failNext.getAndSet(false)) { // the connection drops with one chat's write lost
@@ -671,7 +671,7 @@ class MessagePipelineTest {
             return super.insertAll(batch);
           }
         };
-    return new MessageSteps(flaky, stack.chatStore, stack.sequence, stack.viewing, stack.events);
+    return new MessageSteps(flaky, stack.chatCounts, stack.sequence, stack.viewing, stack.events);
   }
 
   private Message unsent(UserId from, ChatId chat, String text) {
