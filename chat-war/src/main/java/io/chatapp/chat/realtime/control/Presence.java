@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import redis.clients.jedis.params.SetParams;
 
 /**
@@ -110,6 +111,7 @@ public class Presence {
   @Inject RedisConnection redis;
 
   private final String instance = UUID.randomUUID().toString();
+  private final AtomicBoolean missed = new AtomicBoolean();
   private final String namespace;
   private final String instances;
 
@@ -136,6 +138,24 @@ public class Presence {
   /** This instance's id: the prefix of its sockets' keys. */
   public String instance() {
     return instance;
+  }
+
+  /** A socket's key across instances: this instance's id, then the socket's own. */
+  String socketKey(Peer peer) {
+    return instance + ":" + peer.id();
+  }
+
+  /**
+   * Redis missed a change of this instance's sockets (a count or a chat viewed): the next upkeep
+   * writes their state anew ({@link #takeMissedChange}).
+   */
+  void missedChange() {
+    missed.set(true);
+  }
+
+  /** Whether a change was missed since the last call, which clears it. */
+  boolean takeMissedChange() {
+    return missed.getAndSet(false);
   }
 
   /** What {@link #connected} made of a new socket. */

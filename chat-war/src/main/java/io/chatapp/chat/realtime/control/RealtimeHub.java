@@ -1,11 +1,6 @@
 package io.chatapp.chat.realtime.control;
 
-import static io.chatapp.platform.json.JsonSupport.JSON;
-
-import io.chatapp.chat.chats.control.ChatService;
 import io.chatapp.chat.chats.entity.ChatId;
-import io.chatapp.chat.messages.control.MessageService;
-import io.chatapp.chat.messages.entity.MessageId;
 import io.chatapp.chat.realtime.entity.Frame;
 import io.chatapp.chat.users.entity.UserId;
 import io.chatapp.platform.auth.Revocations;
@@ -16,11 +11,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
-import jakarta.ws.rs.WebApplicationException;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
@@ -36,11 +28,11 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * What the WebSocket endpoint does with sockets and their frames. Every frame acts for the user the
- * socket authenticated as, never for a user id inside the frame, and every chat it names is checked
- * for membership. The container's socket threads only count a frame against its socket's budget and
- * queue it: the work happens on a few threads of this hub's own ({@code ws.frame-threads}), in
- * order per socket.
+ * What the WebSocket endpoint does with sockets: each one's arrival and departure in presence, its
+ * token's expiry, pings, and the bounds on its frames and on a user's sockets. The container's
+ * socket threads only count a frame against its socket's budget and queue it: {@link ClientFrames}
+ * handles it on a few threads of this hub's own ({@code ws.frame-threads}), in order per socket.
+ * Every 10 s the hub keeps this instance's sockets in presence.
  */
 @ApplicationScoped
 public class RealtimeHub {
@@ -58,8 +50,7 @@ public class RealtimeHub {
   @Inject Viewing viewing;
   @Inject Typing typing;
   @Inject RealtimeBus bus;
-  @Inject ChatService chats;
-  @Inject MessageService messages;
+  @Inject ClientFrames frames;
   @Inject Revocations revocations;
 
   @Inject
@@ -96,9 +87,6 @@ public class RealtimeHub {
   private ExecutorService frameThreads;
   private ScheduledThreadPoolExecutor timers;
   private Peer.FrameBudget budget;
-
-  /** Set when Redis missed a socket's change: the next upkeep writes this instance's state anew. */
-  private volatile boolean recountNeeded;
 
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
     bus.start();
@@ -154,7 +142,7 @@ public class RealtimeHub {
         .ifPresent(
             peer -> {
               switch (peer.admit(System.nanoTime())) {
-                case TAKEN -> peer.inbox().execute(() -> handle(peer, text));
+                case TAKEN -> peer.inbox().execute(() -> frames.handle(peer, text));
                 case WARNED -> {
                   LOG.info(() -> "A socket of " + peer.user() + " sends too many frames");
                   peer.send(
@@ -210,7 +198,7 @@ public class RealtimeHub {
         contactPresence.cameOnline(peer.user());
       }
     } catch (DependencyUnavailableException e) {
-      recountNeeded = true;
+      presence.missedChange();
       peer.send(Frame.error("Presence is unavailable right now").toText());
     }
   }
@@ -219,88 +207,14 @@ public class RealtimeHub {
     typing.peerClosed(peer.id());
     try {
       if (peer.viewing() != null) {
-        viewing.notViewing(peer.user(), socketKey(peer));
+        viewing.notViewing(peer.user(), presence.socketKey(peer));
       }
       if (peer.isCounted() && presence.disconnected(peer.user())) {
         contactPresence.wentOffline(List.of(peer.user()));
       }
     } catch (DependencyUnavailableException e) {
-      recountNeeded = true;
+      presence.missedChange();
       LOG.fine("Redis away while a socket closed; counted again once it is back");
-    }
-  }
-
-  private void handle(Peer peer, String text) {
-    Frame.parse(text)
-        .ifPresentOrElse(
-            frame -> handle(peer, frame),
-            () ->
-                peer.send(
-                    Frame.error("Not a frame: send {\"event\": ..., \"data\": ...}").toText()));
-  }
-
-  private void handle(Peer peer, Frame frame) {
-    try {
-      switch (frame.event()) {
-        case "join:chat" -> {
-          ChatId chat = chatId(frame.data());
-          List<UserId> members = chats.membership(peer.user(), chat).users();
-          if (peer.join(chat)) {
-            bus.toUsers(
-                members, Frame.of("user:joined:room", chatAndUser(chat, peer.user()).build()));
-          }
-        }
-        case "leave:chat" -> peer.leave(chatId(frame.data()));
-        case "viewing:chat" -> {
-          ChatId chat = chatId(frame.data());
-          chats.requireMember(peer.user(), chat);
-          if (peer.view(chat)) {
-            viewing.viewing(peer.user(), socketKey(peer), chat);
-          }
-        }
-        case "not:viewing:chat" -> {
-          if (peer.stopViewing()) {
-            viewing.notViewing(peer.user(), socketKey(peer));
-          }
-        }
-        case "typing:start" -> {
-          ChatId chat = chatId(field(frame.data(), "chatId"));
-          List<UserId> others = chats.membership(peer.user(), chat).others(peer.user());
-          typing.start(
-              peer.id(), chat, isTyping -> announceTyping(chat, peer.user(), others, isTyping));
-        }
-        case "typing:stop" -> {
-          ChatId chat = chatId(field(frame.data(), "chatId"));
-          chats.requireMember(peer.user(), chat);
-          typing.stop(peer.id(), chat);
-        }
-        case "message:read" -> {
-          ChatId chat = chatId(field(frame.data(), "chatId"));
-          messages.markRead(peer.user(), chat, messageIds(frame.data()));
-        }
-        default -> peer.send(Frame.error("Unknown event: " + frame.event()).toText());
-      }
-    } catch (WebApplicationException e) {
-      peer.send(Frame.error(e.getMessage()).toText());
-    } catch (DependencyUnavailableException e) {
-      if (frame.event().contains("viewing")) {
-        recountNeeded = true;
-      }
-      peer.send(Frame.error(e.dependency() + " is unavailable; try again shortly").toText());
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "Handling " + frame.event() + " failed", e);
-      peer.send(Frame.error("Could not handle " + frame.event()).toText());
-    }
-  }
-
-  /** {@code typing:status {chatId, userId, isTyping}} to the other members (all of a group). */
-  private void announceTyping(ChatId chat, UserId typist, List<UserId> others, boolean isTyping) {
-    try {
-      bus.toUsers(
-          others,
-          Frame.of("typing:status", chatAndUser(chat, typist).add("isTyping", isTyping).build()));
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "A typing announcement was lost", e);
     }
   }
 
@@ -311,13 +225,13 @@ public class RealtimeHub {
    */
   private void keepPresence() {
     try {
-      if (!presence.heartbeat() || recountNeeded) {
-        recountNeeded = false;
+      boolean missed = presence.takeMissedChange();
+      if (!presence.heartbeat() || missed) {
         recount();
       }
       contactPresence.wentOffline(presence.sweep(PRESENCE_PERIOD_MILLIS));
     } catch (RuntimeException e) {
-      recountNeeded = true;
+      presence.missedChange();
       LOG.log(Level.FINE, "Presence upkeep skipped: {0}", e.getMessage());
     }
   }
@@ -334,7 +248,7 @@ public class RealtimeHub {
       Map<String, ChatId> mine = views.computeIfAbsent(peer.user(), user -> new HashMap<>());
       ChatId chat = peer.viewing();
       if (chat != null) {
-        mine.put(socketKey(peer), chat);
+        mine.put(presence.socketKey(peer), chat);
       }
     }
     viewing.rewrite(presence.instance(), views);
@@ -364,47 +278,5 @@ public class RealtimeHub {
         peer.ping();
       }
     }
-  }
-
-  private String socketKey(Peer peer) {
-    return presence.instance() + ":" + peer.id();
-  }
-
-  private static jakarta.json.JsonObjectBuilder chatAndUser(ChatId chat, UserId user) {
-    return JSON.createObjectBuilder().add("chatId", chat.value()).add("userId", user.value());
-  }
-
-  private static JsonValue field(JsonValue data, String name) {
-    if (data == null || data.getValueType() != JsonValue.ValueType.OBJECT) {
-      throw new WebApplicationException("Expected an object with " + name, 400);
-    }
-    JsonValue value = data.asJsonObject().get(name);
-    if (value == null) {
-      throw new WebApplicationException("Missing " + name, 400);
-    }
-    return value;
-  }
-
-  private static ChatId chatId(JsonValue value) {
-    if (value == null || value.getValueType() != JsonValue.ValueType.STRING) {
-      throw new WebApplicationException("Expected a chat id", 400);
-    }
-    return new ChatId(((JsonString) value).getString());
-  }
-
-  private static List<MessageId> messageIds(JsonValue data) {
-    JsonValue ids = field(data, "messageIds");
-    if (ids.getValueType() != JsonValue.ValueType.ARRAY) {
-      throw new WebApplicationException("messageIds must be a list", 400);
-    }
-    return ids.asJsonArray().stream()
-        .map(
-            id -> {
-              if (id.getValueType() != JsonValue.ValueType.STRING) {
-                throw new WebApplicationException("messageIds must be strings", 400);
-              }
-              return new MessageId(((JsonString) id).getString());
-            })
-        .toList();
   }
 }
