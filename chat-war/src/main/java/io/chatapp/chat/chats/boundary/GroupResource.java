@@ -15,7 +15,7 @@ import io.chatapp.chat.common.boundary.TellsOthers;
 import io.chatapp.chat.users.entity.UserId;
 import io.chatapp.platform.auth.Authenticated;
 import io.chatapp.platform.auth.CurrentCaller;
-import io.chatapp.platform.rest.ApiException;
+import io.chatapp.platform.errors.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -68,19 +68,19 @@ public class GroupResource {
   static List<UserId> userIds(JsonObject request) {
     JsonValue value = request.get("userIds");
     if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
-      throw ApiException.badRequest("userIds is required");
+      throw Refusal.badRequest("userIds is required");
     }
     if (value.getValueType() != JsonValue.ValueType.ARRAY) {
-      throw ApiException.badRequest("userIds must be a list of user ids");
+      throw Refusal.badRequest("userIds must be a list of user ids");
     }
     if (value.asJsonArray().size() > MAX_IDS) {
-      throw ApiException.badRequest("userIds names too many users");
+      throw Refusal.badRequest("userIds names too many users");
     }
     return value.asJsonArray().stream()
         .map(
             id -> {
               if (id.getValueType() != JsonValue.ValueType.STRING) {
-                throw ApiException.badRequest("userIds must be a list of user ids");
+                throw Refusal.badRequest("userIds must be a list of user ids");
               }
               return parse(() -> new UserId(((JsonString) id).getString()));
             })

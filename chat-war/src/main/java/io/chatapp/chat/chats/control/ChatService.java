@@ -10,7 +10,7 @@ import io.chatapp.chat.common.entity.IsoTime;
 import io.chatapp.chat.users.control.LastSeen;
 import io.chatapp.chat.users.control.UserDirectory;
 import io.chatapp.chat.users.entity.UserId;
-import io.chatapp.platform.rest.ApiException;
+import io.chatapp.platform.errors.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -56,18 +56,18 @@ public class ChatService {
   /** The chat with {@code other}, made (and announced to them) if there was none. */
   public ChatStore.Creation start(UserId caller, UserId other, String token) {
     if (caller.equals(other)) {
-      throw ApiException.badRequest("You cannot start a chat with yourself");
+      throw Refusal.badRequest("You cannot start a chat with yourself");
     }
     var existing = chats.findBetween(caller, other);
     if (existing.isPresent()) {
       return new ChatStore.Creation(existing.get(), false);
     }
     if (users.find(other, token).isEmpty()) {
-      throw ApiException.notFound("No user with id " + other);
+      throw Refusal.notFound("No user with id " + other);
     }
     if (users.find(caller, token).isEmpty()) {
       // a correctly signed token of a user that does not exist (any more) makes no chats
-      throw ApiException.forbidden("Your account does not exist: log in again");
+      throw Refusal.forbidden("Your account does not exist: log in again");
     }
     ChatStore.Creation creation = chats.findOrCreate(caller, other);
     if (creation.created()) {
@@ -119,7 +119,7 @@ public class ChatService {
 
   /** The chat as stored if {@code caller} is a member: 404 when unknown, 403 when not theirs. */
   public Chat memberChat(UserId caller, ChatId id) {
-    Chat chat = chats.find(id).orElseThrow(() -> ApiException.notFound("No chat with id " + id));
+    Chat chat = chats.find(id).orElseThrow(() -> Refusal.notFound("No chat with id " + id));
     if (!chat.isMember(caller)) {
       throw notAMember();
     }
@@ -131,7 +131,7 @@ public class ChatService {
    * to then). 404 when unknown, 403 otherwise.
    */
   public Chat readableChat(UserId caller, ChatId id) {
-    Chat chat = chats.find(id).orElseThrow(() -> ApiException.notFound("No chat with id " + id));
+    Chat chat = chats.find(id).orElseThrow(() -> Refusal.notFound("No chat with id " + id));
     if (!chat.canRead(caller)) {
       throw notAMember();
     }
@@ -145,7 +145,7 @@ public class ChatService {
    */
   public ChatMembers.Membership membership(UserId caller, ChatId id) {
     ChatMembers.Membership membership =
-        members.membership(id).orElseThrow(() -> ApiException.notFound("No chat with id " + id));
+        members.membership(id).orElseThrow(() -> Refusal.notFound("No chat with id " + id));
     if (!membership.users().contains(caller)) {
       throw notAMember();
     }
@@ -173,7 +173,7 @@ public class ChatService {
    */
   public void requireReaderAt(UserId caller, ChatId id, Instant postedAt) {
     List<UserId> users =
-        members.of(id).orElseThrow(() -> ApiException.notFound("No chat with id " + id));
+        members.of(id).orElseThrow(() -> Refusal.notFound("No chat with id " + id));
     if (users.contains(caller)) {
       return;
     }
@@ -197,13 +197,13 @@ public class ChatService {
     return membersFor(caller, id);
   }
 
-  private static ApiException notAMember() {
-    return ApiException.forbidden("You are not a member of this chat");
+  private static Refusal notAMember() {
+    return Refusal.forbidden("You are not a member of this chat");
   }
 
   private List<UserId> membersFor(UserId caller, ChatId id) {
     List<UserId> users =
-        members.of(id).orElseThrow(() -> ApiException.notFound("No chat with id " + id));
+        members.of(id).orElseThrow(() -> Refusal.notFound("No chat with id " + id));
     if (!users.contains(caller)) {
       throw notAMember();
     }

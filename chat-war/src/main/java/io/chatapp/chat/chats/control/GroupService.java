@@ -12,7 +12,7 @@ import io.chatapp.chat.common.entity.IsoTime;
 import io.chatapp.chat.messages.control.SystemMessages;
 import io.chatapp.chat.users.control.UserDirectory;
 import io.chatapp.chat.users.entity.UserId;
-import io.chatapp.platform.rest.ApiException;
+import io.chatapp.platform.errors.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -68,7 +68,7 @@ public class GroupService {
     everyone.addAll(others.users());
     Map<UserId, JsonObject> profiles = existing(everyone, token);
     if (!profiles.containsKey(creator)) {
-      throw ApiException.forbidden("Your account does not exist: log in again");
+      throw Refusal.forbidden("Your account does not exist: log in again");
     }
     Chat chat = groups.create(name, creator, others.users());
     say(
@@ -85,15 +85,15 @@ public class GroupService {
     Chat chat = groupOf(actor, id);
     requireAdmin(chat, actor);
     if (added.users().contains(actor)) {
-      throw ApiException.badRequest("userIds must not name yourself");
+      throw Refusal.badRequest("userIds must not name yourself");
     }
     for (UserId user : added.users()) {
       if (chat.isMember(user)) {
-        throw ApiException.badRequest(user + " is already a member");
+        throw Refusal.badRequest(user + " is already a member");
       }
     }
     if (chat.users().size() + added.users().size() > Group.MAX_MEMBERS) {
-      throw ApiException.badRequest(
+      throw Refusal.badRequest(
           "A group has at most " + Group.MAX_MEMBERS + " members; it has " + chat.users().size());
     }
     List<UserId> asked = new ArrayList<>();
@@ -129,7 +129,7 @@ public class GroupService {
     if (!leaving) {
       requireAdmin(chat, actor);
       if (!chat.isMember(member)) {
-        throw ApiException.notFound(member + " is not a member of this group");
+        throw Refusal.notFound(member + " is not a member of this group");
       }
     }
     List<UserId> now = without(chat.users(), member);
@@ -179,24 +179,24 @@ public class GroupService {
 
   /** The group as stored now: 404 unknown, 400 a 1:1 chat, 403 when {@code actor} is not in it. */
   private Chat groupOf(UserId actor, ChatId id) {
-    Chat chat = chats.find(id).orElseThrow(() -> ApiException.notFound("No chat with id " + id));
+    Chat chat = chats.find(id).orElseThrow(() -> Refusal.notFound("No chat with id " + id));
     if (!chat.isMember(actor)) {
-      throw ApiException.forbidden("You are not a member of this chat");
+      throw Refusal.forbidden("You are not a member of this chat");
     }
     if (!chat.isGroup()) {
-      throw ApiException.badRequest("This is a 1:1 chat, not a group");
+      throw Refusal.badRequest("This is a 1:1 chat, not a group");
     }
     return chat;
   }
 
   /** 409: another change of the members won the race; nothing of this one was made. */
-  private static ApiException changedMeanwhile() {
-    return ApiException.conflict("The group's members changed meanwhile: look again and retry");
+  private static Refusal changedMeanwhile() {
+    return Refusal.conflict("The group's members changed meanwhile: look again and retry");
   }
 
   private static void requireAdmin(Chat chat, UserId actor) {
     if (!chat.group().isAdmin(actor)) {
-      throw ApiException.forbidden("Only the group's admins may do that");
+      throw Refusal.forbidden("Only the group's admins may do that");
     }
   }
 
@@ -208,7 +208,7 @@ public class GroupService {
     Map<UserId, JsonObject> found = users.existing(asked, token);
     for (UserId user : asked) {
       if (!found.containsKey(user) && !user.equals(asked.get(0))) {
-        throw ApiException.notFound("No user with id " + user);
+        throw Refusal.notFound("No user with id " + user);
       }
     }
     return found;

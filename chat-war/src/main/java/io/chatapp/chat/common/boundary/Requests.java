@@ -6,8 +6,8 @@ import io.chatapp.chat.users.entity.UserId;
 import io.chatapp.platform.auth.Caller;
 import io.chatapp.platform.auth.RequestTokens;
 import io.chatapp.platform.auth.Tokens;
+import io.chatapp.platform.errors.Refusal;
 import io.chatapp.platform.json.JsonSupport;
-import io.chatapp.platform.rest.ApiException;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -40,7 +40,7 @@ public final class Requests {
     try {
       return value.get();
     } catch (IllegalArgumentException e) {
-      throw ApiException.badRequest(e.getMessage());
+      throw Refusal.badRequest(e.getMessage());
     }
   }
 
@@ -50,20 +50,20 @@ public final class Requests {
    */
   public static JsonObject object(String body) {
     if (body == null || body.isBlank()) {
-      throw ApiException.badRequest("A JSON object body is required");
+      throw Refusal.badRequest("A JSON object body is required");
     }
     if (JsonSupport.nestsTooDeep(body)) {
-      throw ApiException.badRequest(
+      throw Refusal.badRequest(
           "The request body nests deeper than " + JsonSupport.MAX_DEPTH + " levels");
     }
     try (JsonReader reader = JSON.createReader(new StringReader(body))) {
       JsonValue value = reader.readValue();
       if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-        throw ApiException.badRequest("The request body must be a JSON object");
+        throw Refusal.badRequest("The request body must be a JSON object");
       }
       return value.asJsonObject();
     } catch (JsonException e) {
-      throw ApiException.badRequest("The request body is not valid JSON");
+      throw Refusal.badRequest("The request body is not valid JSON");
     }
   }
 
@@ -74,7 +74,7 @@ public final class Requests {
       return null;
     }
     if (value.getValueType() != JsonValue.ValueType.STRING) {
-      throw ApiException.badRequest(name + " must be a string");
+      throw Refusal.badRequest(name + " must be a string");
     }
     return body.getString(name);
   }
@@ -83,7 +83,7 @@ public final class Requests {
   public static String required(JsonObject body, String name) {
     String value = string(body, name);
     if (value == null) {
-      throw ApiException.badRequest(name + " is required");
+      throw Refusal.badRequest(name + " is required");
     }
     return value;
   }

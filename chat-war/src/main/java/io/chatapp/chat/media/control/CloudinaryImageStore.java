@@ -6,9 +6,8 @@ import com.cloudinary.utils.ObjectUtils;
 import io.chatapp.chat.chats.entity.ChatId;
 import io.chatapp.chat.media.entity.ImageFile;
 import io.chatapp.chat.messages.entity.MessageImage;
-import io.chatapp.platform.rest.ApiException;
-import io.chatapp.platform.rest.DependencyUnavailableException;
-import jakarta.ws.rs.core.Response;
+import io.chatapp.platform.errors.DependencyUnavailableException;
+import io.chatapp.platform.errors.Refusal;
 import java.io.IOException;
 import java.util.Map;
 import java.util.logging.Level;
@@ -56,22 +55,19 @@ public class CloudinaryImageStore implements ImageStore {
       throw new DependencyUnavailableException("Cloudinary", e);
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Cloudinary refused an image upload: {0}", e.getMessage());
-      throw new ApiException(
-          Response.Status.BAD_GATEWAY, "The image service refused the image; try again later");
+      throw Refusal.upstreamFailed("The image service refused the image; try again later");
     }
     Object url = result == null ? null : result.get("secure_url");
     Object publicId = result == null ? null : result.get("public_id");
     if (!(url instanceof String) || !(publicId instanceof String)) {
       LOG.warning("Cloudinary's answer to an upload has no secure_url or public_id");
-      throw new ApiException(
-          Response.Status.BAD_GATEWAY, "The image service gave an unexpected answer");
+      throw Refusal.upstreamFailed("The image service gave an unexpected answer");
     }
     try {
       return new MessageImage((String) url, (String) publicId);
     } catch (IllegalArgumentException e) {
       delete((String) publicId);
-      throw new ApiException(
-          Response.Status.BAD_GATEWAY, "The image service gave an unexpected answer");
+      throw Refusal.upstreamFailed("The image service gave an unexpected answer");
     }
   }
 

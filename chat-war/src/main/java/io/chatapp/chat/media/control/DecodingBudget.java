@@ -1,6 +1,6 @@
 package io.chatapp.chat.media.control;
 
-import io.chatapp.platform.rest.ApiException;
+import io.chatapp.platform.errors.Refusal;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -28,11 +28,11 @@ final class DecodingBudget {
     int taken = (int) Math.min(capacity, Math.max(1, count));
     try {
       if (!pixels.tryAcquire(taken, WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
-        throw ApiException.busy("Busy with other images; try again in a moment", WAIT);
+        throw Refusal.busy("Busy with other images; try again in a moment", WAIT);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw ApiException.busy("Busy with other images; try again in a moment", WAIT);
+      throw Refusal.busy("Busy with other images; try again in a moment", WAIT);
     }
     return () -> pixels.release(taken);
   }

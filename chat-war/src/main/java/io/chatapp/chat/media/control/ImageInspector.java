@@ -2,11 +2,10 @@ package io.chatapp.chat.media.control;
 
 import io.chatapp.chat.media.entity.ImageFile;
 import io.chatapp.chat.media.entity.ImageFormat;
-import io.chatapp.platform.rest.ApiException;
+import io.chatapp.platform.errors.Refusal;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.core.Response;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -73,14 +72,12 @@ public class ImageInspector {
       throw tooLarge();
     }
     ImageFormat format =
-        ImageFormat.sniff(bytes)
-            .orElseThrow(
-                () -> new ApiException(Response.Status.UNSUPPORTED_MEDIA_TYPE, UNSUPPORTED));
+        ImageFormat.sniff(bytes).orElseThrow(() -> Refusal.unsupportedType(UNSUPPORTED));
     requireNamed(format, "file name", ImageFormat.namedBy(fileName));
     requireNamed(format, "content type", ImageFormat.typedBy(contentType));
     if (format == ImageFormat.JPEG && !JpegMarkers.complete(bytes)
         || format == ImageFormat.WEBP && !WebpChunks.holdImage(bytes)) {
-      throw ApiException.badRequest(DAMAGED);
+      throw Refusal.badRequest(DAMAGED);
     }
     try (ImageInputStream input =
         new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
@@ -91,10 +88,10 @@ public class ImageInspector {
       } finally {
         reader.dispose();
       }
-    } catch (ApiException e) {
+    } catch (Refusal e) {
       throw e;
     } catch (IOException | RuntimeException e) {
-      throw ApiException.badRequest(DAMAGED);
+      throw Refusal.badRequest(DAMAGED);
     }
   }
 
@@ -123,12 +120,10 @@ public class ImageInspector {
   private int checkedFrames(ImageReader reader) throws IOException {
     int frames = reader.getNumImages(true);
     if (frames < 1) {
-      throw ApiException.badRequest(DAMAGED);
+      throw Refusal.badRequest(DAMAGED);
     }
     if (frames > MAX_FRAMES) {
-      throw new ApiException(
-          Response.Status.REQUEST_ENTITY_TOO_LARGE,
-          "The animation has " + frames + " frames: at most " + MAX_FRAMES);
+      throw Refusal.tooLarge("The animation has " + frames + " frames: at most " + MAX_FRAMES);
     }
     long pixels = 0;
     for (int i = 0; i < frames; i++) {
@@ -136,8 +131,7 @@ public class ImageInspector {
       pixels += (long) reader.getWidth(i) * reader.getHeight(i);
     }
     if (pixels > limits.maxPixels()) {
-      throw new ApiException(
-          Response.Status.REQUEST_ENTITY_TOO_LARGE,
+      throw Refusal.tooLarge(
           String.format(
               Locale.ROOT,
               "The animation's frames hold %,d pixels: at most %,d in all",
@@ -150,7 +144,7 @@ public class ImageInspector {
   /** 400 when the client named an accepted format other than the one the bytes are. */
   private static void requireNamed(ImageFormat actual, String what, Optional<ImageFormat> named) {
     if (named.isPresent() && named.get() != actual) {
-      throw ApiException.badRequest(
+      throw Refusal.badRequest(
           "The image is a " + actual + " but its " + what + " says " + named.get());
     }
   }
@@ -159,8 +153,7 @@ public class ImageInspector {
     if (width > MediaLimits.MAX_SIDE
         || height > MediaLimits.MAX_SIDE
         || (long) width * height > limits.maxPixels()) {
-      throw new ApiException(
-          Response.Status.REQUEST_ENTITY_TOO_LARGE,
+      throw Refusal.tooLarge(
           String.format(
               Locale.ROOT,
               "The image is %d×%d pixels: at most %,d pixels a side and %,d pixels in all",
@@ -171,9 +164,7 @@ public class ImageInspector {
     }
   }
 
-  private ApiException tooLarge() {
-    return new ApiException(
-        Response.Status.REQUEST_ENTITY_TOO_LARGE,
-        "The image is larger than " + limits.maxBytesText());
+  private Refusal tooLarge() {
+    return Refusal.tooLarge("The image is larger than " + limits.maxBytesText());
   }
 }

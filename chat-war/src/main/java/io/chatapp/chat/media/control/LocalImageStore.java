@@ -6,7 +6,7 @@ import io.chatapp.chat.media.entity.ImageFile;
 import io.chatapp.chat.media.entity.MediaRecord;
 import io.chatapp.chat.media.entity.PublicId;
 import io.chatapp.chat.messages.entity.MessageImage;
-import io.chatapp.platform.rest.DependencyUnavailableException;
+import io.chatapp.platform.errors.DependencyUnavailableException;
 import java.io.IOException;
 import java.util.Optional;
 import java.util.logging.Level;

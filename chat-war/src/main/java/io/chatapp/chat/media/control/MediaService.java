@@ -4,7 +4,7 @@ import io.chatapp.chat.chats.control.ChatService;
 import io.chatapp.chat.media.entity.MediaRecord;
 import io.chatapp.chat.media.entity.PublicId;
 import io.chatapp.chat.users.entity.UserId;
-import io.chatapp.platform.rest.ApiException;
+import io.chatapp.platform.errors.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.file.Files;
@@ -39,14 +39,14 @@ public class MediaService {
     try {
       id = new PublicId(publicId);
     } catch (IllegalArgumentException e) {
-      throw ApiException.notFound("No image with that id");
+      throw Refusal.notFound("No image with that id");
     }
     MediaRecord record =
-        records.find(id).orElseThrow(() -> ApiException.notFound("No image with that id"));
+        records.find(id).orElseThrow(() -> Refusal.notFound("No image with that id"));
     chats.requireReaderAt(caller, record.chatId(), record.createdAt());
     Path path = original ? folder.original(record) : folder.display(record);
     if (!Files.isRegularFile(path)) {
-      throw ApiException.notFound("No image with that id");
+      throw Refusal.notFound("No image with that id");
     }
     return new MediaFile(
         path, record.format().contentType(), id.value() + (original ? "-original" : "-display"));

@@ -25,7 +25,7 @@ import io.chatapp.chat.users.control.UserDirectory;
 import io.chatapp.chat.users.entity.UserId;
 import io.chatapp.platform.auth.Authenticated;
 import io.chatapp.platform.auth.CurrentCaller;
-import io.chatapp.platform.rest.ApiException;
+import io.chatapp.platform.errors.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -107,7 +107,7 @@ public class MessageResource {
     EntityPart imagePart = byName.get("image");
     if (imagePart == null) {
       if (caption.value().isEmpty()) {
-        throw ApiException.badRequest("text or image is required");
+        throw Refusal.badRequest("text or image is required");
       }
       MessageText text = parse(() -> new MessageText(caption.value()));
       return created(messages.send(userId(caller.get()), chatId, text, clientId, replyTo));
@@ -117,7 +117,7 @@ public class MessageResource {
       bytes = inspector.readLimited(content);
     }
     if (bytes.length == 0) {
-      throw ApiException.badRequest("image is empty");
+      throw Refusal.badRequest("image is empty");
     }
     ImageFile image =
         inspector.inspect(
@@ -190,11 +190,11 @@ public class MessageResource {
     try (InputStream content = part.getContent()) {
       byte[] bytes = content.readNBytes(FIELD_BYTES + 1);
       if (bytes.length > FIELD_BYTES) {
-        throw ApiException.badRequest(name + " is too long");
+        throw Refusal.badRequest(name + " is too long");
       }
       return new String(bytes, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw ApiException.badRequest("The multipart request could not be read");
+      throw Refusal.badRequest("The multipart request could not be read");
     }
   }
 

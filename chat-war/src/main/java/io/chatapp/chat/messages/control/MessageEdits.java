@@ -13,7 +13,7 @@ import io.chatapp.chat.messages.entity.MessageEdited;
 import io.chatapp.chat.messages.entity.MessageId;
 import io.chatapp.chat.messages.entity.Reactions;
 import io.chatapp.chat.users.entity.UserId;
-import io.chatapp.platform.rest.ApiException;
+import io.chatapp.platform.errors.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -76,10 +76,10 @@ public class MessageEdits {
     }
     Instant now = IsoTime.now();
     if (!window().allows(message.createdAt(), now)) {
-      throw ApiException.forbidden(window().tooLate());
+      throw Refusal.forbidden(window().tooLate());
     }
     if (message.image() == null && text.value().isEmpty()) {
-      throw ApiException.badRequest("text must not be empty");
+      throw Refusal.badRequest("text must not be empty");
     }
     Message edited = changes.edit(id, text.value(), now).orElseThrow(() -> noSuchMessage(id));
     if (edited.deleted()) {
@@ -145,18 +145,18 @@ public class MessageEdits {
   /** Only its sender changes a message; a group's record of who changed what stays as written. */
   private static void requireSender(UserId caller, Message message, String action) {
     if (message.system()) {
-      throw ApiException.forbidden("You cannot " + action + " a group's system messages");
+      throw Refusal.forbidden("You cannot " + action + " a group's system messages");
     }
     if (!message.sender().equals(caller)) {
-      throw ApiException.forbidden("You can only " + action + " your own messages");
+      throw Refusal.forbidden("You can only " + action + " your own messages");
     }
   }
 
-  static ApiException noSuchMessage(MessageId id) {
-    return ApiException.notFound("No message with id " + id);
+  static Refusal noSuchMessage(MessageId id) {
+    return Refusal.notFound("No message with id " + id);
   }
 
-  static ApiException wasDeleted() {
-    return ApiException.conflict("This message was deleted");
+  static Refusal wasDeleted() {
+    return Refusal.conflict("This message was deleted");
   }
 }

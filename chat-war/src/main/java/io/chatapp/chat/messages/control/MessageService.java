@@ -20,7 +20,7 @@ import io.chatapp.chat.messages.entity.MessageText;
 import io.chatapp.chat.messages.entity.MessagesRead;
 import io.chatapp.chat.messages.entity.ReplyTo;
 import io.chatapp.chat.users.entity.UserId;
-import io.chatapp.platform.rest.ApiException;
+import io.chatapp.platform.errors.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -170,7 +170,7 @@ public class MessageService {
     ReplyTo quoted;
     try {
       quoted = replyTo.map(original -> replies.quote(chatId, original)).orElse(null);
-    } catch (ApiException refused) {
+    } catch (Refusal refused) {
       return clientId.flatMap(id -> storedBefore(chatId, sender, id)).orElseThrow(() -> refused);
     }
     rate.take(sender);
@@ -232,7 +232,7 @@ public class MessageService {
               .find(before.get())
               .filter(message -> message.chatId().equals(chatId))
               .orElseThrow(
-                  () -> ApiException.badRequest("before: no message with that id in this chat"));
+                  () -> Refusal.badRequest("before: no message with that id in this chat"));
       top = Math.min(top, anchor.seq() - 1);
     }
     List<Message> page = messages.page(chatId, top, limit);
@@ -270,7 +270,7 @@ public class MessageService {
   public List<MessageId> markRead(UserId reader, ChatId chatId, List<MessageId> ids) {
     ChatMembers.Membership members = chatService.membership(reader, chatId);
     if (ids.size() > 100) {
-      throw ApiException.badRequest("At most 100 message ids at a time");
+      throw Refusal.badRequest("At most 100 message ids at a time");
     }
     if (members.group()) {
       return groupReads.markRead(reader, chatId, ids, members);

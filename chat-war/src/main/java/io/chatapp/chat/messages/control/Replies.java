@@ -4,7 +4,7 @@ import io.chatapp.chat.chats.entity.ChatId;
 import io.chatapp.chat.messages.entity.Message;
 import io.chatapp.chat.messages.entity.MessageId;
 import io.chatapp.chat.messages.entity.ReplyTo;
-import io.chatapp.platform.rest.ApiException;
+import io.chatapp.platform.errors.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.HashMap;
@@ -38,10 +38,9 @@ public class Replies {
         messages
             .find(original)
             .filter(message -> message.chatId().equals(chat))
-            .orElseThrow(
-                () -> ApiException.badRequest("replyTo: no message with that id in this chat"));
+            .orElseThrow(() -> Refusal.badRequest("replyTo: no message with that id in this chat"));
     if (quoted.deleted()) {
-      throw ApiException.badRequest("replyTo: that message was deleted");
+      throw Refusal.badRequest("replyTo: that message was deleted");
     }
     return ReplyTo.of(quoted);
   }

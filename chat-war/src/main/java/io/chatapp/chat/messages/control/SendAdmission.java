@@ -1,6 +1,6 @@
 package io.chatapp.chat.messages.control;
 
-import io.chatapp.platform.rest.ApiException;
+import io.chatapp.platform.errors.Refusal;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -89,11 +89,11 @@ public class SendAdmission {
   /** A place for one send, to close once the pipeline took it; 503 when there is none. */
   public Permit admit() {
     if (backedUp) {
-      throw ApiException.busy(
+      throw Refusal.busy(
           "Too many messages are waiting to be delivered; try again shortly", RETRY_AFTER);
     }
     if (!inFlight.tryAcquire()) {
-      throw ApiException.busy("Too many messages are being sent; try again shortly", RETRY_AFTER);
+      throw Refusal.busy("Too many messages are being sent; try again shortly", RETRY_AFTER);
     }
     return inFlight::release;
   }

@@ -2,7 +2,7 @@ package io.chatapp.chat.messages.control;
 
 import io.chatapp.chat.common.control.TokenBucket;
 import io.chatapp.chat.users.entity.UserId;
-import io.chatapp.platform.rest.ApiException;
+import io.chatapp.platform.errors.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -77,7 +77,7 @@ public class SendRate {
                 "User " + user + " sends faster than " + perSecond + " messages a second: refused");
       }
     }
-    throw ApiException.tooManyRequests(
+    throw Refusal.tooManyRequests(
         "You are sending messages too fast; try again shortly",
         Duration.ofSeconds(Math.max(1, (long) Math.ceil(wait / 1e9))));
   }

@@ -8,12 +8,12 @@ import io.chatapp.chat.messages.control.MessageService;
 import io.chatapp.chat.messages.entity.MessageId;
 import io.chatapp.chat.realtime.entity.Frame;
 import io.chatapp.chat.users.entity.UserId;
-import io.chatapp.platform.rest.DependencyUnavailableException;
+import io.chatapp.platform.errors.DependencyUnavailableException;
+import io.chatapp.platform.errors.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import jakarta.ws.rs.WebApplicationException;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -89,7 +89,7 @@ public class ClientFrames {
         }
         default -> peer.send(Frame.error("Unknown event: " + frame.event()).toText());
       }
-    } catch (WebApplicationException e) {
+    } catch (Refusal e) {
       peer.send(Frame.error(e.getMessage()).toText());
     } catch (DependencyUnavailableException e) {
       if (frame.event().contains("viewing")) {
@@ -119,18 +119,18 @@ public class ClientFrames {
 
   private static JsonValue field(JsonValue data, String name) {
     if (data == null || data.getValueType() != JsonValue.ValueType.OBJECT) {
-      throw new WebApplicationException("Expected an object with " + name, 400);
+      throw Refusal.badRequest("Expected an object with " + name);
     }
     JsonValue value = data.asJsonObject().get(name);
     if (value == null) {
-      throw new WebApplicationException("Missing " + name, 400);
+      throw Refusal.badRequest("Missing " + name);
     }
     return value;
   }
 
   private static ChatId chatId(JsonValue value) {
     if (value == null || value.getValueType() != JsonValue.ValueType.STRING) {
-      throw new WebApplicationException("Expected a chat id", 400);
+      throw Refusal.badRequest("Expected a chat id");
     }
     return new ChatId(((JsonString) value).getString());
   }
@@ -138,13 +138,13 @@ public class ClientFrames {
   private static List<MessageId> messageIds(JsonValue data) {
     JsonValue ids = field(data, "messageIds");
     if (ids.getValueType() != JsonValue.ValueType.ARRAY) {
-      throw new WebApplicationException("messageIds must be a list", 400);
+      throw Refusal.badRequest("messageIds must be a list");
     }
     return ids.asJsonArray().stream()
         .map(
             id -> {
               if (id.getValueType() != JsonValue.ValueType.STRING) {
-                throw new WebApplicationException("messageIds must be strings", 400);
+                throw Refusal.badRequest("messageIds must be strings");
               }
               return new MessageId(((JsonString) id).getString());
             })

@@ -4,7 +4,7 @@ import io.chatapp.chat.chats.entity.ChatId;
 import io.chatapp.chat.realtime.entity.Frame;
 import io.chatapp.chat.users.entity.UserId;
 import io.chatapp.platform.auth.Revocations;
-import io.chatapp.platform.rest.DependencyUnavailableException;
+import io.chatapp.platform.errors.DependencyUnavailableException;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -3,7 +3,7 @@ package io.chatapp.chat.users.control;
 import static io.chatapp.platform.json.JsonSupport.JSON;
 
 import io.chatapp.chat.users.entity.UserId;
-import io.chatapp.platform.rest.DependencyUnavailableException;
+import io.chatapp.platform.errors.DependencyUnavailableException;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -8,8 +8,9 @@ import io.chatapp.chat.chats.entity.ChatId;
 import io.chatapp.chat.support.ChatHarness;
 import io.chatapp.chat.users.control.UserDirectory;
 import io.chatapp.chat.users.entity.UserId;
-import io.chatapp.platform.rest.ApiException;
-import io.chatapp.platform.rest.DependencyUnavailableException;
+import io.chatapp.platform.errors.DependencyUnavailableException;
+import io.chatapp.platform.errors.Refusal;
+import io.chatapp.platform.rest.RefusalMapper;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -122,10 +123,10 @@ class ChatServiceTest {
     UserId ghost = new UserId("65a1b2c3d4e5f60718293a4b");
     assertThatThrownBy(() -> stack.chats.start(ann, ann, ChatHarness.TOKEN))
         .isInstanceOfSatisfying(
-            ApiException.class, e -> assertThat(e.getResponse().getStatus()).isEqualTo(400));
+            Refusal.class, e -> assertThat(RefusalMapper.response(e).getStatus()).isEqualTo(400));
     assertThatThrownBy(() -> stack.chats.start(ann, ghost, ChatHarness.TOKEN))
         .isInstanceOfSatisfying(
-            ApiException.class, e -> assertThat(e.getResponse().getStatus()).isEqualTo(404));
+            Refusal.class, e -> assertThat(RefusalMapper.response(e).getStatus()).isEqualTo(404));
     assertThat(stack.chats.list(ann, ChatHarness.TOKEN)).isEmpty();
   }
 
@@ -138,10 +139,10 @@ class ChatServiceTest {
     assertThat(stack.chats.memberChat(bob, chat).id()).isEqualTo(chat);
     assertThatThrownBy(() -> stack.chats.memberChat(eve, chat))
         .isInstanceOfSatisfying(
-            ApiException.class, e -> assertThat(e.getResponse().getStatus()).isEqualTo(403));
+            Refusal.class, e -> assertThat(RefusalMapper.response(e).getStatus()).isEqualTo(403));
     assertThatThrownBy(() -> stack.chats.memberChat(ann, ChatId.fresh()))
         .isInstanceOfSatisfying(
-            ApiException.class, e -> assertThat(e.getResponse().getStatus()).isEqualTo(404));
+            Refusal.class, e -> assertThat(RefusalMapper.response(e).getStatus()).isEqualTo(404));
   }
 
   @Test

@@ -18,7 +18,8 @@ import io.chatapp.chat.messages.entity.MessageSent;
 import io.chatapp.chat.messages.entity.MessageText;
 import io.chatapp.chat.support.ChatHarness;
 import io.chatapp.chat.users.entity.UserId;
-import io.chatapp.platform.rest.ApiException;
+import io.chatapp.platform.errors.Refusal;
+import io.chatapp.platform.rest.RefusalMapper;
 import io.chatapp.testsupport.Poll;
 import java.time.Duration;
 import java.time.Instant;
@@ -133,7 +134,7 @@ class GroupChatTest {
             () ->
                 stack.groups.create(
                     ann, new GroupName("x"), NewMembers.forGroup(ann, List.of(bob, nobody)), TOKEN))
-        .isInstanceOf(ApiException.class)
+        .isInstanceOf(Refusal.class)
         .hasMessageContaining("No user with id " + nobody);
     assertThatThrownBy(
             () ->
@@ -142,7 +143,7 @@ class GroupChatTest {
                     new GroupName("x"),
                     NewMembers.forGroup(nobody, List.of(ann, bob)),
                     TOKEN))
-        .isInstanceOf(ApiException.class)
+        .isInstanceOf(Refusal.class)
         .hasMessageContaining("does not exist");
   }
 
@@ -222,9 +223,9 @@ class GroupChatTest {
                 g.chat(), new GroupName("Crew"), List.of(g.ann(), g.bob()), List.of(g.ann())));
     assertThatThrownBy(() -> send(g.cid(), g.chat(), "still here?"))
         .isInstanceOfSatisfying(
-            ApiException.class, e -> assertThat(e.getResponse().getStatus()).isEqualTo(403));
+            Refusal.class, e -> assertThat(RefusalMapper.response(e).getStatus()).isEqualTo(403));
     assertThatThrownBy(() -> stack.messages.markRead(g.cid(), g.chat(), List.of()))
-        .isInstanceOf(ApiException.class);
+        .isInstanceOf(Refusal.class);
 
     Message after = send(g.bob(), g.chat(), "after Cid left");
     List<Message> bobs = awaitPage(g.bob(), g.chat(), 4);
@@ -317,8 +318,8 @@ class GroupChatTest {
     try {
       change.run();
       return 200;
-    } catch (ApiException e) {
-      return e.getResponse().getStatus();
+    } catch (Refusal e) {
+      return RefusalMapper.response(e).getStatus();
     }
   }
 
@@ -384,6 +385,7 @@ class GroupChatTest {
   private static void assertStatus(int status, Runnable call) {
     assertThatThrownBy(call::run)
         .isInstanceOfSatisfying(
-            ApiException.class, e -> assertThat(e.getResponse().getStatus()).isEqualTo(status));
+            Refusal.class,
+            e -> assertThat(RefusalMapper.response(e).getStatus()).isEqualTo(status));
   }
 }

@@ -19,8 +19,9 @@ import io.chatapp.chat.messages.entity.MessageSent;
 import io.chatapp.chat.support.ChatHarness;
 import io.chatapp.chat.support.TestImages;
 import io.chatapp.chat.users.entity.UserId;
-import io.chatapp.platform.rest.ApiException;
-import io.chatapp.platform.rest.DependencyUnavailableException;
+import io.chatapp.platform.errors.DependencyUnavailableException;
+import io.chatapp.platform.errors.Refusal;
+import io.chatapp.platform.rest.RefusalMapper;
 import io.chatapp.testsupport.CameraImages;
 import io.chatapp.testsupport.Poll;
 import java.io.IOException;
@@ -127,7 +128,7 @@ class CloudinaryImageStoreTest {
                   viaCloudinary.sendImage(
                       ann, chat, image, new Caption("x"), Optional.of(new ClientId("c1"))))
           .isInstanceOfSatisfying(
-              ApiException.class, e -> assertThat(e.getResponse().getStatus()).isEqualTo(502));
+              Refusal.class, e -> assertThat(RefusalMapper.response(e).getStatus()).isEqualTo(502));
       assertThat(stack.chatStore.find(chat).orElseThrow().seq()).isZero();
       assertThat(stack.messages.history(bob, chat, Optional.empty(), 50).messages()).isEmpty();
 

@@ -7,7 +7,8 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import io.chatapp.chat.media.entity.ImageFile;
 import io.chatapp.chat.media.entity.ImageFormat;
 import io.chatapp.chat.support.TestImages;
-import io.chatapp.platform.rest.ApiException;
+import io.chatapp.platform.errors.Refusal;
+import io.chatapp.platform.rest.RefusalMapper;
 import io.chatapp.testsupport.CameraImages;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
@@ -28,7 +29,7 @@ class ImageInspectorTest {
       new ImageInspector(new MediaLimits(5 * 1024 * 1024, 40_000_000));
 
   static int status(Throwable e) {
-    return ((ApiException) e).getResponse().getStatus();
+    return RefusalMapper.response((Refusal) e).getStatus();
   }
 
   private static String message(Throwable e) {
@@ -193,7 +194,7 @@ class ImageInspectorTest {
     for (int i = 0; i < refused.length; i++) {
       byte[] bytes = refused[i];
       Throwable refusal = catchThrowable(() -> inspector.inspect(bytes));
-      assertThat(refusal).as("case %d", i).isInstanceOf(ApiException.class);
+      assertThat(refusal).as("case %d", i).isInstanceOf(Refusal.class);
       assertThat(status(refusal)).as("case %d", i).isEqualTo(400);
       assertThat(message(refusal)).isEqualTo("The image is damaged or incomplete");
     }
@@ -205,7 +206,7 @@ class ImageInspectorTest {
       byte[] bytes = TestImages.webpHtml(chunk);
       assertThatThrownBy(() -> inspector.inspect(bytes))
           .as(chunk)
-          .isInstanceOf(ApiException.class)
+          .isInstanceOf(Refusal.class)
           .satisfies(e -> assertThat(status(e)).isIn(400, 413));
     }
   }

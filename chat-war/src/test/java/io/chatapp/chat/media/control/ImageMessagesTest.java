@@ -13,7 +13,8 @@ import io.chatapp.chat.messages.entity.MessageSent;
 import io.chatapp.chat.support.ChatHarness;
 import io.chatapp.chat.support.TestImages;
 import io.chatapp.chat.users.entity.UserId;
-import io.chatapp.platform.rest.ApiException;
+import io.chatapp.platform.errors.Refusal;
+import io.chatapp.platform.rest.RefusalMapper;
 import io.chatapp.testsupport.CameraImages;
 import io.chatapp.testsupport.Poll;
 import jakarta.json.JsonObject;
@@ -58,7 +59,7 @@ class ImageMessagesTest {
   }
 
   private static int status(Throwable e) {
-    return ((ApiException) e).getResponse().getStatus();
+    return RefusalMapper.response((Refusal) e).getStatus();
   }
 
   private long filesInStore() throws Exception {

@@ -23,8 +23,9 @@ import io.chatapp.chat.messages.entity.ReactionsChanged;
 import io.chatapp.chat.support.ChatHarness;
 import io.chatapp.chat.support.TestImages;
 import io.chatapp.chat.users.entity.UserId;
+import io.chatapp.platform.errors.Refusal;
 import io.chatapp.platform.mongo.MongoConnection;
-import io.chatapp.platform.rest.ApiException;
+import io.chatapp.platform.rest.RefusalMapper;
 import io.chatapp.testsupport.Poll;
 import jakarta.json.JsonObject;
 import java.nio.file.Files;
@@ -122,7 +123,7 @@ class MessageOperationsTest {
   private static void refused(int status, String message, ThrowingCallable call) {
     assertThatThrownBy(call)
         .isInstanceOfSatisfying(
-            ApiException.class, e -> assertThat(e.getResponse().getStatus()).isEqualTo(status))
+            Refusal.class, e -> assertThat(RefusalMapper.response(e).getStatus()).isEqualTo(status))
         .hasMessage(message);
   }
 

@@ -21,8 +21,9 @@ import io.chatapp.chat.realtime.control.Presence;
 import io.chatapp.chat.support.ChatHarness;
 import io.chatapp.chat.users.entity.UserId;
 import io.chatapp.platform.amqp.WorkQueue;
-import io.chatapp.platform.rest.ApiException;
-import io.chatapp.platform.rest.DependencyUnavailableException;
+import io.chatapp.platform.errors.DependencyUnavailableException;
+import io.chatapp.platform.errors.Refusal;
+import io.chatapp.platform.rest.RefusalMapper;
 import io.chatapp.testsupport.Poll;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -692,20 +693,20 @@ class MessagePipelineTest {
     UserId eve = stack.userService.add("Eve");
     assertThatThrownBy(() -> send(eve, p.chat(), "hi"))
         .isInstanceOfSatisfying(
-            ApiException.class, e -> assertThat(e.getResponse().getStatus()).isEqualTo(403));
+            Refusal.class, e -> assertThat(RefusalMapper.response(e).getStatus()).isEqualTo(403));
     assertThatThrownBy(() -> stack.messages.history(eve, p.chat(), Optional.empty(), 50))
         .isInstanceOfSatisfying(
-            ApiException.class, e -> assertThat(e.getResponse().getStatus()).isEqualTo(403));
+            Refusal.class, e -> assertThat(RefusalMapper.response(e).getStatus()).isEqualTo(403));
     assertThatThrownBy(() -> stack.messages.markRead(eve, p.chat(), List.of()))
         .isInstanceOfSatisfying(
-            ApiException.class, e -> assertThat(e.getResponse().getStatus()).isEqualTo(403));
+            Refusal.class, e -> assertThat(RefusalMapper.response(e).getStatus()).isEqualTo(403));
     assertThatThrownBy(() -> send(p.ann(), ChatId.fresh(), "hi"))
         .isInstanceOfSatisfying(
-            ApiException.class, e -> assertThat(e.getResponse().getStatus()).isEqualTo(404));
+            Refusal.class, e -> assertThat(RefusalMapper.response(e).getStatus()).isEqualTo(404));
     assertThatThrownBy(
             () -> stack.messages.history(p.ann(), p.chat(), Optional.of(MessageId.fresh()), 50))
         .isInstanceOfSatisfying(
-            ApiException.class, e -> assertThat(e.getResponse().getStatus()).isEqualTo(400));
+            Refusal.class, e -> assertThat(RefusalMapper.response(e).getStatus()).isEqualTo(400));
     assertThat(chat(p.chat()).seq()).isZero();
   }
 

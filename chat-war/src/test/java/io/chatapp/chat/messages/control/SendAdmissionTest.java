@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.chatapp.chat.messages.entity.Message;
 import io.chatapp.chat.users.entity.UserId;
-import io.chatapp.platform.rest.ApiException;
+import io.chatapp.platform.errors.Refusal;
+import io.chatapp.platform.rest.RefusalMapper;
 import io.chatapp.testsupport.Poll;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,10 +51,10 @@ class SendAdmissionTest {
     SendAdmission.Permit second = admission.admit();
     assertThatThrownBy(admission::admit)
         .isInstanceOfSatisfying(
-            ApiException.class,
+            Refusal.class,
             e -> {
-              assertThat(e.getResponse().getStatus()).isEqualTo(503);
-              assertThat(e.getResponse().getHeaderString("Retry-After")).isEqualTo("1");
+              assertThat(RefusalMapper.response(e).getStatus()).isEqualTo(503);
+              assertThat(RefusalMapper.response(e).getHeaderString("Retry-After")).isEqualTo("1");
             });
     first.close();
     admission.admit().close();
@@ -114,8 +115,8 @@ class SendAdmissionTest {
     try {
       admission.admit().close();
       return false;
-    } catch (ApiException e) {
-      return e.getResponse().getStatus() == 503;
+    } catch (Refusal e) {
+      return RefusalMapper.response(e).getStatus() == 503;
     }
   }
 }

@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.chatapp.chat.users.entity.UserId;
-import io.chatapp.platform.rest.ApiException;
+import io.chatapp.platform.errors.Refusal;
+import io.chatapp.platform.rest.RefusalMapper;
 import org.bson.types.ObjectId;
 import org.junit.jupiter.api.Test;
 
@@ -21,10 +22,10 @@ class SendRateTest {
     }
     assertThatThrownBy(() -> rate.take(fast))
         .isInstanceOfSatisfying(
-            ApiException.class,
+            Refusal.class,
             e -> {
-              assertThat(e.getResponse().getStatus()).isEqualTo(429);
-              assertThat(e.getResponse().getHeaderString("Retry-After")).isEqualTo("1");
+              assertThat(RefusalMapper.response(e).getStatus()).isEqualTo(429);
+              assertThat(RefusalMapper.response(e).getHeaderString("Retry-After")).isEqualTo("1");
               assertThat(e.getMessage()).contains("too fast");
             });
     assertThatCode(() -> rate.take(other)).doesNotThrowAnyException();

@@ -1,6 +1,7 @@
 package io.chatapp.platform.auth;
 
-import io.chatapp.platform.rest.ApiException;
+import io.chatapp.platform.errors.Refusal;
+import io.chatapp.platform.rest.RefusalMapper;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
@@ -35,8 +36,8 @@ public class AuthenticationFilter implements ContainerRequestFilter {
       request.setSecurityContext(
           new CallerContext(caller, request.getSecurityContext().isSecure()));
       request.setProperty(CurrentCaller.ATTRIBUTE, caller); // a servlet request attribute
-    } catch (ApiException refused) {
-      request.abortWith(refused.getResponse());
+    } catch (Refusal refused) {
+      request.abortWith(RefusalMapper.response(refused));
     }
   }
 }

@@ -1,7 +1,7 @@
 package io.chatapp.platform.auth;
 
+import io.chatapp.platform.errors.Refusal;
 import io.chatapp.platform.http.OriginCheck;
-import io.chatapp.platform.rest.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
@@ -35,17 +35,17 @@ public class RequestAuthentication {
       String method, String authorization, String accessCookie, String origin, String referer) {
     Optional<String> token = RequestTokens.accessToken(authorization, accessCookie);
     if (token.isEmpty()) {
-      throw ApiException.unauthorized("Not authenticated: log in first");
+      throw Refusal.unauthorized("Not authenticated: log in first");
     }
     boolean byCookie = RequestTokens.accessToken(authorization, null).isEmpty();
     if (byCookie && origins.isForeign(method, origin, referer)) {
-      throw ApiException.forbidden(OriginCheck.refusal());
+      throw Refusal.forbidden(OriginCheck.refusal());
     }
     return verifier
         .verifyAccess(token.get())
         .orElseThrow(
             () ->
-                ApiException.unauthorized(
+                Refusal.unauthorized(
                     "The access token is invalid or expired: refresh it or log in"));
   }
 }

@@ -1,11 +1,11 @@
 package io.chatapp.platform.rest;
 
+import io.chatapp.platform.errors.Refusal;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -34,8 +34,8 @@ public class BodySizeLimit implements ContainerRequestFilter {
       request.setEntityStream(
           new ByteArrayInputStream(
               read(request.getEntityStream(), request.getLength(), maxJsonBytes)));
-    } catch (ApiException tooLarge) {
-      request.abortWith(tooLarge.getResponse());
+    } catch (Refusal tooLarge) {
+      request.abortWith(RefusalMapper.response(tooLarge));
     }
   }
 
@@ -55,9 +55,7 @@ public class BodySizeLimit implements ContainerRequestFilter {
     return head;
   }
 
-  private static ApiException tooLarge(int maxJsonBytes) {
-    return new ApiException(
-        Response.Status.REQUEST_ENTITY_TOO_LARGE,
-        "The request body is larger than " + maxJsonBytes + " bytes");
+  private static Refusal tooLarge(int maxJsonBytes) {
+    return Refusal.tooLarge("The request body is larger than " + maxJsonBytes + " bytes");
   }
 }

@@ -1,5 +1,6 @@
 package io.chatapp.platform.rest;
 
+import io.chatapp.platform.errors.DependencyUnavailableException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;

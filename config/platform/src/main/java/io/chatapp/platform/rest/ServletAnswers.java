@@ -2,6 +2,8 @@ package io.chatapp.platform.rest;
 
 import static io.chatapp.platform.json.JsonSupport.JSON;
 
+import io.chatapp.platform.errors.DependencyUnavailableException;
+import io.chatapp.platform.errors.Refusal;
 import jakarta.json.JsonObject;
 import jakarta.json.stream.JsonParsingException;
 import jakarta.servlet.http.HttpServletResponse;
@@ -57,6 +59,9 @@ public final class ServletAnswers {
 
   /** The response of the mapper JAX-RS picks for this failure. */
   static Response mapped(RuntimeException failure) {
+    if (failure instanceof Refusal refused) {
+      return RefusalMapper.response(refused);
+    }
     if (failure instanceof WebApplicationException refused) {
       return new WebApplicationExceptionMapper().toResponse(refused);
     }

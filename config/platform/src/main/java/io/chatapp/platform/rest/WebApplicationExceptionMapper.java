@@ -7,8 +7,9 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
 /**
- * Gives every JAX-RS refusal (ours and the runtime's: 404 for an unknown path, 405, 415, a body
- * that is not JSON) the {@code {"message": ...}} shape, keeping its status and headers.
+ * Gives every refusal of the JAX-RS runtime (404 for an unknown path, 405, 415, a body that is not
+ * JSON) the {@code {"message": ...}} shape, keeping its status and headers. The application's own
+ * refusals are {@link io.chatapp.platform.errors.Refusal}s ({@link RefusalMapper}).
  */
 @Provider
 public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
@@ -16,9 +17,6 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
   @Override
   public Response toResponse(WebApplicationException exception) {
     Response original = exception.getResponse();
-    if (original.hasEntity() && original.getEntity() instanceof ErrorBody) {
-      return original;
-    }
     return ErrorBody.on(
             Response.fromResponse(original), messageFor(exception, original.getStatus()))
         .build();

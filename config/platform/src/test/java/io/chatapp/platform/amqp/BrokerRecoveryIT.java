@@ -5,8 +5,8 @@ import static io.chatapp.platform.amqp.ProxiedBroker.sleep;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.chatapp.platform.errors.DependencyUnavailableException;
 import io.chatapp.platform.faults.TcpProxy;
-import io.chatapp.platform.rest.DependencyUnavailableException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;

@@ -3,7 +3,7 @@ package io.chatapp.platform.amqp;
 import static io.chatapp.platform.amqp.ProxiedBroker.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.chatapp.platform.rest.DependencyUnavailableException;
+import io.chatapp.platform.errors.DependencyUnavailableException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.chatapp.user.login.control;
 
+import io.chatapp.platform.errors.Refusal;
 import io.chatapp.platform.redis.RedisConnection;
-import io.chatapp.platform.rest.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -101,7 +101,7 @@ public class LoginLimits {
                             "" + loginBurst)));
     if (wait > 0) {
       LOG.info(() -> "Client " + client + " asks for codes faster than allowed");
-      throw ApiException.tooManyRequests(
+      throw Refusal.tooManyRequests(
           "Too many codes asked for from this address: try again later", Duration.ofMillis(wait));
     }
   }
@@ -132,8 +132,8 @@ public class LoginLimits {
     }
   }
 
-  static ApiException tooManyWrong(Duration wait) {
-    return ApiException.tooManyRequests(
+  static Refusal tooManyWrong(Duration wait) {
+    return Refusal.tooManyRequests(
         "Too many wrong codes from this address: wait before trying again", wait);
   }
 

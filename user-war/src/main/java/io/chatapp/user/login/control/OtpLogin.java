@@ -1,6 +1,6 @@
 package io.chatapp.user.login.control;
 
-import io.chatapp.platform.rest.ApiException;
+import io.chatapp.platform.errors.Refusal;
 import io.chatapp.user.login.entity.Email;
 import io.chatapp.user.login.entity.Otp;
 import io.chatapp.user.profile.control.UserStore;
@@ -36,7 +36,7 @@ public class OtpLogin {
     Otp fresh = Otp.generate(random);
     OtpStore.Issue issue = codes.issue(email, fresh, client);
     if (issue.code().isEmpty()) {
-      throw ApiException.tooManyRequests(
+      throw Refusal.tooManyRequests(
           "A code was sent to this address less than "
               + OtpStore.COOLDOWN.toSeconds()
               + " seconds ago: use it, or wait before asking again",
@@ -67,10 +67,10 @@ public class OtpLogin {
       }
       case WRONG -> {
         limits.wrongCode(client);
-        throw ApiException.badRequest("Invalid OTP: check the code and try again");
+        throw Refusal.badRequest("Invalid OTP: check the code and try again");
       }
       case STRANGERS_LIMITED ->
-          throw ApiException.tooManyRequests(
+          throw Refusal.tooManyRequests(
               "Too many wrong codes for this address from devices that did not ask for it: ask for"
                   + " the code on this device (the same code is mailed again), then type it",
               OtpStore.COOLDOWN);
@@ -78,8 +78,8 @@ public class OtpLogin {
     };
   }
 
-  private static ApiException noCode() {
-    return ApiException.badRequest(
+  private static Refusal noCode() {
+    return Refusal.badRequest(
         "No valid OTP for this email: it expired or was used; request a new one");
   }
 }

@@ -2,7 +2,7 @@ package io.chatapp.user.profile.boundary;
 
 import io.chatapp.platform.auth.Authenticated;
 import io.chatapp.platform.auth.CurrentCaller;
-import io.chatapp.platform.rest.ApiException;
+import io.chatapp.platform.errors.Refusal;
 import io.chatapp.user.UserReply;
 import io.chatapp.user.profile.control.UserStore;
 import io.chatapp.user.profile.entity.User;
@@ -67,7 +67,7 @@ public class ProfileResource {
     return new UserId(caller.get().userId());
   }
 
-  private static ApiException gone() {
-    return ApiException.notFound("The logged-in user no longer exists");
+  private static Refusal gone() {
+    return Refusal.notFound("The logged-in user no longer exists");
   }
 }

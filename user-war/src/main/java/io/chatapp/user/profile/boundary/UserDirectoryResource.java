@@ -2,7 +2,7 @@ package io.chatapp.user.profile.boundary;
 
 import io.chatapp.platform.auth.Authenticated;
 import io.chatapp.platform.auth.CurrentCaller;
-import io.chatapp.platform.rest.ApiException;
+import io.chatapp.platform.errors.Refusal;
 import io.chatapp.user.InvalidValue;
 import io.chatapp.user.profile.control.UserLookup;
 import io.chatapp.user.profile.entity.SearchPage;
@@ -50,7 +50,7 @@ public class UserDirectoryResource {
   public UserView byId(@PathParam("id") String id) {
     return users
         .byId(caller(), new UserId(id))
-        .orElseThrow(() -> ApiException.notFound("No user with id " + id));
+        .orElseThrow(() -> Refusal.notFound("No user with id " + id));
   }
 
   @POST

@@ -1,8 +1,9 @@
 package io.chatapp.user.token.boundary;
 
 import io.chatapp.platform.auth.Tokens;
+import io.chatapp.platform.errors.Refusal;
 import io.chatapp.platform.http.OriginCheck;
-import io.chatapp.platform.rest.ApiException;
+import io.chatapp.platform.rest.RefusalMapper;
 import io.chatapp.user.MessageReply;
 import io.chatapp.user.UserReply;
 import io.chatapp.user.profile.entity.UserView;
@@ -39,9 +40,9 @@ public class SessionResource {
     Session session;
     try {
       session = sessions.renew(refreshToken);
-    } catch (ApiException refused) {
+    } catch (Refusal refused) {
       // A refresh token that no longer works is of no use to the browser: drop both cookies.
-      return cookies.clear(Response.fromResponse(refused.getResponse())).build();
+      return cookies.clear(Response.fromResponse(RefusalMapper.response(refused))).build();
     }
     return cookies
         .set(Response.ok(new UserReply("Token refreshed", UserView.of(session.user()))), session)
@@ -56,7 +57,7 @@ public class SessionResource {
       @HeaderParam("Origin") String origin,
       @HeaderParam("Referer") String referer) {
     if (origins.isForeign("POST", origin, referer)) {
-      throw ApiException.forbidden(OriginCheck.refusal());
+      throw Refusal.forbidden(OriginCheck.refusal());
     }
     sessions.end(refreshToken);
     return cookies.clear(Response.ok(new MessageReply("Logged out successfully"))).build();

@@ -4,7 +4,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import io.chatapp.platform.auth.Revocations;
 import io.chatapp.platform.auth.TokenVerifier;
 import io.chatapp.platform.auth.Tokens;
-import io.chatapp.platform.rest.ApiException;
+import io.chatapp.platform.errors.Refusal;
 import io.chatapp.user.profile.control.UserStore;
 import io.chatapp.user.profile.entity.User;
 import io.chatapp.user.profile.entity.UserId;
@@ -55,19 +55,19 @@ public class Sessions {
         verified(refreshToken)
             .orElseThrow(
                 () ->
-                    ApiException.unauthorized(
+                    Refusal.unauthorized(
                         "No valid refresh token: it is missing, expired or invalid; log in again"));
     UserId user = new UserId(claims.getSubject());
     if (!refreshTokens.use(claims.getJWTID(), user)) {
       revocations.revokeUser(user.value());
-      throw ApiException.unauthorized(
+      throw Refusal.unauthorized(
           "This refresh token was already used or revoked; every session was ended: log in again");
     }
     String sid = sessionOf(claims);
     return users
         .find(user)
         .map(found -> tokens(found, sid))
-        .orElseThrow(() -> ApiException.unauthorized("This user no longer exists"));
+        .orElseThrow(() -> Refusal.unauthorized("This user no longer exists"));
   }
 
   /**

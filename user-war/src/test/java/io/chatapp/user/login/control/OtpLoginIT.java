@@ -5,10 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.chatapp.platform.amqp.BrokerConnection;
 import io.chatapp.platform.amqp.BrokerPublisher;
+import io.chatapp.platform.errors.DependencyUnavailableException;
+import io.chatapp.platform.errors.Refusal;
 import io.chatapp.platform.mongo.MongoConnection;
 import io.chatapp.platform.redis.RedisConnection;
-import io.chatapp.platform.rest.ApiException;
-import io.chatapp.platform.rest.DependencyUnavailableException;
+import io.chatapp.platform.rest.RefusalMapper;
 import io.chatapp.user.RealRedis;
 import io.chatapp.user.login.entity.CodeCheck;
 import io.chatapp.user.login.entity.Email;
@@ -105,10 +106,10 @@ class OtpLoginIT {
     }
     assertThatThrownBy(() -> limits.askForCode(flooder))
         .isInstanceOfSatisfying(
-            ApiException.class,
+            Refusal.class,
             e -> {
-              assertThat(e.getResponse().getStatus()).isEqualTo(429);
-              assertThat(e.getResponse().getHeaderString("Retry-After")).isEqualTo("10");
+              assertThat(RefusalMapper.response(e).getStatus()).isEqualTo(429);
+              assertThat(RefusalMapper.response(e).getHeaderString("Retry-After")).isEqualTo("10");
             });
     limits.askForCode("someone-else-" + UUID.randomUUID());
   }
@@ -129,9 +130,9 @@ class OtpLoginIT {
   private static long retryAfter(Runnable call) {
     try {
       call.run();
-    } catch (ApiException e) {
-      assertThat(e.getResponse().getStatus()).isEqualTo(429);
-      return Long.parseLong(e.getResponse().getHeaderString("Retry-After"));
+    } catch (Refusal e) {
+      assertThat(RefusalMapper.response(e).getStatus()).isEqualTo(429);
+      return Long.parseLong(RefusalMapper.response(e).getHeaderString("Retry-After"));
     }
     throw new AssertionError("not refused");
   }

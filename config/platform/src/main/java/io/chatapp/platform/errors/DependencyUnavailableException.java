@@ -1,4 +1,4 @@
-package io.chatapp.platform.rest;
+package io.chatapp.platform.errors;
 
 /**
  * A server this service depends on (Redis, RabbitMQ, MongoDB, another service) cannot be reached
