@@ -14,10 +14,10 @@ import java.util.concurrent.TimeUnit;
  * Publishes JSON documents to one exchange in batches: everything added while earlier batches wait
  * for the broker's confirm goes out together, as one persistent, confirmed message holding a JSON
  * array (a group commit). Each caller returns once the batch holding its document was confirmed,
- * and gets a 503 ({@link io.chatapp.platform.errors.DependencyUnavailableException}) when it was not.
- * Under light load a batch is one document and nobody waits for anybody; under load batches grow by
- * themselves, and the broker's work per document falls with them (a message the broker stores,
- * routes, confirms, delivers and has acked costs it about the same whatever its size here).
+ * and gets a 503 ({@link io.chatapp.platform.errors.DependencyUnavailableException}) when it was
+ * not. Under light load a batch is one document and nobody waits for anybody; under load batches
+ * grow by themselves, and the broker's work per document falls with them (a message the broker
+ * stores, routes, confirms, delivers and has acked costs it about the same whatever its size here).
  *
  * <p>At most {@link #BATCHES_IN_FLIGHT} batches wait for their confirm at once, and batches go out
  * at most once per {@code pace}: a document that comes after a quiet spell goes out at once with
