@@ -34,13 +34,14 @@ public class GroupRelay {
   private static final Logger LOG = Logger.getLogger(GroupRelay.class.getName());
 
   @Inject RealtimeBus bus;
+  @Inject MembershipOrders memberships;
   @Inject MessageService messages;
 
   /**
    * {@code chat:updated {chatId, name, users, admins}} to the members, after every instance forgot.
    */
   void updated(@Observes GroupEvents.Updated event) {
-    bus.forgetMembers(event.chatId());
+    memberships.forgetMembers(event.chatId());
     bus.toUsers(
         event.users(),
         Frame.of(

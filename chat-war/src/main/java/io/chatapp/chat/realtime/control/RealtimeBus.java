@@ -2,7 +2,6 @@ package io.chatapp.chat.realtime.control;
 
 import static io.chatapp.platform.json.JsonSupport.JSON;
 
-import io.chatapp.chat.chats.control.ChatMembers;
 import io.chatapp.chat.chats.control.Contacts;
 import io.chatapp.chat.chats.entity.ChatId;
 import io.chatapp.chat.common.control.EventOutlet;
@@ -45,6 +44,8 @@ import java.util.logging.Logger;
  * frames costs a few publishes rather than one each. A frame for a socket of this instance takes no
  * round trip through Redis, and an instance reads nothing back of what it published. Real-time
  * frames are not stored; a client that missed some while away catches up through the REST history.
+ * Orders to the instances travel on the channel too: users' contacts to forget, and a group's
+ * members ({@link MembershipOrders}, which waits for every instance to confirm).
  */
 @ApplicationScoped
 public class RealtimeBus implements EventOutlet {
@@ -57,7 +58,7 @@ public class RealtimeBus implements EventOutlet {
   @Inject RedisConnection redis;
   @Inject LocalSessions sessions;
   @Inject Contacts contacts;
-  @Inject ChatMembers members;
+  @Inject MembershipOrders memberships;
   @Inject Event<DeliveredLocally> delivered;
   @Inject Event<DeliveredToMembers> deliveredToMembers;
 
@@ -66,12 +67,6 @@ public class RealtimeBus implements EventOutlet {
    */
   @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
   ThreadFactory threadFactory;
-
-  /** How long a group change waits for every instance to confirm it forgot the old members. */
-  static final Duration FORGET_WAIT = Duration.ofSeconds(2);
-
-  /** How long an unread confirmation stays in Redis (its waiter gave up or is gone). */
-  private static final Duration CONFIRMATIONS_KEPT = Duration.ofMinutes(1);
 
   /** Frames published at most in one batch. */
   private static final int MAX_BATCH = 500;
@@ -153,7 +148,7 @@ public class RealtimeBus implements EventOutlet {
    */
   private void subscribed() {
     if (!subscribedBefore.compareAndSet(false, true)) {
-      members.forgetAll(); // group changes published meanwhile were missed too
+      memberships.missedSome();
       List<Peer> peers = new ArrayList<>(sessions.all());
       LOG.log(
           Level.WARNING,
@@ -233,70 +228,6 @@ public class RealtimeBus implements EventOutlet {
                     .add("sentAt", receipt.sentAtMillis()))
             .build();
     outbox.add(new BusBatch.Item(header, frame.toText()));
-  }
-
-  /**
-   * Tells every instance that a group's members changed, so that each refuses a removed member's
-   * next frame or send, and returns once every instance listening has forgotten them (or after
-   * {@link #FORGET_WAIT}, logged): published at once rather than through the outbox, and each
-   * instance confirms on a list of its own for this change, so a change answered to its client is
-   * in force everywhere. This instance forgot them already; without Redis the others cannot be
-   * told, and their sockets are closed and caches cleared once the channel is back (see {@link
-   * #subscribed}).
-   */
-  public void forgetMembers(ChatId chat) {
-    String confirmations = CHANNEL + ":forgot:" + UUID.randomUUID();
-    String text =
-        BusBatch.toAll(
-                List.of(
-                    BusBatch.Item.order(
-                        JSON.createObjectBuilder()
-                            .add("members", chat.value())
-                            .add("confirmTo", confirmations)
-                            .build())))
-            .toText();
-    try {
-      long listeners = redis.call(jedis -> jedis.publish(CHANNEL, text));
-      long confirmed = awaitConfirmations(confirmations, listeners);
-      if (confirmed < listeners) {
-        LOG.log(
-            Level.WARNING,
-            "Only {0} of {1} instances confirmed forgetting the members of chat {2} within {3}",
-            new Object[] {confirmed, listeners, chat.value(), FORGET_WAIT});
-      }
-    } catch (RuntimeException e) {
-      LOG.log(
-          Level.WARNING,
-          "Could not tell the other instances of a group change: {0}",
-          e.getMessage());
-    }
-  }
-
-  /** How many of {@code expected} confirmations arrived on the list, waiting at most a while. */
-  private long awaitConfirmations(String list, long expected) {
-    long deadline = System.nanoTime() + FORGET_WAIT.toNanos();
-    long confirmed = 0;
-    while (confirmed < expected) {
-      double left = (deadline - System.nanoTime()) / 1e9;
-      if (left <= 0 || redis.call(jedis -> jedis.blpop(left, list)) == null) {
-        break;
-      }
-      confirmed++;
-    }
-    return confirmed;
-  }
-
-  /** Confirms to the instance that made a group change that this one forgot the old members. */
-  private void confirm(String list) {
-    try {
-      redis.call(
-          jedis -> {
-            jedis.rpush(list, "forgot");
-            return jedis.expire(list, CONFIRMATIONS_KEPT.toSeconds());
-          });
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "Could not confirm forgetting a group's members: {0}", e.getMessage());
-    }
   }
 
   /** Tells every instance that these users' contacts changed (a chat of theirs began). */
@@ -383,10 +314,7 @@ public class RealtimeBus implements EventOutlet {
       return;
     }
     if (message.containsKey("members")) {
-      members.forget(new ChatId(message.getString("members")));
-      if (message.containsKey("confirmTo")) {
-        confirm(message.getString("confirmTo"));
-      }
+      memberships.obey(message);
       return;
     }
     List<UserId> to = users(message.getJsonArray("to"));

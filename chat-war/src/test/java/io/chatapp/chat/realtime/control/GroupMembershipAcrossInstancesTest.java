@@ -74,7 +74,7 @@ class GroupMembershipAcrossInstancesTest {
     bus.redis = stack.redis;
     bus.sessions = new LocalSessions();
     bus.contacts = new Contacts(stack.chatStore);
-    bus.members = members;
+    bus.memberships = new MembershipOrders(stack.redis, members);
     bus.delivered = new NoEvents<>();
     bus.deliveredToMembers = new NoEvents<>();
     bus.threadFactory = Executors.defaultThreadFactory();
@@ -98,7 +98,7 @@ class GroupMembershipAcrossInstancesTest {
 
     stack.groups.remove(ann, group.id(), cid, ChatHarness.TOKEN);
     firstMembers.forget(group.id()); // what the instance that made the change does at once
-    first.forgetMembers(group.id());
+    first.memberships.forgetMembers(group.id());
     // in force on the other instance once told: the change is answered to its client only then
     assertThat(secondMembers.of(group.id()).orElseThrow()).containsExactly(ann, bob);
     assertThat(firstMembers.of(group.id()).orElseThrow()).containsExactly(ann, bob);
