@@ -97,13 +97,17 @@ public class ChatCounts {
     byChat.forEach(
         (chat, messages) -> {
           Set<String> known = counted.getOrDefault(chat, Set.of());
-          List<NewMessage> notYet =
-              messages.stream().filter(m -> !known.contains(m.id().value())).toList();
+          List<NewMessage> notYet = notIn(messages, known);
           if (!notYet.isEmpty()) {
             left.put(chat, notYet);
           }
         });
     return left;
+  }
+
+  /** The messages whose ids are not among a chat's {@code counted} ones. */
+  private static List<NewMessage> notIn(List<NewMessage> messages, Set<String> counted) {
+    return messages.stream().filter(m -> !counted.contains(m.id().value())).toList();
   }
 
   /**
@@ -146,7 +150,7 @@ public class ChatCounts {
       if (counted == null) {
         throw new IllegalStateException("No chat " + id);
       }
-      left = these.stream().filter(m -> !counted.contains(m.id().value())).toList();
+      left = notIn(these, counted);
       if (left.size() == these.size() && attempt > 3) {
         throw new IllegalStateException("Chat " + id + " refuses to count " + left.size());
       }

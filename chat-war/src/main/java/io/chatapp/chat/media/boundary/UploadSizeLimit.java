@@ -1,13 +1,12 @@
 package io.chatapp.chat.media.boundary;
 
 import io.chatapp.chat.media.control.MediaLimits;
-import io.chatapp.platform.rest.ErrorBody;
+import io.chatapp.platform.rest.RefusalMapper;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -63,9 +62,6 @@ public class UploadSizeLimit implements ContainerRequestFilter {
   }
 
   private void abort(ContainerRequestContext request) {
-    request.abortWith(
-        ErrorBody.response(
-            Response.Status.REQUEST_ENTITY_TOO_LARGE,
-            "The image is larger than " + limits.maxBytesText()));
+    request.abortWith(RefusalMapper.response(limits.tooLarge()));
   }
 }

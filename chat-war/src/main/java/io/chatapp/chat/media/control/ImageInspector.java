@@ -53,7 +53,7 @@ public class ImageInspector {
   public byte[] readLimited(InputStream in) throws IOException {
     byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxBytes() + 1));
     if (bytes.length > limits.maxBytes()) {
-      throw tooLarge();
+      throw limits.tooLarge();
     }
     return bytes;
   }
@@ -69,7 +69,7 @@ public class ImageInspector {
    */
   public ImageFile inspect(byte[] bytes, String fileName, String contentType) {
     if (bytes.length > limits.maxBytes()) {
-      throw tooLarge();
+      throw limits.tooLarge();
     }
     ImageFormat format =
         ImageFormat.sniff(bytes).orElseThrow(() -> Refusal.unsupportedType(UNSUPPORTED));
@@ -162,9 +162,5 @@ public class ImageInspector {
               MediaLimits.MAX_SIDE,
               limits.maxPixels()));
     }
-  }
-
-  private Refusal tooLarge() {
-    return Refusal.tooLarge("The image is larger than " + limits.maxBytesText());
   }
 }

@@ -1,5 +1,6 @@
 package io.chatapp.chat.media.control;
 
+import io.chatapp.platform.errors.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -43,6 +44,11 @@ public class MediaLimits {
   /** The largest multipart request accepted: the image and the envelope around it. */
   public long maxRequestBytes() {
     return maxBytes + ENVELOPE_BYTES;
+  }
+
+  /** The refusal of an image over the limit, whether its request or its bytes show it (413). */
+  public Refusal tooLarge() {
+    return Refusal.tooLarge("The image is larger than " + maxBytesText());
   }
 
   /** "5 MiB", "300 KiB": the limit as people read it. */
