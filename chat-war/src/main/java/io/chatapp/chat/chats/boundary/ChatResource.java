@@ -1,9 +1,6 @@
 package io.chatapp.chat.chats.boundary;
 
 import static io.chatapp.chat.common.boundary.Requests.accessToken;
-import static io.chatapp.chat.common.boundary.Requests.object;
-import static io.chatapp.chat.common.boundary.Requests.parse;
-import static io.chatapp.chat.common.boundary.Requests.required;
 import static io.chatapp.chat.common.boundary.Requests.userId;
 import static io.chatapp.platform.json.JsonSupport.JSON;
 
@@ -13,9 +10,12 @@ import io.chatapp.chat.common.boundary.TellsOthers;
 import io.chatapp.chat.users.entity.UserId;
 import io.chatapp.platform.auth.Authenticated;
 import io.chatapp.platform.auth.CurrentCaller;
+import io.chatapp.platform.rest.ErrorBody;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -46,9 +46,10 @@ public class ChatResource {
   @Path("/new")
   @TellsOthers
   @Consumes(MediaType.APPLICATION_JSON)
-  public Response create(String body) {
-    UserId other = parse(() -> new UserId(required(object(body), "otherUserId")));
-    ChatStore.Creation creation = chats.start(userId(caller.get()), other, accessToken(headers));
+  public Response create(
+      @NotNull(message = ErrorBody.BODY_REQUIRED) @Valid NewChatRequest request) {
+    ChatStore.Creation creation =
+        chats.start(userId(caller.get()), request.other(), accessToken(headers));
     JsonObject answer =
         JSON.createObjectBuilder()
             .add("message", creation.created() ? "Chat created" : "Chat already exists")

@@ -1,23 +1,22 @@
 package io.chatapp.chat.chats.boundary;
 
 import static io.chatapp.chat.common.boundary.Requests.accessToken;
-import static io.chatapp.chat.common.boundary.Requests.object;
 import static io.chatapp.chat.common.boundary.Requests.parse;
-import static io.chatapp.chat.common.boundary.Requests.required;
 import static io.chatapp.chat.common.boundary.Requests.userId;
 import static io.chatapp.platform.json.JsonSupport.JSON;
 
 import io.chatapp.chat.chats.control.GroupService;
 import io.chatapp.chat.chats.entity.ChatId;
-import io.chatapp.chat.chats.entity.GroupName;
-import io.chatapp.chat.chats.entity.NewMembers;
 import io.chatapp.chat.common.boundary.TellsOthers;
 import io.chatapp.chat.users.entity.UserId;
 import io.chatapp.platform.auth.Authenticated;
 import io.chatapp.platform.auth.CurrentCaller;
+import io.chatapp.platform.rest.ErrorBody;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.POST;
@@ -48,10 +47,11 @@ public class GroupMembersResource {
   @POST
   @Path("/members")
   @Consumes(MediaType.APPLICATION_JSON)
-  public JsonObject add(@PathParam("chatId") String chatId, String body) {
+  public JsonObject add(
+      @PathParam("chatId") String chatId,
+      @NotNull(message = ErrorBody.BODY_REQUIRED) @Valid MembersRequest request) {
     ChatId chat = parse(() -> new ChatId(chatId));
-    NewMembers added = parse(() -> new NewMembers(GroupResource.userIds(object(body))));
-    groups.add(me(), chat, added, accessToken(headers));
+    groups.add(me(), chat, request.members(), accessToken(headers));
     return answer("Members added", chat);
   }
 
@@ -68,10 +68,11 @@ public class GroupMembersResource {
   @POST
   @Path("/name")
   @Consumes(MediaType.APPLICATION_JSON)
-  public JsonObject rename(@PathParam("chatId") String chatId, String body) {
+  public JsonObject rename(
+      @PathParam("chatId") String chatId,
+      @NotNull(message = ErrorBody.BODY_REQUIRED) @Valid GroupNameRequest request) {
     ChatId chat = parse(() -> new ChatId(chatId));
-    GroupName name = parse(() -> new GroupName(required(object(body), "name")));
-    groups.rename(me(), chat, name, accessToken(headers));
+    groups.rename(me(), chat, request.groupName(), accessToken(headers));
     return answer("Group renamed", chat);
   }
 

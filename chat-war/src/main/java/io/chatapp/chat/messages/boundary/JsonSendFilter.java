@@ -7,7 +7,7 @@ import io.chatapp.chat.messages.entity.Message;
 import io.chatapp.platform.auth.Caller;
 import io.chatapp.platform.auth.RequestAuthentication;
 import io.chatapp.platform.auth.Tokens;
-import io.chatapp.platform.rest.BodySizeLimit;
+import io.chatapp.platform.rest.JsonBodyLimits;
 import io.chatapp.platform.rest.ServletAnswers;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
@@ -27,7 +27,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Serves the hottest request of the API, a JSON send ({@code POST /api/v1/message}), before JAX-RS,
- * exactly as {@link MessageResource#send} would: the same body limit ({@link BodySizeLimit}),
+ * exactly as {@link MessageResource#send} would: the same body limit ({@link JsonBodyLimits}),
  * authentication ({@link RequestAuthentication}), parsing ({@link SendRequest}) and service call,
  * and for a failure the answer of the API's exception mapper ({@link ServletAnswers}). Every other
  * request to this path (multipart, another method, a client that does not accept JSON) goes on to
@@ -58,7 +58,7 @@ public class JsonSendFilter extends HttpFilter {
     try {
       String body =
           new String(
-              BodySizeLimit.read(
+              JsonBodyLimits.read(
                   request.getInputStream(), request.getContentLengthLong(), maxJsonBytes),
               charset(request));
       Caller caller =

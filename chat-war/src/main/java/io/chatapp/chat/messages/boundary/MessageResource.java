@@ -1,9 +1,7 @@
 package io.chatapp.chat.messages.boundary;
 
 import static io.chatapp.chat.common.boundary.Requests.accessToken;
-import static io.chatapp.chat.common.boundary.Requests.object;
 import static io.chatapp.chat.common.boundary.Requests.parse;
-import static io.chatapp.chat.common.boundary.Requests.required;
 import static io.chatapp.chat.common.boundary.Requests.userId;
 import static io.chatapp.platform.json.JsonSupport.JSON;
 
@@ -16,7 +14,6 @@ import io.chatapp.chat.messages.control.MessageReactions;
 import io.chatapp.chat.messages.control.MessageService;
 import io.chatapp.chat.messages.entity.Caption;
 import io.chatapp.chat.messages.entity.ClientId;
-import io.chatapp.chat.messages.entity.Emoji;
 import io.chatapp.chat.messages.entity.Message;
 import io.chatapp.chat.messages.entity.MessageId;
 import io.chatapp.chat.messages.entity.MessageText;
@@ -26,9 +23,12 @@ import io.chatapp.chat.users.entity.UserId;
 import io.chatapp.platform.auth.Authenticated;
 import io.chatapp.platform.auth.CurrentCaller;
 import io.chatapp.platform.errors.Refusal;
+import io.chatapp.platform.rest.ErrorBody;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -136,10 +136,11 @@ public class MessageResource {
   @Path("/{messageId}")
   @TellsOthers
   @Consumes(MediaType.APPLICATION_JSON)
-  public JsonObject edit(@PathParam("messageId") String messageId, String body) {
+  public JsonObject edit(
+      @PathParam("messageId") String messageId,
+      @NotNull(message = ErrorBody.BODY_REQUIRED) @Valid EditRequest request) {
     MessageId id = parse(() -> new MessageId(messageId));
-    Caption text = parse(() -> new Caption(required(object(body), "text")));
-    return wrapped(edits.edit(userId(caller.get()), id, text));
+    return wrapped(edits.edit(userId(caller.get()), id, request.caption()));
   }
 
   /**
@@ -162,10 +163,11 @@ public class MessageResource {
   @Path("/{messageId}/reactions")
   @TellsOthers
   @Consumes(MediaType.APPLICATION_JSON)
-  public JsonObject react(@PathParam("messageId") String messageId, String body) {
+  public JsonObject react(
+      @PathParam("messageId") String messageId,
+      @NotNull(message = ErrorBody.BODY_REQUIRED) @Valid ReactionRequest request) {
     MessageId id = parse(() -> new MessageId(messageId));
-    Emoji emoji = parse(() -> new Emoji(required(object(body), "emoji")));
-    Message reacted = reactions.toggle(userId(caller.get()), id, emoji);
+    Message reacted = reactions.toggle(userId(caller.get()), id, request.reaction());
     return JSON.createObjectBuilder()
         .add("chatId", reacted.chatId().value())
         .add("messageId", reacted.id().value())

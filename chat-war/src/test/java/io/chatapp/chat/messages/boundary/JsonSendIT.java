@@ -98,7 +98,7 @@ class JsonSendIT {
     assertRefused(
         send("Bearer " + annToken, "{\"chatId\":\"" + chatId + "\",\"text\":7}"),
         400,
-        "text must be a string");
+        "text has a value that is not a string");
     assertRefused(
         send(
             "Bearer " + annToken,

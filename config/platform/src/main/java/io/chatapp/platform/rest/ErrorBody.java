@@ -6,6 +6,9 @@ import jakarta.ws.rs.core.Response;
 /** The one error shape every service answers with: {@code {"message": "..."}}. */
 public record ErrorBody(String message) {
 
+  /** The refusal of a request that has no body where a JSON object is expected. */
+  public static final String BODY_REQUIRED = "A JSON object body is required";
+
   /** A JSON error response of that status. */
   public static Response response(Response.StatusType status, String message) {
     return on(Response.status(status), message).build();

@@ -5,6 +5,7 @@ import jakarta.ws.rs.core.NoContentException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.util.Optional;
 
 /**
  * Gives every refusal of the JAX-RS runtime (404 for an unknown path, 405, 415, a body that is not
@@ -23,8 +24,9 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
   }
 
   private static String messageFor(WebApplicationException exception, int status) {
-    if (MalformedBodyMapper.isMalformedJson(exception)) {
-      return "The request body is not valid JSON of the expected shape";
+    Optional<String> malformed = BindingFailure.describe(exception);
+    if (malformed.isPresent()) {
+      return malformed.get();
     }
     if (exception.getCause() instanceof NoContentException) {
       return "The request body is empty: send a JSON object";

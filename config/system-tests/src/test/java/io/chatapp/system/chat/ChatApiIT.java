@@ -53,6 +53,12 @@ class ChatApiIT extends TwoMembersAndAnOutsider {
     assertThat(ann.postJson("/chat/new", "{\"otherUserId\":\"000000000000000000000000\"}").status())
         .isEqualTo(404);
     assertThat(ann.postJson("/chat/new", "[").status()).isEqualTo(400);
+    assertRefused(ann.postJson("/chat/new", "{}"), "otherUserId is required");
+    assertRefused(
+        ann.postJson("/chat/new", "{\"otherUserId\":5}"),
+        "otherUserId has a value that is not a string");
+    assertRefused(ann.postJson("/chat/new", "[1]"), "must be a JSON object");
+    assertRefused(ann.postJson("/chat/new", "{\"otherUserId\":"), "not valid JSON");
     assertThat(ann.sendText(chatId, "   ").status()).isEqualTo(400);
     assertThat(ann.sendText(chatId, "x".repeat(4001)).status()).isEqualTo(400);
     assertThat(ann.sendText("abc", "hi").status()).isEqualTo(400);
@@ -82,6 +88,11 @@ class ChatApiIT extends TwoMembersAndAnOutsider {
                 .build());
     assertThat(image.status()).isEqualTo(415);
     assertThat(image.body()).contains("Only JPG, PNG, GIF and WEBP images can be sent");
+  }
+
+  private static void assertRefused(ChatClient.Response response, String says) {
+    assertThat(response.status()).as(response.body()).isEqualTo(400);
+    assertThat(response.json().getString("message")).contains(says);
   }
 
   static JsonObject last(JsonObject history) {

@@ -172,7 +172,15 @@ class GroupChatIT {
     assertRefused(
         400,
         alice.postJson("/chat/group", "{\"name\":\"x\",\"userIds\":\"" + bob.id + "\"}"),
-        "list");
+        "userIds has the wrong JSON type");
+    assertRefused(
+        400,
+        alice.postJson("/chat/group", "{\"name\":true,\"userIds\":[\"" + bob.id + "\"]}"),
+        "name has a value that is not a string");
+    assertRefused(
+        400,
+        alice.postJson("/chat/group", "{\"name\":\"x\",\"userIds\":[\"" + bob.id + "\",7]}"),
+        "userIds has a value that is not a string");
     assertRefused(400, alice.postJson("/chat/group", "[1]"), "JSON object");
     ChatClient.Response unknownUser = create(alice, "Ghost", bob.id, unknown);
     assertThat(unknownUser.status()).isIn(400, 404);

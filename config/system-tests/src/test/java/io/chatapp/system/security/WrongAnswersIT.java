@@ -48,6 +48,10 @@ class WrongAnswersIT {
       assertThat(answer.status()).as(path + ": " + answer.body()).isEqualTo(400);
       assertThat(answer.json().getString("message")).contains("nests deeper");
     }
+    HttpResponse<String> rename =
+        UserApi.post("/update/user", deep, "Authorization", "Bearer " + ann.accessToken());
+    assertThat(rename.statusCode()).as(rename.body()).isEqualTo(400);
+    assertThat(UserApi.message(rename)).contains("nests deeper");
   }
 
   @Test

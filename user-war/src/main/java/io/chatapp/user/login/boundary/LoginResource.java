@@ -1,6 +1,7 @@
 package io.chatapp.user.login.boundary;
 
 import io.chatapp.platform.http.ClientAddress;
+import io.chatapp.platform.rest.ErrorBody;
 import io.chatapp.user.MessageReply;
 import io.chatapp.user.UserReply;
 import io.chatapp.user.login.control.OtpLogin;
@@ -32,8 +33,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "login", description = "One-time code login")
 public class LoginResource {
 
-  static final String BODY_REQUIRED = "A JSON object body is required";
-
   @Inject OtpLogin login;
   @Inject ClientAddress clients;
   @Context HttpServletRequest http;
@@ -43,7 +42,8 @@ public class LoginResource {
   @POST
   @Path("login")
   @Operation(summary = "Mail an 8-digit code to the address (one request per 60 s)")
-  public MessageReply login(@NotNull(message = BODY_REQUIRED) @Valid LoginRequest request) {
+  public MessageReply login(
+      @NotNull(message = ErrorBody.BODY_REQUIRED) @Valid LoginRequest request) {
     login.sendCode(new Email(request.email()), clients.of(http));
     return new MessageReply("OTP sent to your email");
   }
@@ -51,7 +51,7 @@ public class LoginResource {
   @POST
   @Path("verify")
   @Operation(summary = "Trade the code for the accessToken and refreshToken cookies")
-  public Response verify(@NotNull(message = BODY_REQUIRED) @Valid VerifyRequest request) {
+  public Response verify(@NotNull(message = ErrorBody.BODY_REQUIRED) @Valid VerifyRequest request) {
     User user = login.verify(new Email(request.email()), request.otp(), clients.of(http));
     return cookies
         .set(

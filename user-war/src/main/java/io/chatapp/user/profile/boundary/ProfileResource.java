@@ -3,6 +3,7 @@ package io.chatapp.user.profile.boundary;
 import io.chatapp.platform.auth.Authenticated;
 import io.chatapp.platform.auth.CurrentCaller;
 import io.chatapp.platform.errors.Refusal;
+import io.chatapp.platform.rest.ErrorBody;
 import io.chatapp.user.UserReply;
 import io.chatapp.user.profile.control.UserStore;
 import io.chatapp.user.profile.entity.User;
@@ -52,9 +53,8 @@ public class ProfileResource {
   @Path("update/user")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Change the display name; the new accessToken cookie carries it")
-  public Response rename(
-      @NotNull(message = "A JSON object body is required") @Valid RenameRequest request) {
-    UserName name = new UserName(request.text());
+  public Response rename(@NotNull(message = ErrorBody.BODY_REQUIRED) @Valid RenameRequest request) {
+    UserName name = new UserName(request.name());
     User user = users.rename(callerId(), name, clock.instant()).orElseThrow(ProfileResource::gone);
     return cookies
         .setAccess(

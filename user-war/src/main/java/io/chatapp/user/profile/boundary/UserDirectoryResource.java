@@ -3,6 +3,7 @@ package io.chatapp.user.profile.boundary;
 import io.chatapp.platform.auth.Authenticated;
 import io.chatapp.platform.auth.CurrentCaller;
 import io.chatapp.platform.errors.Refusal;
+import io.chatapp.platform.rest.ErrorBody;
 import io.chatapp.user.InvalidValue;
 import io.chatapp.user.profile.control.UserLookup;
 import io.chatapp.user.profile.entity.SearchPage;
@@ -93,8 +94,7 @@ public class UserDirectoryResource {
   @Path("batch")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Up to 100 users by id at once: {\"ids\": [...]} gives {\"users\": [...]}")
-  public BatchReply batch(
-      @NotNull(message = "A JSON object body is required") @Valid BatchRequest request) {
+  public BatchReply batch(@NotNull(message = ErrorBody.BODY_REQUIRED) @Valid BatchRequest request) {
     if (request.ids().size() > MAX_BATCH) {
       throw new InvalidValue("ids may hold at most " + MAX_BATCH + " ids");
     }

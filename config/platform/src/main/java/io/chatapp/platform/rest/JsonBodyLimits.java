@@ -1,6 +1,7 @@
 package io.chatapp.platform.rest;
 
 import io.chatapp.platform.errors.Refusal;
+import io.chatapp.platform.json.JsonSupport;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -10,15 +11,18 @@ import jakarta.ws.rs.ext.Provider;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Refuses JSON bodies larger than {@code http.max-json-bytes} with 413 before anything parses them,
- * whether or not the client declared a length. Multipart uploads have their own limit.
+ * Refuses JSON bodies larger than {@code http.max-json-bytes} with 413, whether or not the client
+ * declared a length, and bodies nesting deeper than {@link JsonSupport#MAX_DEPTH} levels with 400,
+ * before anything parses them: no request of ours nests that deep, and a parser would recurse (or
+ * skip an unknown field's nesting) for nothing. Multipart uploads have their own limit.
  */
 @Provider
 @PreMatching
-public class BodySizeLimit implements ContainerRequestFilter {
+public class JsonBodyLimits implements ContainerRequestFilter {
 
   @Inject
   @ConfigProperty(name = "http.max-json-bytes", defaultValue = "65536")
@@ -31,11 +35,14 @@ public class BodySizeLimit implements ContainerRequestFilter {
       return;
     }
     try {
-      request.setEntityStream(
-          new ByteArrayInputStream(
-              read(request.getEntityStream(), request.getLength(), maxJsonBytes)));
-    } catch (Refusal tooLarge) {
-      request.abortWith(RefusalMapper.response(tooLarge));
+      byte[] body = read(request.getEntityStream(), request.getLength(), maxJsonBytes);
+      if (JsonSupport.nestsTooDeep(new String(body, StandardCharsets.UTF_8))) {
+        throw Refusal.badRequest(
+            "The request body nests deeper than " + JsonSupport.MAX_DEPTH + " levels");
+      }
+      request.setEntityStream(new ByteArrayInputStream(body));
+    } catch (Refusal refused) {
+      request.abortWith(RefusalMapper.response(refused));
     }
   }
 
