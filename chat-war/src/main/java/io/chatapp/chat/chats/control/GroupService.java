@@ -100,23 +100,26 @@ public class GroupService {
     asked.add(actor);
     asked.addAll(added.users());
     Map<UserId, JsonObject> profiles = existing(asked, token);
+    long seq = numberedBeforeTheChange(id);
     // what was said before they came is not news to them: their unread count starts at 0
-    if (!groups.add(id, chat.users(), added.users(), chat.seq(), IsoTime.now())) {
+    if (!groups.add(chat, added.users(), chat.seq(), IsoTime.now())) {
       throw changedMeanwhile();
     }
     members.forget(id);
     List<UserId> now = new ArrayList<>(chat.users());
     now.addAll(added.users());
     try {
-      say(
+      systemMessages.post(
           id,
+          seq,
           actor,
           SystemTexts.added(nameOf(profiles, actor), names(profiles, added.users())),
           without(now, actor));
-    } finally { // every instance forgets the old members, even when the system message failed
+    } finally { // the change is made: every instance forgets the old members and the new ones
+      // are told, even when the system message failed
       events.fire(new GroupEvents.Updated(id, chat.group().name(), now, chat.group().admins()));
+      events.fire(new GroupEvents.MembersAdded(id, actor, added.users()));
     }
-    events.fire(new GroupEvents.MembersAdded(id, actor, added.users()));
   }
 
   /**
@@ -144,11 +147,11 @@ public class GroupService {
       UserId admin = newAdmins.get(0);
       text = SystemTexts.nowAdmin(text, nameOf(users.profiles(List.of(admin), token), admin));
     }
-    long seq = sequence.next(id);
+    long seq = numberedBeforeTheChange(id);
     Instant at = IsoTime.now();
     if (!groups.remove(
         chat, member, admins, new Group.Departure(seq, at, chat.group().name(), text, actor))) {
-      throw changedMeanwhile(); // the number taken stays a gap, as for a refused send
+      throw changedMeanwhile();
     }
     members.forget(id);
     Set<UserId> told = new LinkedHashSet<>(now);
@@ -156,25 +159,43 @@ public class GroupService {
     told.remove(actor);
     try {
       systemMessages.post(id, seq, actor, text, List.copyOf(told));
-    } finally { // every instance forgets the old members, even when the system message failed
+    } finally { // the change is made: every instance forgets the old members and the one removed
+      // is told, even when the system message failed
       events.fire(new GroupEvents.Updated(id, chat.group().name(), now, admins));
+      events.fire(new GroupEvents.MemberRemoved(id, member));
     }
-    events.fire(new GroupEvents.MemberRemoved(id, member));
   }
 
   /** Renames the group: admins only. */
   public void rename(UserId actor, ChatId id, GroupName name, String token) {
     Chat chat = groupOf(actor, id);
     requireAdmin(chat, actor);
-    groups.rename(id, name);
-    members.forget(id);
     Map<UserId, JsonObject> profiles = users.profiles(List.of(actor), token);
-    say(
-        id,
-        actor,
-        SystemTexts.renamed(nameOf(profiles, actor), name),
-        without(chat.users(), actor));
-    events.fire(new GroupEvents.Updated(id, name, chat.users(), chat.group().admins()));
+    long seq = numberedBeforeTheChange(id);
+    if (!groups.rename(chat, name)) {
+      throw changedMeanwhile();
+    }
+    members.forget(id);
+    try {
+      systemMessages.post(
+          id,
+          seq,
+          actor,
+          SystemTexts.renamed(nameOf(profiles, actor), name),
+          without(chat.users(), actor));
+    } finally {
+      events.fire(new GroupEvents.Updated(id, name, chat.users(), chat.group().admins()));
+    }
+  }
+
+  /**
+   * The number of a change's system message, taken before the change is written only if the group
+   * is still as read ({@code GroupStore}): two changes' messages then stand in the order the
+   * changes were made, each sent to the members of its time. A change refused for a race leaves its
+   * number a gap, as a refused send does.
+   */
+  private long numberedBeforeTheChange(ChatId id) {
+    return sequence.next(id);
   }
 
   /** The group as stored now: 404 unknown, 400 a 1:1 chat, 403 when {@code actor} is not in it. */

@@ -30,10 +30,11 @@ import org.bson.conversions.Bson;
 /**
  * Group chats in the {@code chats} collection, beside the 1:1 chats of {@link ChatStore} and read
  * by it. Every write is one update by {@code _id} (the embedded server scans for anything else).
- * Adding and removing members are conditional on the members (and admins) being those the service
- * decided from: of two admins changing a group at the same instant, one wins and the other is told
- * (so a group never exceeds its size or ends without an admin). A rename is last-write-wins. Read
- * and delivered positions are {@code $max}es: they never move back, whichever instance writes last.
+ * Adding and removing members and renaming are conditional on the group being as the service
+ * decided from ({@link #asSeen}): of two admins changing a group at the same instant, one wins and
+ * the other is told (so a group never exceeds its size or ends without an admin, and each change's
+ * system message goes to the members of its time). Read and delivered positions are {@code $max}es:
+ * they never move back, whichever instance writes last.
  *
  * <p>A group's {@code pairKey} is {@code group:<chatId>}: the unique index over it stays unique,
  * and user-war, which looks 1:1 chats up by the key of two user ids, never finds a group.
@@ -84,32 +85,30 @@ public class GroupStore {
 
   /**
    * Adds members (at the end: they are the newest), who no longer count as having left, and whose
-   * read position starts at {@code seq}; false, changing nothing, when the members are no longer
+   * read position starts at {@code seq}; false, changing nothing, when the group is no longer as
    * {@code seen}.
    */
-  public boolean add(ChatId id, List<UserId> seen, List<UserId> added, long seq, Instant at) {
+  public boolean add(Chat seen, List<UserId> added, long seq, Instant at) {
     List<Bson> updates = new ArrayList<>();
     updates.add(Updates.addEachToSet("users", added.stream().map(UserId::value).toList()));
     added.forEach(user -> updates.add(Updates.unset("former." + user.value())));
     added.forEach(user -> updates.add(readUpTo(user, seq, at)));
-    if (!updateIf(id, Filters.eq("users", values(seen)), Updates.combine(updates))) {
+    if (!updateIf(seen.id(), asSeen(seen), Updates.combine(updates))) {
       return false;
     }
-    list(id, added);
+    list(seen.id(), added);
     return true;
   }
 
   /**
    * Takes {@code user} out of the group as it was {@code seen}, with the admins as they are then,
-   * and remembers up to where they may read ({@code departure}); false, changing nothing, when its
-   * members or admins are no longer those seen.
+   * and remembers up to where they may read ({@code departure}); false, changing nothing, when the
+   * group is no longer as seen.
    */
   public boolean remove(Chat seen, UserId user, List<UserId> admins, Group.Departure departure) {
     return updateIf(
         seen.id(),
-        Filters.and(
-            Filters.eq("users", values(seen.users())),
-            Filters.eq("admins", values(seen.group().admins()))),
+        asSeen(seen),
         Updates.combine(
             Updates.pull("users", user.value()),
             Updates.set("admins", admins.stream().map(UserId::value).toList()),
@@ -122,8 +121,9 @@ public class GroupStore {
                     .append("sender", departure.sender().value()))));
   }
 
-  public void rename(ChatId id, GroupName name) {
-    update(id, Updates.set("name", name.value()));
+  /** Renames the group as it was {@code seen}; false, changing nothing, when it is no longer so. */
+  public boolean rename(Chat seen, GroupName name) {
+    return updateIf(seen.id(), asSeen(seen), Updates.set("name", name.value()));
   }
 
   /** The member has read up to {@code seq}: one write, never moving the position back. */
@@ -175,6 +175,21 @@ public class GroupStore {
 
   private void update(ChatId id, Bson update) {
     mongo.call(db -> groups().updateOne(Filters.eq("_id", id.value()), update));
+  }
+
+  /**
+   * The group as a change decided it from: its members, admins and name. Every change of the
+   * members, admins or name is written only if the group is still so, and takes its system
+   * message's number before: so of two changes made at once, either one is refused (409) or the
+   * second read the group after the first was written, and their messages are numbered in that
+   * order, each sent to the members of its time (an admin removed meanwhile renames nothing, and
+   * someone removed is not told of a change numbered after their removal).
+   */
+  private static Bson asSeen(Chat seen) {
+    return Filters.and(
+        Filters.eq("users", values(seen.users())),
+        Filters.eq("admins", values(seen.group().admins())),
+        Filters.eq("name", seen.group().name().value()));
   }
 
   private boolean updateIf(ChatId id, Bson condition, Bson update) {

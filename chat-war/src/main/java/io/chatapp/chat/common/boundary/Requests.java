@@ -29,10 +29,6 @@ public final class Requests {
 
   /** Builds a domain value; its {@link IllegalArgumentException} becomes 400 with its message. */
   public static <T> T parse(Supplier<T> value) {
-    try {
-      return value.get();
-    } catch (IllegalArgumentException e) {
-      throw Refusal.badRequest(e.getMessage());
-    }
+    return Refusal.ifInvalid(value);
   }
 }

@@ -201,7 +201,7 @@ public class MessageService {
                 .withReplyTo(quoted);
         Addressed addressed =
             members.group()
-                ? Addressed.toGroup(message, members.others(sender))
+                ? Addressed.toGroup(message, membersOnceNumbered(sender, chatId))
                 : new Addressed(message, members.others(sender).get(0));
         pipeline.accept(retried.isEmpty() ? addressed.asFirstSend() : addressed);
         return message;
@@ -210,6 +210,18 @@ public class MessageService {
         throw e;
       }
     }
+  }
+
+  /**
+   * A group's other members as they are once the message has its number, read again (from the
+   * members cache, which every instance is told to forget on a change): a member removed while the
+   * send was under way, which an image upload can make a minute, gets nothing sent after the
+   * removal, and a sender removed meanwhile is refused (403; the number stays a gap). What is left
+   * is the few milliseconds between a removal taking its number and writing the members. A 1:1
+   * chat's members never change.
+   */
+  private List<UserId> membersOnceNumbered(UserId sender, ChatId chatId) {
+    return chatService.membership(sender, chatId).others(sender);
   }
 
   private void discard(MessageImage image) {

@@ -132,7 +132,7 @@ public class ClientFrames {
     if (value == null || value.getValueType() != JsonValue.ValueType.STRING) {
       throw Refusal.badRequest("Expected a chat id");
     }
-    return new ChatId(((JsonString) value).getString());
+    return Refusal.ifInvalid(() -> new ChatId(((JsonString) value).getString()));
   }
 
   private static List<MessageId> messageIds(JsonValue data) {
@@ -146,7 +146,7 @@ public class ClientFrames {
               if (id.getValueType() != JsonValue.ValueType.STRING) {
                 throw Refusal.badRequest("messageIds must be strings");
               }
-              return new MessageId(((JsonString) id).getString());
+              return Refusal.ifInvalid(() -> new MessageId(((JsonString) id).getString()));
             })
         .toList();
   }

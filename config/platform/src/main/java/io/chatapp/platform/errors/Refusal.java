@@ -2,6 +2,7 @@ package io.chatapp.platform.errors;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * A request refused for a reason its caller can act on: the kind of refusal and a sentence for
@@ -48,6 +49,18 @@ public class Refusal extends RuntimeException {
 
   public static Refusal badRequest(String message) {
     return new Refusal(Kind.BAD_INPUT, message, null);
+  }
+
+  /**
+   * Builds a value from what a caller sent; the {@link IllegalArgumentException} a value record
+   * throws with its rule ("A chat id must be ...") becomes bad input with that sentence.
+   */
+  public static <T> T ifInvalid(Supplier<T> value) {
+    try {
+      return value.get();
+    } catch (IllegalArgumentException e) {
+      throw badRequest(e.getMessage());
+    }
   }
 
   public static Refusal unauthorized(String message) {

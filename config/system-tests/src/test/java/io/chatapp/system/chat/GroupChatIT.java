@@ -12,6 +12,7 @@ import jakarta.json.JsonValue;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -483,6 +484,23 @@ class GroupChatIT {
       assertThat(historyWith(g.bob(), g.id(), "Carol is gone"))
           .extracting(m -> m.getString("_id"))
           .contains(after);
+
+      // what happens after she left does not show on her page: not who joined, nor later reads
+      ChatClient.Response added =
+          g.alice().postJson("/chat/" + g.id() + "/members", idsBody(g.dan().id));
+      assertThat(added.status()).as(added.body()).isEqualTo(200);
+      history(g.dan(), g.id());
+      history(g.bob(), g.id());
+      List<JsonObject> page = history(g.carol(), g.id());
+      Instant leftAt = Instant.parse(page.get(page.size() - 1).getString("createdAt"));
+      for (JsonObject message : page) {
+        List<JsonObject> readBy = message.getJsonArray("readBy").getValuesAs(JsonObject.class);
+        assertThat(readBy).extracting(r -> r.getString("userId")).doesNotContain(g.dan().id);
+        assertThat(readBy)
+            .allSatisfy(
+                r -> assertThat(Instant.parse(r.getString("at"))).isBeforeOrEqualTo(leftAt));
+        assertThat(strings(message.getJsonArray("deliveredTo"))).doesNotContain(g.dan().id);
+      }
     }
   }
 

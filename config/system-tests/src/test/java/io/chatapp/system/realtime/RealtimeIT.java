@@ -139,6 +139,19 @@ class RealtimeIT {
       carolSocket.emit("no:such:event", "x");
       carolSocket.await("error");
       carolSocket.clear();
+      bobSocket.emit("join:chat", "xyz");
+      assertThat(bobSocket.await("error").getJsonObject("data").getString("message"))
+          .contains("chat id");
+      bobSocket.clear();
+      bobSocket.emit(
+          "message:read",
+          Json.createObjectBuilder()
+              .add("chatId", chatId)
+              .add("messageIds", Json.createArrayBuilder().add("bad"))
+              .build());
+      assertThat(bobSocket.await("error").getJsonObject("data").getString("message"))
+          .contains("message id");
+      bobSocket.clear();
       carolSocket.sendRaw("x".repeat(70_000));
       assertThat(carolSocket.closed.get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(1009);
 
