@@ -166,10 +166,13 @@ public class GroupService {
     }
   }
 
-  /** Renames the group: admins only. */
+  /** Renames the group: admins only. The name it has already changes nothing and says nothing. */
   public void rename(UserId actor, ChatId id, GroupName name, String token) {
     Chat chat = groupOf(actor, id);
     requireAdmin(chat, actor);
+    if (chat.group().name().equals(name)) {
+      return;
+    }
     Map<UserId, JsonObject> profiles = users.profiles(List.of(actor), token);
     long seq = numberedBeforeTheChange(id);
     if (!groups.rename(chat, name)) {

@@ -387,6 +387,8 @@ class GroupChatTest {
         400, () -> stack.groups.rename(pair.ann(), pair.chat(), new GroupName("x"), TOKEN));
 
     stack.groups.rename(g.ann(), g.chat(), new GroupName("New name"), TOKEN);
+    // the name it has already: nothing written, said or numbered
+    stack.groups.rename(g.ann(), g.chat(), new GroupName(" New name "), TOKEN);
     stack.groups.add(g.ann(), g.chat(), new NewMembers(List.of(dan)), TOKEN);
     Chat chat = chat(g.chat());
     assertThat(chat.group().name().value()).isEqualTo("New name");

@@ -7,8 +7,11 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * A loopback TCP forwarder that can be cut and restored, for the fault drills: it plays "the server
@@ -27,9 +30,45 @@ public final class TcpProxy implements AutoCloseable {
    * A proxy to {@code targetHost:targetPort} on a free loopback port; it forwards once {@link #up}.
    */
   public TcpProxy(String targetHost, int targetPort) throws IOException {
-    this.port = freePort();
+    this.port = portBelowTheEphemeralRange();
     this.targetHost = targetHost;
     this.targetPort = targetPort;
+  }
+
+  /**
+   * A free loopback port below the range the kernel hands out to outgoing connections, since the
+   * proxy keeps its port across {@link #down} and {@link #up}: a port from that range can be given
+   * to some connection while the proxy is down (even to the client that reconnects to it, which
+   * then connects to itself), and the proxy cannot listen on it again ("Address already in use",
+   * seen once in CI).
+   */
+  private static int portBelowTheEphemeralRange() throws IOException {
+    int ephemeralFrom = 32768; // Linux's default
+    try {
+      int read =
+          Integer.parseInt(
+              Files.readAllLines(Path.of("/proc/sys/net/ipv4/ip_local_port_range"))
+                  .get(0)
+                  .strip()
+                  .split("\\s+")[0]);
+      if (read > 12_000) {
+        ephemeralFrom = read;
+      }
+    } catch (IOException | RuntimeException notLinux) {
+      // keep the default
+    }
+    int from = Math.max(10_000, ephemeralFrom - 12_000);
+    for (int tries = 0; tries < 500; tries++) {
+      int candidate = ThreadLocalRandom.current().nextInt(from, ephemeralFrom);
+      try (ServerSocket probe = new ServerSocket()) {
+        probe.setReuseAddress(true);
+        probe.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), candidate));
+        return candidate;
+      } catch (IOException taken) {
+        // try another
+      }
+    }
+    throw new IOException("No free loopback port between " + from + " and " + ephemeralFrom);
   }
 
   /** A loopback port free now (for a server a test starts itself). */
