@@ -7,16 +7,18 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * A loopback TCP forwarder that can be cut and restored, for the fault drills: it plays "the server
  * is gone" for the one client pointed at it, while the real server (RabbitMQ, Redis) keeps serving
  * the other processes on this machine.
+ *
+ * <p>Once up it keeps listening on its port, and while down it closes every connection as soon as
+ * it is made: listening again on the same port after a cut was refused now and then ("Address
+ * already in use", twice in a row in CI for {@code PipelinedConsumerIT}), and a drill must not
+ * depend on the port coming back.
  */
 public final class TcpProxy implements AutoCloseable {
 
@@ -24,51 +26,16 @@ public final class TcpProxy implements AutoCloseable {
   private final String targetHost;
   private final int targetPort;
   private final List<Socket> sockets = new CopyOnWriteArrayList<>();
-  private volatile ServerSocket server;
+  private ServerSocket server;
+  private volatile boolean forwarding;
 
   /**
    * A proxy to {@code targetHost:targetPort} on a free loopback port; it forwards once {@link #up}.
    */
   public TcpProxy(String targetHost, int targetPort) throws IOException {
-    this.port = portBelowTheEphemeralRange();
+    this.port = freePort();
     this.targetHost = targetHost;
     this.targetPort = targetPort;
-  }
-
-  /**
-   * A free loopback port below the range the kernel hands out to outgoing connections, since the
-   * proxy keeps its port across {@link #down} and {@link #up}: a port from that range can be given
-   * to some connection while the proxy is down (even to the client that reconnects to it, which
-   * then connects to itself), and the proxy cannot listen on it again ("Address already in use",
-   * seen once in CI).
-   */
-  private static int portBelowTheEphemeralRange() throws IOException {
-    int ephemeralFrom = 32768; // Linux's default
-    try {
-      int read =
-          Integer.parseInt(
-              Files.readAllLines(Path.of("/proc/sys/net/ipv4/ip_local_port_range"))
-                  .get(0)
-                  .strip()
-                  .split("\\s+")[0]);
-      if (read > 12_000) {
-        ephemeralFrom = read;
-      }
-    } catch (IOException | RuntimeException notLinux) {
-      // keep the default
-    }
-    int from = Math.max(10_000, ephemeralFrom - 12_000);
-    for (int tries = 0; tries < 500; tries++) {
-      int candidate = ThreadLocalRandom.current().nextInt(from, ephemeralFrom);
-      try (ServerSocket probe = new ServerSocket()) {
-        probe.setReuseAddress(true);
-        probe.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), candidate));
-        return candidate;
-      } catch (IOException taken) {
-        // try another
-      }
-    }
-    throw new IOException("No free loopback port between " + from + " and " + ephemeralFrom);
   }
 
   /** A loopback port free now (for a server a test starts itself). */
@@ -83,53 +50,62 @@ public final class TcpProxy implements AutoCloseable {
     return port;
   }
 
-  /** Accepts and forwards connections. */
+  /** Forwards the connections made from now on. */
   public synchronized void up() throws IOException {
-    if (server != null) {
-      return;
+    if (server == null) {
+      ServerSocket listening = new ServerSocket();
+      listening.setReuseAddress(true);
+      listening.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+      server = listening;
+      daemon(() -> accept(listening), "proxy-" + port);
     }
-    ServerSocket listening = new ServerSocket();
-    listening.setReuseAddress(true);
-    listening.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
-    server = listening;
-    daemon(() -> accept(listening), "proxy-" + port);
+    forwarding = true;
   }
 
-  /** Refuses new connections and cuts the open ones, as a server that went away would. */
+  /**
+   * Cuts the open connections and closes every new one at once, as a server that went away would
+   * (the client sees its connection end, then each new one end before it could say anything).
+   */
   public synchronized void down() throws IOException {
-    if (server != null) {
-      server.close();
-      server = null;
-    }
+    forwarding = false;
     for (Socket socket : sockets) {
       socket.close();
     }
     sockets.clear();
   }
 
+  /** Cuts everything and stops listening. */
   @Override
-  public void close() throws IOException {
+  public synchronized void close() throws IOException {
     down();
+    if (server != null) {
+      server.close();
+      server = null;
+    }
   }
 
   private void accept(ServerSocket listening) {
     while (!listening.isClosed()) {
       try {
         Socket client = listening.accept();
+        if (!forwarding) {
+          client.close();
+          continue;
+        }
         Socket target = new Socket(targetHost, targetPort);
-        if (!forward(listening, client, target)) {
+        if (!forward(client, target)) {
           client.close(); // cut while it was being connected: it must not outlive the cut
           target.close();
         }
       } catch (IOException e) {
-        // closed by down(), or the target refused: the client sees its connection end
+        // closed by close(), or the target refused: the client sees its connection end
       }
     }
   }
 
-  /** Starts forwarding unless {@link #down} closed {@code listening} meanwhile. */
-  private synchronized boolean forward(ServerSocket listening, Socket client, Socket target) {
-    if (server != listening) {
+  /** Starts forwarding unless {@link #down} cut meanwhile. */
+  private synchronized boolean forward(Socket client, Socket target) {
+    if (!forwarding) {
       return false;
     }
     sockets.add(client);
