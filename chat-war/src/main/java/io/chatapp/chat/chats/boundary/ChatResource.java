@@ -73,12 +73,12 @@ public class ChatResource {
         list.add(
             JSON.createObjectBuilder()
                 .add("members", members)
-                .add("chat", listed.chat().toJson(me)));
+                .add("chat", ChatJson.of(listed.chat(), me)));
       } else {
         list.add(
             JSON.createObjectBuilder()
                 .add("user", listed.otherUser())
-                .add("chat", listed.chat().toJson(me)));
+                .add("chat", ChatJson.of(listed.chat(), me)));
       }
     }
     return JSON.createObjectBuilder().add("chats", list).build();

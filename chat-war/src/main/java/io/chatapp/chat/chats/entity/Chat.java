@@ -1,11 +1,6 @@
 package io.chatapp.chat.chats.entity;
 
-import static io.chatapp.platform.json.JsonSupport.JSON;
-
-import io.chatapp.chat.common.entity.IsoTime;
 import io.chatapp.chat.users.entity.UserId;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -99,70 +94,5 @@ public record Chat(
       return (int) Math.max(0, Math.min(Integer.MAX_VALUE, visibleTop(user) - group.readBy(user)));
     }
     return unread.getOrDefault(user, 0);
-  }
-
-  private static JsonObject latestJson(LatestMessage latest) {
-    var json =
-        JSON.createObjectBuilder()
-            .add("text", latest.text())
-            .add("sender", latest.sender().value())
-            .add("messageType", latest.messageType());
-    return latest.deleted() ? json.add("deleted", true).build() : json.build();
-  }
-
-  /** The chat as {@code GET /chat/all} shows it to {@code viewer}. */
-  public JsonObject toJson(UserId viewer) {
-    if (isGroup()) {
-      return groupJson(viewer);
-    }
-    JsonValue latest = latestMessage == null ? JsonValue.NULL : latestJson(latestMessage);
-    return JSON.createObjectBuilder()
-        .add("_id", id.value())
-        .add("isGroup", false)
-        .add("users", ids(users))
-        .add("latestMessage", latest)
-        .add("unseenCount", unreadFor(viewer))
-        .add("createdAt", IsoTime.format(createdAt))
-        .add("updatedAt", IsoTime.format(updatedAt))
-        .build();
-  }
-
-  /**
-   * A group as {@code viewer} sees it. Someone who left sees it as it was then: its name, the
-   * message that said they left, no members, and {@code left: true}.
-   */
-  private JsonObject groupJson(UserId viewer) {
-    var json =
-        JSON.createObjectBuilder()
-            .add("_id", id.value())
-            .add("isGroup", true)
-            .add("unseenCount", unreadFor(viewer))
-            .add("createdAt", IsoTime.format(createdAt))
-            .add("updatedAt", IsoTime.format(activityFor(viewer)));
-    var departure =
-        isMember(viewer) ? java.util.Optional.<Group.Departure>empty() : group.departureOf(viewer);
-    if (departure.isPresent()) {
-      Group.Departure left = departure.get();
-      return json.add("name", left.name().value())
-          .add("users", JSON.createArrayBuilder())
-          .add("admins", JSON.createArrayBuilder())
-          .add(
-              "latestMessage",
-              latestJson(new LatestMessage(left.text(), left.sender(), false, "system")))
-          .add("left", true)
-          .build();
-    }
-    return json.add("name", group.name().value())
-        .add("users", ids(users))
-        .add("admins", ids(group.admins()))
-        .add("latestMessage", latestMessage == null ? JsonValue.NULL : latestJson(latestMessage))
-        .build();
-  }
-
-  /** The ids of these users as a JSON array. */
-  public static jakarta.json.JsonArrayBuilder ids(List<UserId> users) {
-    var json = JSON.createArrayBuilder();
-    users.forEach(user -> json.add(user.value()));
-    return json;
   }
 }

@@ -59,7 +59,7 @@ final class GroupPages {
               : group.receivers(message.seq(), message.sender()))
           .forEach(u -> deliveredTo.add(u.value()));
       list.add(
-          JSON.createObjectBuilder(message.toJson())
+          JSON.createObjectBuilder(MessageJson.of(message))
               .add("readBy", readBy)
               .add("deliveredTo", deliveredTo));
     }

@@ -171,12 +171,12 @@ public class MessageResource {
     return JSON.createObjectBuilder()
         .add("chatId", reacted.chatId().value())
         .add("messageId", reacted.id().value())
-        .add("reactions", reacted.reactions().toJson())
+        .add("reactions", MessageJson.reactions(reacted.reactions()))
         .build();
   }
 
   private static JsonObject wrapped(Message message) {
-    return JSON.createObjectBuilder().add("message", message.toJson()).build();
+    return JSON.createObjectBuilder().add("message", MessageJson.of(message)).build();
   }
 
   private static Response created(Message sent) {
@@ -224,7 +224,7 @@ public class MessageResource {
       return GroupPages.toJson(page, me, users, accessToken(headers));
     }
     var list = JSON.createArrayBuilder();
-    page.messages().forEach(message -> list.add(message.toJson()));
+    page.messages().forEach(message -> list.add(MessageJson.of(message)));
     return JSON.createObjectBuilder()
         .add("messages", list)
         .add("user", users.profileOrUnknown(page.otherUser(), accessToken(headers)))

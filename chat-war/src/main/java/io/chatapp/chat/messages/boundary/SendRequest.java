@@ -55,7 +55,7 @@ record SendRequest(
 
   /** The body of a send's 201. */
   static JsonObject created(Message sent) {
-    return JSON.createObjectBuilder().add("message", sent.toJson()).build();
+    return JSON.createObjectBuilder().add("message", MessageJson.of(sent)).build();
   }
 
   /**

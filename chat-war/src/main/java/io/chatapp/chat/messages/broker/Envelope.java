@@ -3,6 +3,7 @@ package io.chatapp.chat.messages.broker;
 import static io.chatapp.platform.json.JsonSupport.JSON;
 
 import io.chatapp.chat.chats.entity.ChatId;
+import io.chatapp.chat.messages.boundary.MessageJson;
 import io.chatapp.chat.messages.entity.Addressed;
 import io.chatapp.chat.messages.entity.Caption;
 import io.chatapp.chat.messages.entity.Message;
@@ -79,13 +80,13 @@ public record Envelope(Message message, UserId recipientId, List<UserId> group, 
       json.add("firstSend", true);
     }
     if (message.image() != null) {
-      json.add("image", message.image().toJson());
+      json.add("image", MessageJson.image(message.image()));
     }
     if (message.seenAt() != null) {
       json.add("seenAt", message.seenAt().toEpochMilli());
     }
     if (message.replyTo() != null) {
-      json.add("replyTo", message.replyTo().toJson());
+      json.add("replyTo", MessageJson.replyTo(message.replyTo()));
     }
     return json.build();
   }
@@ -153,8 +154,7 @@ public record Envelope(Message message, UserId recipientId, List<UserId> group, 
         case "system" -> f.system = value == Event.VALUE_TRUE;
         case "firstSend" -> f.firstSend = value == Event.VALUE_TRUE;
         case "image" ->
-            f.image =
-                value == Event.START_OBJECT ? MessageImage.of(json.getObject()) : skip(json, value);
+            f.image = value == Event.START_OBJECT ? image(json.getObject()) : skip(json, value);
         case "replyTo" ->
             f.replyTo = value == Event.START_OBJECT ? quote(json.getObject()) : skip(json, value);
         default -> skip(json, value);
@@ -193,6 +193,15 @@ public record Envelope(Message message, UserId recipientId, List<UserId> group, 
     }
     return new Envelope(
         message, new UserId(required(f.recipientId, "recipientId")), List.of(), f.firstSend);
+  }
+
+  /** Reads {@code {url, publicId}}; {@link IllegalArgumentException} when it is not one. */
+  private static MessageImage image(JsonObject json) {
+    try {
+      return new MessageImage(json.getString("url"), json.getString("publicId"));
+    } catch (NullPointerException | ClassCastException e) {
+      throw new IllegalArgumentException("image must be {url, publicId}");
+    }
   }
 
   private static ReplyTo quote(JsonObject quoted) {

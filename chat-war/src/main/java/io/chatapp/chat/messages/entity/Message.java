@@ -1,12 +1,7 @@
 package io.chatapp.chat.messages.entity;
 
-import static io.chatapp.platform.json.JsonSupport.JSON;
-
 import io.chatapp.chat.chats.entity.ChatId;
-import io.chatapp.chat.common.entity.IsoTime;
 import io.chatapp.chat.users.entity.UserId;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 import java.time.Instant;
 
 /**
@@ -17,7 +12,7 @@ import java.time.Instant;
  * the service writes into a group when its members change ("Alice added Bob"); its sender is who
  * did it. A reply carries the message it quotes ({@code replyTo}, else null); {@code editedAt} is
  * when its sender last edited it; a deleted message keeps only its place, chat, sender and time
- * ({@link #toJson}).
+ * ({@code MessageJson}).
  */
 public record Message(
     MessageId id,
@@ -163,51 +158,5 @@ public record Message(
   /** Delivered once it reached a recipient's socket, and certainly once it was read. */
   public boolean delivered() {
     return deliveredAt != null || seen;
-  }
-
-  /**
-   * The message document of the REST and WebSocket contract; {@code replyTo}, {@code editedAt} and
-   * {@code reactions} only when there are any, so a plain message reads as it always did. A deleted
-   * message is {@code {_id, chatId, sender, deleted: true, createdAt}}.
-   */
-  public JsonObject toJson() {
-    if (deleted) {
-      return JSON.createObjectBuilder()
-          .add("_id", id.value())
-          .add("chatId", chatId.value())
-          .add("sender", sender.value())
-          .add("deleted", true)
-          .add("createdAt", IsoTime.format(createdAt))
-          .build();
-    }
-    var json =
-        JSON.createObjectBuilder()
-            .add("_id", id.value())
-            .add("chatId", chatId.value())
-            .add("sender", sender.value())
-            .add("text", text)
-            .add("image", image == null ? JsonValue.NULL : image.toJson())
-            .add("messageType", messageType())
-            .add("seen", seen)
-            .add(
-                "seenAt",
-                seenAt == null ? JsonValue.NULL : JSON.createValue(IsoTime.format(seenAt)))
-            .add("delivered", delivered())
-            .add(
-                "deliveredAt",
-                deliveredAt == null
-                    ? JsonValue.NULL
-                    : JSON.createValue(IsoTime.format(deliveredAt)))
-            .add("createdAt", IsoTime.format(createdAt));
-    if (replyTo != null) {
-      json.add("replyTo", replyTo.toJson());
-    }
-    if (editedAt != null) {
-      json.add("editedAt", IsoTime.format(editedAt));
-    }
-    if (!reactions.isEmpty()) {
-      json.add("reactions", reactions.toJson());
-    }
-    return json.build();
   }
 }

@@ -1,8 +1,5 @@
 package io.chatapp.chat.messages.entity;
 
-import static io.chatapp.platform.json.JsonSupport.JSON;
-
-import jakarta.json.JsonObject;
 import java.net.URI;
 
 /** The image of an image message: where clients load it from and its id in the image store. */
@@ -20,19 +17,6 @@ public record MessageImage(String url, String publicId) {
     }
     if (!"https".equals(scheme) && !"http".equals(scheme)) {
       throw new IllegalArgumentException("image url must be http or https");
-    }
-  }
-
-  public JsonObject toJson() {
-    return JSON.createObjectBuilder().add("url", url).add("publicId", publicId).build();
-  }
-
-  /** Reads {@code {url, publicId}}; {@link IllegalArgumentException} when it is not one. */
-  public static MessageImage of(JsonObject json) {
-    try {
-      return new MessageImage(json.getString("url"), json.getString("publicId"));
-    } catch (NullPointerException | ClassCastException e) {
-      throw new IllegalArgumentException("image must be {url, publicId}");
     }
   }
 }

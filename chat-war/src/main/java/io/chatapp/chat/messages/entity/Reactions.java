@@ -1,11 +1,6 @@
 package io.chatapp.chat.messages.entity;
 
-import static io.chatapp.platform.json.JsonSupport.JSON;
-
 import io.chatapp.chat.users.entity.UserId;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -38,16 +33,5 @@ public record Reactions(Map<UserId, Emoji> byUser) {
    */
   public Optional<Emoji> toggled(UserId user, Emoji emoji) {
     return emoji.equals(byUser.get(user)) ? Optional.empty() : Optional.of(emoji);
-  }
-
-  /** {@code {"👍": [userId, …], …}}: emoji in the order first used, their users in order. */
-  public JsonObject toJson() {
-    Map<Emoji, JsonArrayBuilder> grouped = new LinkedHashMap<>();
-    byUser.forEach(
-        (user, emoji) ->
-            grouped.computeIfAbsent(emoji, e -> JSON.createArrayBuilder()).add(user.value()));
-    JsonObjectBuilder json = JSON.createObjectBuilder();
-    grouped.forEach((emoji, users) -> json.add(emoji.value(), users));
-    return json.build();
   }
 }

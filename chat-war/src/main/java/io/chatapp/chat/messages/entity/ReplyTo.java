@@ -1,10 +1,6 @@
 package io.chatapp.chat.messages.entity;
 
-import static io.chatapp.platform.json.JsonSupport.JSON;
-
 import io.chatapp.chat.users.entity.UserId;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -56,12 +52,5 @@ public record ReplyTo(MessageId id, UserId sender, String text, boolean deleted)
       end = grapheme.end();
     }
     return text.substring(0, end);
-  }
-
-  /** {@code {_id, sender, text}}, or {@code {_id, sender, deleted: true}}. */
-  public JsonObject toJson() {
-    JsonObjectBuilder json =
-        JSON.createObjectBuilder().add("_id", id.value()).add("sender", sender.value());
-    return deleted ? json.add("deleted", true).build() : json.add("text", text).build();
   }
 }

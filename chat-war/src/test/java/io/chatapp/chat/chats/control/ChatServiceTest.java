@@ -3,6 +3,7 @@ package io.chatapp.chat.chats.control;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.chatapp.chat.chats.boundary.ChatJson;
 import io.chatapp.chat.chats.entity.ChatCreated;
 import io.chatapp.chat.chats.entity.ChatId;
 import io.chatapp.chat.support.ChatHarness;
@@ -107,13 +108,13 @@ class ChatServiceTest {
     assertThat(list).extracting(listed -> listed.chat().id()).containsExactly(withBob, withCid);
     ChatService.Listed first = list.get(0);
     assertThat(first.otherUser().getString("name")).isEqualTo("Bob");
-    assertThat(first.chat().toJson(ann).toString())
+    assertThat(ChatJson.of(first.chat(), ann).toString())
         .contains(
             "\"latestMessage\":{\"text\":\"hello\",\"sender\":\""
                 + bob
                 + "\",\"messageType\":\"text\"}")
         .contains("\"unseenCount\":1");
-    assertThat(list.get(1).chat().toJson(ann).toString())
+    assertThat(ChatJson.of(list.get(1).chat(), ann).toString())
         .contains("\"latestMessage\":null", "\"unseenCount\":0");
   }
 

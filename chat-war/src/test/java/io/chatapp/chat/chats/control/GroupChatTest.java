@@ -3,6 +3,7 @@ package io.chatapp.chat.chats.control;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.chatapp.chat.chats.boundary.ChatJson;
 import io.chatapp.chat.chats.entity.Chat;
 import io.chatapp.chat.chats.entity.ChatId;
 import io.chatapp.chat.chats.entity.Group;
@@ -118,7 +119,7 @@ class GroupChatTest {
               .orElseThrow();
       assertThat(listed.otherUser()).isNull();
       assertThat(listed.members()).extracting(p -> p.getString("name")).contains("Bob", "Cid");
-      assertThat(listed.chat().toJson(member).getBoolean("isGroup")).isTrue();
+      assertThat(ChatJson.of(listed.chat(), member).getBoolean("isGroup")).isTrue();
     }
     // the creator's own message counts as read; the others have one unseen
     assertThat(chat(g.chat()).unreadFor(g.ann())).isZero();
@@ -238,8 +239,8 @@ class GroupChatTest {
         .extracting(Message::id)
         .doesNotContain(after.id());
     Chat chat = chat(g.chat());
-    assertThat(chat.toJson(g.cid()).getBoolean("left")).isTrue();
-    assertThat(chat.toJson(g.cid()).getJsonObject("latestMessage").getString("text"))
+    assertThat(ChatJson.of(chat, g.cid()).getBoolean("left")).isTrue();
+    assertThat(ChatJson.of(chat, g.cid()).getJsonObject("latestMessage").getString("text"))
         .isEqualTo("Ann removed Cid");
     assertThat(chat.unreadFor(g.cid())).isZero();
     assertThat(stack.chats.list(g.cid(), TOKEN))

@@ -3,6 +3,7 @@ package io.chatapp.chat.chats.entity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.chatapp.chat.chats.boundary.ChatJson;
 import io.chatapp.chat.common.entity.ObjectIds;
 import io.chatapp.chat.users.entity.UserId;
 import jakarta.json.JsonObject;
@@ -125,7 +126,7 @@ class GroupRulesTest {
     assertThat(chat.visibleTop(bob)).isEqualTo(12);
     assertThat(chat.canRead(user())).isFalse();
 
-    JsonObject forAnn = chat.toJson(ann);
+    JsonObject forAnn = ChatJson.of(chat, ann);
     assertThat(forAnn.getBoolean("isGroup")).isTrue();
     assertThat(forAnn.getString("name")).isEqualTo("Crew");
     assertThat(forAnn.getJsonArray("users")).hasSize(2);
@@ -133,7 +134,7 @@ class GroupRulesTest {
     assertThat(forAnn.getJsonObject("latestMessage").getString("sender")).isEqualTo(bob.value());
     assertThat(forAnn.getInt("unseenCount")).isEqualTo(2);
 
-    JsonObject forCid = chat.toJson(cid);
+    JsonObject forCid = ChatJson.of(chat, cid);
     assertThat(forCid.getString("name")).isEqualTo("Old name");
     assertThat(forCid.getBoolean("left")).isTrue();
     assertThat(forCid.getJsonArray("users")).isEmpty();
@@ -147,7 +148,7 @@ class GroupRulesTest {
     UserId ann = user();
     UserId bob = user();
     Chat chat = new Chat(ChatId.fresh(), List.of(ann, bob), null, Map.of(bob, 3), 3, T0, T0);
-    JsonObject json = chat.toJson(bob);
+    JsonObject json = ChatJson.of(chat, bob);
     assertThat(json.getBoolean("isGroup")).isFalse();
     assertThat(json.getInt("unseenCount")).isEqualTo(3);
     assertThat(json.keySet())

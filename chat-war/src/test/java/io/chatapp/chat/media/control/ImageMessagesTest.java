@@ -3,8 +3,10 @@ package io.chatapp.chat.media.control;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.chatapp.chat.chats.boundary.ChatJson;
 import io.chatapp.chat.chats.entity.Chat;
 import io.chatapp.chat.media.entity.ImageFile;
+import io.chatapp.chat.messages.boundary.MessageJson;
 import io.chatapp.chat.messages.broker.Envelope;
 import io.chatapp.chat.messages.entity.Caption;
 import io.chatapp.chat.messages.entity.ClientId;
@@ -81,7 +83,7 @@ class ImageMessagesTest {
     assertThat(sent.text()).isEqualTo("look");
     String id = sent.image().publicId();
     assertThat(sent.image().url()).isEqualTo("http://chat.test:3002/api/v1/media/" + id);
-    JsonObject json = sent.toJson();
+    JsonObject json = MessageJson.of(sent);
     assertThat(json.getString("messageType")).isEqualTo("image");
     assertThat(json.getJsonObject("image").getString("url")).isEqualTo(sent.image().url());
     assertThat(json.getJsonObject("image").getString("publicId")).isEqualTo(id);
@@ -94,7 +96,7 @@ class ImageMessagesTest {
         () -> stack.chatStore.find(p.chat()).orElseThrow().latestMessage() != null);
     Chat chat = stack.chatStore.find(p.chat()).orElseThrow();
     assertThat(chat.latestMessage().text()).isEqualTo("📷 Image");
-    assertThat(chat.toJson(p.bob()).getJsonObject("latestMessage").getString("text"))
+    assertThat(ChatJson.of(chat, p.bob()).getJsonObject("latestMessage").getString("text"))
         .isEqualTo("📷 Image");
     Poll.until(
         DEADLINE,

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.chatapp.chat.chats.entity.ChatId;
+import io.chatapp.chat.messages.boundary.MessageJson;
 import io.chatapp.chat.messages.entity.Addressed;
 import io.chatapp.chat.messages.entity.Message;
 import io.chatapp.chat.messages.entity.MessageId;
@@ -38,7 +39,7 @@ class EnvelopeTest {
     assertThat(Envelope.parseAll(new Envelope(addressed.asFirstSend()).toBytes()))
         .as("a first send stays one; an envelope without the mark may be a retry's copy")
         .containsExactly(addressed.asFirstSend());
-    assertThat(message.toJson().toString())
+    assertThat(MessageJson.of(message).toString())
         .contains("\"image\":null", "\"messageType\":\"text\"", "\"seenAt\":null")
         .contains("\"createdAt\":\"2026-01-02T03:04:05.120Z\"")
         .doesNotContain("seq");
@@ -100,7 +101,7 @@ class EnvelopeTest {
     assertThat(back.recipients()).containsExactly(bob, carol);
     assertThat(back.message().system()).isTrue();
     assertThat(back.message().messageType()).isEqualTo("system");
-    assertThat(back.message().toJson().getString("messageType")).isEqualTo("system");
+    assertThat(MessageJson.of(back.message()).getString("messageType")).isEqualTo("system");
     Addressed alone = Addressed.toGroup(said, List.of());
     assertThat(Envelope.parseAll(new Envelope(alone).toBytes())).containsExactly(alone);
     assertThat(new Addressed(said, bob).isGroup()).isFalse();

@@ -3,6 +3,7 @@ package io.chatapp.chat.messages.control;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
+import io.chatapp.chat.chats.boundary.ChatJson;
 import io.chatapp.chat.chats.control.ChatCounts;
 import io.chatapp.chat.chats.control.ChatService;
 import io.chatapp.chat.chats.control.ChatStore;
@@ -263,7 +264,7 @@ public final class FlatCostBench {
     double[] groupPage =
         time(() -> GroupPageJson.of(service.history(cy, group, Optional.empty(), 50), cy, users));
     double[] groupList =
-        time(() -> chats.listFor(cy).stream().map(chat -> chat.toJson(cy)).toList());
+        time(() -> chats.listFor(cy).stream().map(chat -> ChatJson.of(chat, cy)).toList());
     double[] groupRead =
         timeWithSetup(
             () -> List.of(sendToGroup(dan).id(), sendToGroup(eve).id()),

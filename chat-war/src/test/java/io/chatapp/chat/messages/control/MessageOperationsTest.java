@@ -3,11 +3,13 @@ package io.chatapp.chat.messages.control;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.chatapp.chat.chats.boundary.ChatJson;
 import io.chatapp.chat.chats.entity.Chat;
 import io.chatapp.chat.chats.entity.ChatId;
 import io.chatapp.chat.media.control.ImageInspector;
 import io.chatapp.chat.media.control.MediaLimits;
 import io.chatapp.chat.media.entity.PublicId;
+import io.chatapp.chat.messages.boundary.MessageJson;
 import io.chatapp.chat.messages.broker.Envelope;
 import io.chatapp.chat.messages.entity.Caption;
 import io.chatapp.chat.messages.entity.ClientId;
@@ -135,7 +137,7 @@ class MessageOperationsTest {
 
     assertThat(edited.text()).isEqualTo("see you at 9");
     assertThat(edited.editedAt()).isNotNull();
-    assertThat(edited.toJson().getString("editedAt")).isNotBlank();
+    assertThat(MessageJson.of(edited).getString("editedAt")).isNotBlank();
     Message read = inHistory(p.bob(), p.chat(), original.id());
     assertThat(read.text()).isEqualTo("see you at 9");
     assertThat(read.editedAt()).isEqualTo(edited.editedAt());
@@ -216,11 +218,11 @@ class MessageOperationsTest {
     refused(403, "You can only delete your own messages", () -> edits.delete(p.bob(), image.id()));
     Message deleted = edits.delete(p.ann(), image.id());
 
-    JsonObject json = deleted.toJson();
+    JsonObject json = MessageJson.of(deleted);
     assertThat(json.keySet()).containsExactly("_id", "chatId", "sender", "deleted", "createdAt");
     assertThat(json.getBoolean("deleted")).isTrue();
     Message read = inHistory(p.bob(), p.chat(), image.id());
-    assertThat(read.toJson()).isEqualTo(json);
+    assertThat(MessageJson.of(read)).isEqualTo(json);
     assertThat(read.text()).isEmpty();
     assertThat(read.image()).isNull();
     assertThat(read.reactions().isEmpty()).isTrue();
@@ -232,7 +234,8 @@ class MessageOperationsTest {
     }
     assertThat(latest(p.chat())).isEqualTo(new Chat.LatestMessage("", p.ann(), true, "image"));
     JsonObject listed =
-        stack.chatStore.find(p.chat()).orElseThrow().toJson(p.bob()).getJsonObject("latestMessage");
+        ChatJson.of(stack.chatStore.find(p.chat()).orElseThrow(), p.bob())
+            .getJsonObject("latestMessage");
     assertThat(listed.getBoolean("deleted")).isTrue();
     assertThat(listed.getString("text")).isEmpty();
     assertThat(stack.events.of(MessageDeleted.class))
@@ -244,7 +247,7 @@ class MessageOperationsTest {
               assertThat(event.members()).containsExactlyInAnyOrder(p.ann(), p.bob());
             });
 
-    assertThat(edits.delete(p.ann(), image.id()).toJson())
+    assertThat(MessageJson.of(edits.delete(p.ann(), image.id())))
         .as("deleting again answers the same")
         .isEqualTo(json);
     assertThat(stack.events.of(MessageDeleted.class))
@@ -307,7 +310,7 @@ class MessageOperationsTest {
     assertThat(reply.replyTo().id()).isEqualTo(original.id());
     assertThat(reply.replyTo().sender()).isEqualTo(p.ann());
     assertThat(reply.replyTo().text()).isEqualTo("x".repeat(100));
-    assertThat(reply.toJson().getJsonObject("replyTo").getString("text")).hasSize(100);
+    assertThat(MessageJson.of(reply).getJsonObject("replyTo").getString("text")).hasSize(100);
     Poll.until(
         DEADLINE,
         "message:new with the quote",
@@ -336,7 +339,8 @@ class MessageOperationsTest {
     assertThat(inHistory(p.bob(), p.chat(), reply.id()).replyTo().text())
         .isEqualTo("changed my mind");
     edits.delete(p.ann(), original.id());
-    JsonObject quote = inHistory(p.bob(), p.chat(), reply.id()).toJson().getJsonObject("replyTo");
+    JsonObject quote =
+        MessageJson.of(inHistory(p.bob(), p.chat(), reply.id())).getJsonObject("replyTo");
     assertThat(quote.getString("_id")).isEqualTo(original.id().value());
     assertThat(quote.getString("sender")).isEqualTo(p.ann().value());
     assertThat(quote.containsKey("text")).as("no text once the original is deleted").isFalse();
@@ -377,7 +381,7 @@ class MessageOperationsTest {
     Message message = sent(p.ann(), p.chat(), "party at mine");
 
     Message once = reactions.toggle(p.bob(), message.id(), new Emoji("👍"));
-    assertThat(once.reactions().toJson().toString())
+    assertThat(MessageJson.reactions(once.reactions()).toString())
         .isEqualTo("{\"👍\":[\"" + p.bob().value() + "\"]}");
     reactions.toggle(p.ann(), message.id(), new Emoji("👍"));
     Message replaced = reactions.toggle(p.bob(), message.id(), new Emoji("❤️"));
@@ -387,10 +391,11 @@ class MessageOperationsTest {
             java.util.Map.entry(p.ann(), new Emoji("👍")),
             java.util.Map.entry(p.bob(), new Emoji("❤️")));
     Message takenBack = reactions.toggle(p.ann(), message.id(), new Emoji("👍"));
-    assertThat(takenBack.reactions().toJson().toString())
+    assertThat(MessageJson.reactions(takenBack.reactions()).toString())
         .isEqualTo("{\"❤️\":[\"" + p.bob().value() + "\"]}");
-    assertThat(inHistory(p.ann(), p.chat(), message.id()).toJson().getJsonObject("reactions"))
-        .isEqualTo(takenBack.reactions().toJson());
+    assertThat(
+            MessageJson.of(inHistory(p.ann(), p.chat(), message.id())).getJsonObject("reactions"))
+        .isEqualTo(MessageJson.reactions(takenBack.reactions()));
 
     List<ReactionsChanged> heard =
         stack.events.of(ReactionsChanged.class).stream()
@@ -411,7 +416,7 @@ class MessageOperationsTest {
         () -> reactions.toggle(p.ann(), unknown, new Emoji("👍")));
     Message last = reactions.toggle(p.bob(), message.id(), new Emoji("❤️"));
     assertThat(last.reactions().isEmpty()).isTrue();
-    assertThat(inHistory(p.ann(), p.chat(), message.id()).toJson().containsKey("reactions"))
+    assertThat(MessageJson.of(inHistory(p.ann(), p.chat(), message.id())).containsKey("reactions"))
         .isFalse();
   }
 

@@ -2,6 +2,7 @@ package io.chatapp.chat.messages.entity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.chatapp.chat.messages.boundary.MessageJson;
 import io.chatapp.chat.users.entity.UserId;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -29,7 +30,7 @@ class ReactionsTest {
     byUser.put(ANN, THUMBS);
     byUser.put(BOB, HEART);
     byUser.put(CID, THUMBS);
-    assertThat(new Reactions(byUser).toJson().toString())
+    assertThat(MessageJson.reactions(new Reactions(byUser)).toString())
         .isEqualTo(
             "{\"👍\":[\""
                 + ANN.value()
@@ -38,6 +39,6 @@ class ReactionsTest {
                 + "\"],\"❤️\":[\""
                 + BOB.value()
                 + "\"]}");
-    assertThat(Reactions.NONE.toJson().toString()).isEqualTo("{}");
+    assertThat(MessageJson.reactions(Reactions.NONE).toString()).isEqualTo("{}");
   }
 }

@@ -3,6 +3,7 @@ package io.chatapp.chat.messages.entity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chatapp.chat.chats.entity.ChatId;
+import io.chatapp.chat.messages.boundary.MessageJson;
 import io.chatapp.chat.users.entity.UserId;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -45,7 +46,7 @@ class ReplyToTest {
     assertThat(quote.id()).isEqualTo(original.id());
     assertThat(quote.sender()).isEqualTo(ANN);
     assertThat(quote.text()).isEqualTo("see you at 8");
-    assertThat(quote.toJson().toString())
+    assertThat(MessageJson.replyTo(quote).toString())
         .isEqualTo(
             "{\"_id\":\""
                 + original.id()
@@ -82,14 +83,14 @@ class ReplyToTest {
     ReplyTo quote = ReplyTo.of(deleted(message("secret", null)));
     assertThat(quote.deleted()).isTrue();
     assertThat(quote.text()).isNull();
-    assertThat(quote.toJson().containsKey("text")).isFalse();
-    assertThat(quote.toJson().getBoolean("deleted")).isTrue();
+    assertThat(MessageJson.replyTo(quote).containsKey("text")).isFalse();
+    assertThat(MessageJson.replyTo(quote).getBoolean("deleted")).isTrue();
   }
 
   @Test
   void aMessageShowsWhatWasDoneToIt() {
     Message plain = message("hi", null);
-    assertThat(plain.toJson().keySet())
+    assertThat(MessageJson.of(plain).keySet())
         .containsExactly(
             "_id",
             "chatId",
@@ -103,9 +104,9 @@ class ReplyToTest {
             "deliveredAt",
             "createdAt");
     Message gone = deleted(plain);
-    assertThat(gone.toJson().keySet())
+    assertThat(MessageJson.of(gone).keySet())
         .containsExactly("_id", "chatId", "sender", "deleted", "createdAt");
     Message reply = message("yes", null).withReplyTo(ReplyTo.of(plain));
-    assertThat(reply.toJson().getJsonObject("replyTo").getString("text")).isEqualTo("hi");
+    assertThat(MessageJson.of(reply).getJsonObject("replyTo").getString("text")).isEqualTo("hi");
   }
 }

@@ -1,12 +1,14 @@
-package io.chatapp.chat.realtime.control;
+package io.chatapp.chat.realtime.boundary;
 
 import static io.chatapp.platform.json.JsonSupport.JSON;
 
-import io.chatapp.chat.chats.entity.Chat;
+import io.chatapp.chat.chats.boundary.ChatJson;
 import io.chatapp.chat.chats.entity.ChatId;
 import io.chatapp.chat.chats.entity.GroupEvents;
 import io.chatapp.chat.messages.control.MessageService;
 import io.chatapp.chat.messages.entity.GroupMessagesRead;
+import io.chatapp.chat.realtime.control.MembershipOrders;
+import io.chatapp.chat.realtime.control.RealtimeBus;
 import io.chatapp.chat.realtime.control.RealtimeBus.DeliveredToMembers;
 import io.chatapp.chat.realtime.control.RealtimeBus.GroupDelivery;
 import io.chatapp.chat.realtime.entity.Frame;
@@ -49,8 +51,8 @@ public class GroupRelay {
             JSON.createObjectBuilder()
                 .add("chatId", event.chatId().value())
                 .add("name", event.name().value())
-                .add("users", Chat.ids(event.users()))
-                .add("admins", Chat.ids(event.admins()))
+                .add("users", ChatJson.ids(event.users()))
+                .add("admins", ChatJson.ids(event.admins()))
                 .build()));
   }
 

@@ -1,14 +1,16 @@
-package io.chatapp.chat.realtime.control;
+package io.chatapp.chat.realtime.boundary;
 
 import static io.chatapp.platform.json.JsonSupport.JSON;
 
 import io.chatapp.chat.chats.entity.ChatCreated;
 import io.chatapp.chat.chats.entity.ChatId;
+import io.chatapp.chat.messages.boundary.MessageJson;
 import io.chatapp.chat.messages.control.MessageService;
 import io.chatapp.chat.messages.entity.ChatRefresh;
 import io.chatapp.chat.messages.entity.MessageId;
 import io.chatapp.chat.messages.entity.MessageSent;
 import io.chatapp.chat.messages.entity.MessagesRead;
+import io.chatapp.chat.realtime.control.RealtimeBus;
 import io.chatapp.chat.realtime.control.RealtimeBus.DeliveredLocally;
 import io.chatapp.chat.realtime.entity.Frame;
 import io.chatapp.chat.users.entity.UserId;
@@ -58,7 +60,7 @@ public class EventRelay {
         Frame.of(
             "message:new",
             JSON.createObjectBuilder()
-                .add("message", event.message().toJson())
+                .add("message", MessageJson.of(event.message()))
                 .add("chatId", event.chatId().value())
                 .add("senderId", event.senderId().value())
                 .build());
@@ -97,7 +99,7 @@ public class EventRelay {
             "chat:refresh",
             JSON.createObjectBuilder()
                 .add("chatId", event.message().chatId().value())
-                .add("message", event.message().toJson())
+                .add("message", MessageJson.of(event.message()))
                 .build()));
   }
 

@@ -1,10 +1,12 @@
-package io.chatapp.chat.realtime.control;
+package io.chatapp.chat.realtime.boundary;
 
 import static io.chatapp.platform.json.JsonSupport.JSON;
 
+import io.chatapp.chat.messages.boundary.MessageJson;
 import io.chatapp.chat.messages.entity.MessageDeleted;
 import io.chatapp.chat.messages.entity.MessageEdited;
 import io.chatapp.chat.messages.entity.ReactionsChanged;
+import io.chatapp.chat.realtime.control.RealtimeBus;
 import io.chatapp.chat.realtime.entity.Frame;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -28,7 +30,7 @@ public class MessageChangeRelay {
             "message:edited",
             JSON.createObjectBuilder()
                 .add("chatId", event.message().chatId().value())
-                .add("message", event.message().toJson())
+                .add("message", MessageJson.of(event.message()))
                 .build()));
   }
 
@@ -51,7 +53,7 @@ public class MessageChangeRelay {
             JSON.createObjectBuilder()
                 .add("chatId", event.chatId().value())
                 .add("messageId", event.messageId().value())
-                .add("reactions", event.reactions().toJson())
+                .add("reactions", MessageJson.reactions(event.reactions()))
                 .build()));
   }
 }
