@@ -12,6 +12,7 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -48,17 +49,9 @@ public final class MessageJson {
             .add("image", message.image() == null ? JsonValue.NULL : image(message.image()))
             .add("messageType", message.messageType())
             .add("seen", message.seen())
-            .add(
-                "seenAt",
-                message.seenAt() == null
-                    ? JsonValue.NULL
-                    : JSON.createValue(IsoTime.format(message.seenAt())))
+            .add("seenAt", timeOrNull(message.seenAt()))
             .add("delivered", message.delivered())
-            .add(
-                "deliveredAt",
-                message.deliveredAt() == null
-                    ? JsonValue.NULL
-                    : JSON.createValue(IsoTime.format(message.deliveredAt())))
+            .add("deliveredAt", timeOrNull(message.deliveredAt()))
             .add("createdAt", IsoTime.format(message.createdAt()));
     if (message.replyTo() != null) {
       json.add("replyTo", replyTo(message.replyTo()));
@@ -70,6 +63,10 @@ public final class MessageJson {
       json.add("reactions", reactions(message.reactions()));
     }
     return json.build();
+  }
+
+  private static JsonValue timeOrNull(Instant at) {
+    return at == null ? JsonValue.NULL : JSON.createValue(IsoTime.format(at));
   }
 
   /** {@code {url, publicId}}. */
