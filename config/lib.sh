@@ -157,20 +157,32 @@ ensure_browser() {
 }
 
 # Builds when an artifact is missing or a source or POM changed since the last build.
+# The stamp lists the sources it was built from: a source removed or moved since (its class would
+# stay in target/classes and in the WAR, beside the new one) makes the next build a clean one.
 build_if_stale() {
-  local stamp=$RUN_DIR/build.stamp missing=0 entry
+  local stamp=$RUN_DIR/build.stamp missing=0 entry sources gone="" goal=install
   mkdir -p "$RUN_DIR"
   for entry in "${SERVICES[@]}"; do [ -f "${entry##*:}" ] || missing=1; done
   [ -f "$PAYARA_JAR" ] && [ -f "$DEVSTACK_JAR" ] || missing=1
-  if [ $missing = 0 ] && [ -f "$stamp" ] && \
+  sources=$(cd "$ROOT" && find . -path ./.data -prune -o -path '*/target' -prune -o \
+              -path '*/src/main/*' -type f -print | LC_ALL=C sort)
+  if [ -f "$stamp" ]; then
+    gone=$(LC_ALL=C comm -23 <(LC_ALL=C sort "$stamp") <(printf '%s\n' "$sources"))
+    gone=${gone%%$'\n'*}
+  fi
+  if [ $missing = 0 ] && [ -f "$stamp" ] && [ -z "$gone" ] && \
      [ -z "$(find "$ROOT" -path "$ROOT/.data" -prune -o -path '*/target' -prune -o \
               \( -name pom.xml -o -path '*/src/main/*' \) -newer "$stamp" -type f -print -quit)" ]; then
     say "    build is up to date"
     return
   fi
-  say "    building the modules (mvn install -DskipTests; the first build downloads dependencies)"
-  (cd "$ROOT" && mvn -B -q -Dstyle.color=never install -DskipTests) || die "the build failed"
-  touch "$stamp"
+  if [ -n "$gone" ]; then
+    goal="clean install"
+    say "    ${gone#./} and maybe more are gone since the last build: building from clean"
+  fi
+  say "    building the modules (mvn $goal -DskipTests; the first build downloads dependencies)"
+  (cd "$ROOT" && mvn -B -q -Dstyle.color=never $goal -DskipTests) || die "the build failed"
+  printf '%s\n' "$sources" > "$stamp"
 }
 
 # The environment every service reads through MicroProfile Config.
