@@ -12,8 +12,8 @@ import io.chatapp.chat.messages.entity.MessageId;
 import io.chatapp.chat.messages.entity.MessageText;
 import io.chatapp.chat.users.entity.UserId;
 import io.chatapp.platform.errors.Refusal;
-import io.chatapp.platform.json.JsonSupport;
 import io.chatapp.platform.rest.ErrorBody;
+import io.chatapp.platform.rest.JsonBodyLimits;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -66,10 +66,7 @@ record SendRequest(
     if (body == null || body.isBlank()) {
       throw Refusal.badRequest(ErrorBody.BODY_REQUIRED);
     }
-    if (JsonSupport.nestsTooDeep(body)) {
-      throw Refusal.badRequest(
-          "The request body nests deeper than " + JsonSupport.MAX_DEPTH + " levels");
-    }
+    JsonBodyLimits.requireShallow(body);
     try (JsonReader reader = JSON.createReader(new StringReader(body))) {
       JsonValue value = reader.readValue();
       if (value.getValueType() != JsonValue.ValueType.OBJECT) {

@@ -36,13 +36,18 @@ public class JsonBodyLimits implements ContainerRequestFilter {
     }
     try {
       byte[] body = read(request.getEntityStream(), request.getLength(), maxJsonBytes);
-      if (JsonSupport.nestsTooDeep(new String(body, StandardCharsets.UTF_8))) {
-        throw Refusal.badRequest(
-            "The request body nests deeper than " + JsonSupport.MAX_DEPTH + " levels");
-      }
+      requireShallow(new String(body, StandardCharsets.UTF_8));
       request.setEntityStream(new ByteArrayInputStream(body));
     } catch (Refusal refused) {
       request.abortWith(RefusalMapper.response(refused));
+    }
+  }
+
+  /** Refuses (400) a JSON body that nests deeper than {@link JsonSupport#MAX_DEPTH} levels. */
+  public static void requireShallow(String body) {
+    if (JsonSupport.nestsTooDeep(body)) {
+      throw Refusal.badRequest(
+          "The request body nests deeper than " + JsonSupport.MAX_DEPTH + " levels");
     }
   }
 
