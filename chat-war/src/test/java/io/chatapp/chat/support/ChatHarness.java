@@ -117,10 +117,16 @@ public final class ChatHarness implements AutoCloseable {
             localImages);
     groupReads = new GroupReads(groupStore, messageStore, events);
     messages.groupReads(groupReads).recentSends(new RecentSends(redis, 15));
+    steps = new MessageSteps(messageStore, chatCounts, sequence, viewing, events);
     groups =
         new GroupService(
-            chatStore, groupStore, chats, sequence, users, new SystemMessages(pipeline), events);
-    steps = new MessageSteps(messageStore, chatCounts, sequence, viewing, events);
+            chatStore,
+            groupStore,
+            chats,
+            sequence,
+            users,
+            new SystemMessages(pipeline, steps),
+            events);
     pipeline.steps(steps);
     chatStore.ensureIndexes();
     messageStore.ensureIndexes();

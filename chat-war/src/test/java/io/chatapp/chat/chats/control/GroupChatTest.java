@@ -424,6 +424,46 @@ class GroupChatTest {
     assertThat(members.membership(g.chat()).orElseThrow().group()).isTrue();
   }
 
+  /**
+   * With the broker down, a group's change is still made and said: its system message is stored in
+   * the request, counted as the latest message and sent to the members, rather than a 503 for a
+   * change that was made (a retried create made a second group).
+   */
+  @Test
+  void aChangeWhileTheBrokerIsDownIsMadeAndSaid() throws Exception {
+    try (ChatHarness down = new ChatHarness("amqp://guest:guest@127.0.0.1:1")) {
+      UserId ann = down.userService.add("Ann");
+      UserId bob = down.userService.add("Bob");
+      UserId cid = down.userService.add("Cid");
+      UserId dan = down.userService.add("Dan");
+      Chat made =
+          down.groups.create(
+              ann, new GroupName("Crew"), NewMembers.forGroup(ann, List.of(bob, cid)), TOKEN);
+      down.groups.add(ann, made.id(), new NewMembers(List.of(dan)), TOKEN);
+      down.groups.rename(ann, made.id(), new GroupName("Ship"), TOKEN);
+
+      Chat chat = down.chatStore.find(made.id()).orElseThrow();
+      assertThat(chat.users()).containsExactly(ann, bob, cid, dan);
+      assertThat(chat.group().name().value()).isEqualTo("Ship");
+      assertThat(down.chatStore.listFor(ann)).hasSize(1);
+      List<String> said =
+          List.of(
+              "Ann created \u201CCrew\u201D with Bob and Cid",
+              "Ann added Dan",
+              "Ann renamed the group to \u201CShip\u201D");
+      assertThat(down.messages.history(bob, made.id(), Optional.empty(), 100).messages())
+          .extracting(Message::text)
+          .containsExactlyElementsOf(said);
+      assertThat(ChatJson.of(chat, bob).getJsonObject("latestMessage").getString("text"))
+          .isEqualTo(said.get(2));
+      assertThat(down.events.of(MessageSent.class))
+          .extracting(sent -> sent.message().text())
+          .containsExactlyElementsOf(said);
+      assertThat(down.events.of(GroupEvents.MembersAdded.class))
+          .contains(new GroupEvents.MembersAdded(made.id(), ann, List.of(dan)));
+    }
+  }
+
   private static void assertStatus(int status, Runnable call) {
     assertThatThrownBy(call::run)
         .isInstanceOfSatisfying(
