@@ -14,6 +14,7 @@ import io.chatapp.chat.media.control.MediaFolder;
 import io.chatapp.chat.media.control.MediaRecords;
 import io.chatapp.chat.messages.broker.BrokerMessagePipeline;
 import io.chatapp.chat.messages.broker.PipelineNames;
+import io.chatapp.chat.messages.control.Deliveries;
 import io.chatapp.chat.messages.control.GroupReads;
 import io.chatapp.chat.messages.control.MessageService;
 import io.chatapp.chat.messages.control.MessageSteps;
@@ -76,6 +77,7 @@ public final class ChatHarness implements AutoCloseable {
   public final MessageSteps steps;
   public final GroupStore groupStore = new GroupStore(mongo, chatStore);
   public final GroupReads groupReads;
+  public final Deliveries deliveries;
   public final GroupService groups;
   public final Path mediaDir = Files.createTempDirectory("chat-media-");
   public final MediaFolder mediaFolder = new MediaFolder(mediaDir);
@@ -117,6 +119,7 @@ public final class ChatHarness implements AutoCloseable {
             localImages);
     groupReads = new GroupReads(groupStore, messageStore, events);
     messages.groupReads(groupReads).recentSends(new RecentSends(redis, 15));
+    deliveries = new Deliveries(messageStore, groupReads, admission, events);
     steps = new MessageSteps(messageStore, chatCounts, sequence, viewing, events);
     groups =
         new GroupService(

@@ -26,7 +26,6 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -299,24 +298,5 @@ public class MessageService {
       events.fire(new MessagesRead(chatId, reader, other, changed));
     }
     return changed;
-  }
-
-  /**
-   * Records that these messages, the oldest of them sent at {@code oldestSentAt}, reached a
-   * recipient's socket; returns those that reached one for the first time (✓✓). How late they
-   * arrived tells admission control whether the pipeline keeps up.
-   */
-  public List<MessageId> markDelivered(List<MessageId> ids, Instant oldestSentAt) {
-    admission.delivering(oldestSentAt);
-    return ids.isEmpty() ? List.of() : messages.markDelivered(ids, IsoTime.now());
-  }
-
-  /**
-   * Records that group messages, the oldest sent at {@code oldestSentAt}, reached members' sockets:
-   * per group, each member's delivered position (one write per group).
-   */
-  public void markGroupDelivered(Map<ChatId, Map<UserId, Long>> upTo, Instant oldestSentAt) {
-    admission.delivering(oldestSentAt);
-    groupReads.delivered(upTo);
   }
 }

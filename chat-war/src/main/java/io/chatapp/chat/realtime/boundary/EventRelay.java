@@ -5,10 +5,12 @@ import static io.chatapp.platform.json.JsonSupport.JSON;
 import io.chatapp.chat.chats.entity.ChatCreated;
 import io.chatapp.chat.chats.entity.ChatId;
 import io.chatapp.chat.messages.boundary.MessageJson;
-import io.chatapp.chat.messages.control.MessageService;
+import io.chatapp.chat.messages.control.Deliveries;
 import io.chatapp.chat.messages.entity.ChatRefresh;
+import io.chatapp.chat.messages.entity.Delivery;
 import io.chatapp.chat.messages.entity.MessageId;
 import io.chatapp.chat.messages.entity.MessageSent;
+import io.chatapp.chat.messages.entity.MessagesDelivered;
 import io.chatapp.chat.messages.entity.MessagesRead;
 import io.chatapp.chat.realtime.control.RealtimeBus;
 import io.chatapp.chat.realtime.control.RealtimeBus.DeliveredLocally;
@@ -20,12 +22,9 @@ import jakarta.enterprise.event.ObservesAsync;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.stream.Collectors;
 
 /**
  * Turns the service's domain events into the frames of the original socket protocol, for every
@@ -37,7 +36,7 @@ public class EventRelay {
   private static final Logger LOG = Logger.getLogger(EventRelay.class.getName());
 
   @Inject RealtimeBus bus;
-  @Inject MessageService messages;
+  @Inject Deliveries deliveries;
 
   void chatCreated(@Observes ChatCreated event) {
     bus.toUsers(
@@ -121,47 +120,37 @@ public class EventRelay {
             .build());
   }
 
+  /** {@code message:delivered {chatId, messageIds}} to the sender (✓✓ in grey). */
+  void messagesDelivered(@Observes MessagesDelivered event) {
+    var ids = JSON.createArrayBuilder();
+    event.messageIds().forEach(id -> ids.add(id.value()));
+    bus.toUsers(
+        List.of(event.senderId()),
+        Frame.of(
+            "message:delivered",
+            JSON.createObjectBuilder()
+                .add("chatId", event.chatId().value())
+                .add("messageIds", ids)
+                .build()));
+  }
+
   /**
-   * ✓✓ delivered: recorded once, then told to each sender, one frame per chat; a message read on
-   * arrival needs no such mark. The messages were stored before they were delivered, so there is
-   * nothing to wait for.
+   * Recipients' sockets on this instance received new messages: recorded off the threads that hand
+   * out frames. A failure only costs the ✓✓ marks, which the next page load shows.
    */
   void deliveredLocally(@ObservesAsync DeliveredLocally event) {
     try {
-      List<RealtimeBus.Receipt> receipts = event.receipts();
-      long oldest =
-          receipts.stream().mapToLong(RealtimeBus.Receipt::sentAtMillis).min().orElseThrow();
-      Set<String> fresh =
-          messages
-              .markDelivered(
-                  receipts.stream()
-                      .filter(receipt -> !receipt.read())
-                      .map(receipt -> new MessageId(receipt.messageId()))
-                      .toList(),
-                  Instant.ofEpochMilli(oldest))
-              .stream()
-              .map(MessageId::value)
-              .collect(Collectors.toSet());
-      receipts.stream()
-          .filter(receipt -> fresh.contains(receipt.messageId()))
-          .collect(
-              Collectors.groupingBy(
-                  receipt -> List.of(receipt.sender().value(), receipt.chatId()),
-                  LinkedHashMap::new,
-                  Collectors.toList()))
-          .forEach(
-              (senderAndChat, delivered) -> {
-                var ids = JSON.createArrayBuilder();
-                delivered.forEach(receipt -> ids.add(receipt.messageId()));
-                bus.toUsers(
-                    List.of(delivered.get(0).sender()),
-                    Frame.of(
-                        "message:delivered",
-                        JSON.createObjectBuilder()
-                            .add("chatId", senderAndChat.get(1))
-                            .add("messageIds", ids)
-                            .build()));
-              });
+      deliveries.ofMessages(
+          event.receipts().stream()
+              .map(
+                  receipt ->
+                      new Delivery(
+                          new MessageId(receipt.messageId()),
+                          new ChatId(receipt.chatId()),
+                          receipt.sender(),
+                          Instant.ofEpochMilli(receipt.sentAtMillis()),
+                          receipt.read()))
+              .toList());
     } catch (RuntimeException e) {
       LOG.log(Level.FINE, "Recording deliveries failed", e);
     }

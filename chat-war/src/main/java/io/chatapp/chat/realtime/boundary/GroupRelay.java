@@ -3,24 +3,20 @@ package io.chatapp.chat.realtime.boundary;
 import static io.chatapp.platform.json.JsonSupport.JSON;
 
 import io.chatapp.chat.chats.boundary.ChatJson;
-import io.chatapp.chat.chats.entity.ChatId;
 import io.chatapp.chat.chats.entity.GroupEvents;
-import io.chatapp.chat.messages.control.MessageService;
+import io.chatapp.chat.messages.control.Deliveries;
 import io.chatapp.chat.messages.entity.GroupMessagesRead;
+import io.chatapp.chat.messages.entity.MemberDelivery;
 import io.chatapp.chat.realtime.control.MembershipOrders;
 import io.chatapp.chat.realtime.control.RealtimeBus;
 import io.chatapp.chat.realtime.control.RealtimeBus.DeliveredToMembers;
-import io.chatapp.chat.realtime.control.RealtimeBus.GroupDelivery;
 import io.chatapp.chat.realtime.entity.Frame;
-import io.chatapp.chat.users.entity.UserId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.ObservesAsync;
 import jakarta.inject.Inject;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -37,7 +33,7 @@ public class GroupRelay {
 
   @Inject RealtimeBus bus;
   @Inject MembershipOrders memberships;
-  @Inject MessageService messages;
+  @Inject Deliveries deliveries;
 
   /**
    * {@code chat:updated {chatId, name, users, admins}} to the members, after every instance forgot.
@@ -85,17 +81,19 @@ public class GroupRelay {
         EventRelay.readFrame(event.chatId(), event.messageIds(), event.readerId()));
   }
 
-  /** Members' delivered positions move: one write per group. */
+  /** Members' sockets on this instance received group messages: their positions move. */
   void deliveredToMembers(@ObservesAsync DeliveredToMembers event) {
     try {
-      Map<ChatId, Map<UserId, Long>> upTo = new HashMap<>();
-      long oldest = Long.MAX_VALUE;
-      for (GroupDelivery delivery : event.deliveries()) {
-        upTo.computeIfAbsent(delivery.chatId(), chat -> new HashMap<>())
-            .merge(delivery.member(), delivery.seq(), Math::max);
-        oldest = Math.min(oldest, delivery.sentAtMillis());
-      }
-      messages.markGroupDelivered(upTo, Instant.ofEpochMilli(oldest));
+      deliveries.ofGroupMessages(
+          event.deliveries().stream()
+              .map(
+                  delivery ->
+                      new MemberDelivery(
+                          delivery.chatId(),
+                          delivery.member(),
+                          delivery.seq(),
+                          Instant.ofEpochMilli(delivery.sentAtMillis())))
+              .toList());
     } catch (RuntimeException e) {
       LOG.log(Level.FINE, "Recording group deliveries failed", e);
     }

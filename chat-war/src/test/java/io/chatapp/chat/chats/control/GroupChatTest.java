@@ -13,6 +13,7 @@ import io.chatapp.chat.chats.entity.NewMembers;
 import io.chatapp.chat.common.entity.ObjectIds;
 import io.chatapp.chat.messages.control.MessageService;
 import io.chatapp.chat.messages.entity.GroupMessagesRead;
+import io.chatapp.chat.messages.entity.MemberDelivery;
 import io.chatapp.chat.messages.entity.Message;
 import io.chatapp.chat.messages.entity.MessageId;
 import io.chatapp.chat.messages.entity.MessageSent;
@@ -26,7 +27,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -199,9 +199,13 @@ class GroupChatTest {
     Trio g = group();
     Message hello = send(g.ann(), g.chat(), "delivered?");
     awaitPage(g.ann(), g.chat(), 2);
-    stack.messages.markGroupDelivered(
-        Map.of(g.chat(), Map.of(g.bob(), 2L, g.cid(), 1L)), hello.createdAt());
-    stack.messages.markGroupDelivered(Map.of(g.chat(), Map.of(g.bob(), 1L)), hello.createdAt());
+    stack.deliveries.ofGroupMessages(
+        List.of(
+            new MemberDelivery(g.chat(), g.bob(), 2L, hello.createdAt()),
+            new MemberDelivery(g.chat(), g.cid(), 1L, hello.createdAt()),
+            new MemberDelivery(g.chat(), g.bob(), 1L, hello.createdAt())));
+    stack.deliveries.ofGroupMessages(
+        List.of(new MemberDelivery(g.chat(), g.bob(), 1L, hello.createdAt())));
     Chat chat = chat(g.chat());
     assertThat(chat.group().delivered()).containsEntry(g.bob(), 2L).containsEntry(g.cid(), 1L);
     assertThat(chat.group().receivers(2, g.ann())).containsExactly(g.bob());

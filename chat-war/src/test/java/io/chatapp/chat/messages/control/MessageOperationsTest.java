@@ -13,6 +13,7 @@ import io.chatapp.chat.messages.boundary.MessageJson;
 import io.chatapp.chat.messages.broker.Envelope;
 import io.chatapp.chat.messages.entity.Caption;
 import io.chatapp.chat.messages.entity.ClientId;
+import io.chatapp.chat.messages.entity.Delivery;
 import io.chatapp.chat.messages.entity.EditWindow;
 import io.chatapp.chat.messages.entity.Emoji;
 import io.chatapp.chat.messages.entity.Message;
@@ -21,6 +22,7 @@ import io.chatapp.chat.messages.entity.MessageEdited;
 import io.chatapp.chat.messages.entity.MessageId;
 import io.chatapp.chat.messages.entity.MessageSent;
 import io.chatapp.chat.messages.entity.MessageText;
+import io.chatapp.chat.messages.entity.MessagesDelivered;
 import io.chatapp.chat.messages.entity.ReactionsChanged;
 import io.chatapp.chat.support.ChatHarness;
 import io.chatapp.chat.support.TestImages;
@@ -127,6 +129,34 @@ class MessageOperationsTest {
         .isInstanceOfSatisfying(
             Refusal.class, e -> assertThat(RefusalMapper.response(e).getStatus()).isEqualTo(status))
         .hasMessage(message);
+  }
+
+  /**
+   * Messages that reached their recipient's socket are marked delivered once, and their sender is
+   * told once per chat; one read on arrival needs no mark, and a second report changes nothing.
+   */
+  @Test
+  void aMessageIsMarkedDeliveredOnceAndItsSenderIsToldOnce() {
+    ChatHarness.Pair p = stack.pair();
+    Message one = sent(p.ann(), p.chat(), "one");
+    Message two = sent(p.ann(), p.chat(), "two");
+    Message readAtOnce = sent(p.bob(), p.chat(), "three");
+    List<Delivery> reached =
+        List.of(
+            new Delivery(one.id(), p.chat(), p.ann(), one.createdAt(), false),
+            new Delivery(two.id(), p.chat(), p.ann(), two.createdAt(), false),
+            new Delivery(readAtOnce.id(), p.chat(), p.bob(), readAtOnce.createdAt(), true));
+
+    stack.deliveries.ofMessages(reached);
+    stack.deliveries.ofMessages(reached); // another socket of the recipient: nothing new
+
+    assertThat(
+            stack.events.of(MessagesDelivered.class).stream()
+                .filter(told -> told.chatId().equals(p.chat())))
+        .containsExactly(new MessagesDelivered(p.chat(), p.ann(), List.of(one.id(), two.id())));
+    assertThat(stack.messageStore.find(one.id()).orElseThrow().deliveredAt()).isNotNull();
+    assertThat(stack.messageStore.find(two.id()).orElseThrow().deliveredAt()).isNotNull();
+    assertThat(stack.messageStore.find(readAtOnce.id()).orElseThrow().deliveredAt()).isNull();
   }
 
   @Test
