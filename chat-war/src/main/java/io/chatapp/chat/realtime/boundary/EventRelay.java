@@ -13,8 +13,10 @@ import io.chatapp.chat.messages.entity.MessageSent;
 import io.chatapp.chat.messages.entity.MessagesDelivered;
 import io.chatapp.chat.messages.entity.MessagesRead;
 import io.chatapp.chat.realtime.control.RealtimeBus;
-import io.chatapp.chat.realtime.control.RealtimeBus.DeliveredLocally;
+import io.chatapp.chat.realtime.entity.DeliveredLocally;
 import io.chatapp.chat.realtime.entity.Frame;
+import io.chatapp.chat.realtime.entity.GroupReceipt;
+import io.chatapp.chat.realtime.entity.Receipt;
 import io.chatapp.chat.users.entity.UserId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -69,7 +71,7 @@ public class EventRelay {
       bus.groupMessage(
           to,
           frame,
-          new RealtimeBus.GroupReceipt(
+          new GroupReceipt(
               event.chatId().value(),
               event.message().seq(),
               event.recipients(),
@@ -79,7 +81,7 @@ public class EventRelay {
     bus.message(
         List.of(event.recipientId(), event.senderId()),
         frame,
-        new RealtimeBus.Receipt(
+        new Receipt(
             event.message().id().value(),
             event.chatId().value(),
             event.recipientId(),

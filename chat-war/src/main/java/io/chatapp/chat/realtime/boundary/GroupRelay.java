@@ -9,7 +9,7 @@ import io.chatapp.chat.messages.entity.GroupMessagesRead;
 import io.chatapp.chat.messages.entity.MemberDelivery;
 import io.chatapp.chat.realtime.control.MembershipOrders;
 import io.chatapp.chat.realtime.control.RealtimeBus;
-import io.chatapp.chat.realtime.control.RealtimeBus.DeliveredToMembers;
+import io.chatapp.chat.realtime.entity.DeliveredToMembers;
 import io.chatapp.chat.realtime.entity.Frame;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;

@@ -1,11 +1,14 @@
 package io.chatapp.chat.realtime.control;
 
-import static io.chatapp.platform.json.JsonSupport.JSON;
-
 import io.chatapp.chat.chats.control.Contacts;
 import io.chatapp.chat.chats.entity.ChatId;
 import io.chatapp.chat.common.control.EventOutlet;
+import io.chatapp.chat.realtime.entity.DeliveredLocally;
+import io.chatapp.chat.realtime.entity.DeliveredToMembers;
 import io.chatapp.chat.realtime.entity.Frame;
+import io.chatapp.chat.realtime.entity.GroupDelivery;
+import io.chatapp.chat.realtime.entity.GroupReceipt;
+import io.chatapp.chat.realtime.entity.Receipt;
 import io.chatapp.chat.users.entity.UserId;
 import io.chatapp.platform.concurrent.Batcher;
 import io.chatapp.platform.redis.ChannelFollower;
@@ -16,22 +19,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.NotificationOptions;
 import jakarta.inject.Inject;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonString;
-import jakarta.websocket.CloseReason;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -85,49 +83,8 @@ public class RealtimeBus implements EventOutlet {
   private final String origin = UUID.randomUUID().toString();
 
   private ChannelFollower channel;
-  private final AtomicBoolean subscribedBefore = new AtomicBoolean();
-
-  /** Sockets closed at once when the channel is back after a loss; then a pause of 0.1 s. */
-  private static final int CLOSES_AT_ONCE = 500;
-
-  private static final CloseReason MISSED_FRAMES =
-      new CloseReason(
-          CloseReason.CloseCodes.SERVICE_RESTART,
-          "Missed real-time events: reconnect and catch up");
 
   private Batcher<BusBatch.Item> outbox;
-
-  /**
-   * A new message, sent at {@code sentAtMillis}, whose arrival at its recipient's socket is
-   * reported: how late it is, and that it was delivered unless it was {@code read} already.
-   */
-  public record Receipt(
-      String messageId,
-      String chatId,
-      UserId recipient,
-      UserId sender,
-      long sentAtMillis,
-      boolean read) {}
-
-  /** Recipients' sockets on this instance received these new messages. */
-  public record DeliveredLocally(List<Receipt> receipts) {}
-
-  /**
-   * A new group message numbered {@code seq}, sent at {@code sentAtMillis} to {@code recipients}:
-   * the instance holding a recipient's socket moves that member's delivered position.
-   */
-  public record GroupReceipt(String chatId, long seq, List<UserId> recipients, long sentAtMillis) {
-
-    public GroupReceipt {
-      recipients = List.copyOf(recipients);
-    }
-  }
-
-  /** A group member's socket on this instance received the group's message number {@code seq}. */
-  public record GroupDelivery(ChatId chatId, UserId member, long seq, long sentAtMillis) {}
-
-  /** Group members' sockets on this instance received these new messages. */
-  public record DeliveredToMembers(List<GroupDelivery> deliveries) {}
 
   synchronized void start() {
     if (channel == null) {
@@ -135,45 +92,9 @@ public class RealtimeBus implements EventOutlet {
       publisher = Executors.newSingleThreadExecutor(threadFactory);
       here = Executors.newSingleThreadExecutor(threadFactory);
       outbox = new Batcher<>(publisher, MAX_BATCH, this::publish);
-      channel = new ChannelFollower(redis, CHANNEL, this::subscribed, this::dispatch);
+      ChannelResync resync = new ChannelResync(sessions, memberships, threadFactory);
+      channel = new ChannelFollower(redis, CHANNEL, resync::subscribed, this::dispatch);
       channel.start(threadFactory, "chat-realtime-listener");
-    }
-  }
-
-  /**
-   * The channel (again) stands. When it is back after a loss, frames that other instances published
-   * meanwhile never reached this instance's sockets: each is closed with 1012 (service restart), so
-   * its client reconnects and catches up through the history, as after any drop. The closes are
-   * spread over a few seconds, so that the reconnects do not all land at once.
-   */
-  private void subscribed() {
-    if (!subscribedBefore.compareAndSet(false, true)) {
-      memberships.missedSome();
-      List<Peer> peers = new ArrayList<>(sessions.all());
-      LOG.log(
-          Level.WARNING,
-          "The Redis channel is back after a loss: closing {0} sockets so their clients catch up",
-          peers.size());
-      Thread closer =
-          threadFactory.newThread(
-              () -> {
-                for (int i = 0; i < peers.size(); i++) {
-                  peers.get(i).close(MISSED_FRAMES);
-                  if (i % CLOSES_AT_ONCE == CLOSES_AT_ONCE - 1) {
-                    pause(Duration.ofMillis(100));
-                  }
-                }
-              });
-      closer.setName("chat-realtime-resync");
-      closer.start();
-    }
-  }
-
-  private static void pause(Duration pause) {
-    try {
-      Thread.sleep(pause.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     }
   }
 
@@ -212,47 +133,16 @@ public class RealtimeBus implements EventOutlet {
 
   /** Sends a new group message; the instances holding members' sockets report it delivered. */
   public void groupMessage(Collection<UserId> users, Frame frame, GroupReceipt receipt) {
-    JsonArrayBuilder to = JSON.createArrayBuilder();
-    users.forEach(user -> to.add(user.value()));
-    JsonArrayBuilder recipients = JSON.createArrayBuilder();
-    receipt.recipients().forEach(user -> recipients.add(user.value()));
-    JsonObject header =
-        JSON.createObjectBuilder()
-            .add("to", to)
-            .add(
-                "groupReceipt",
-                JSON.createObjectBuilder()
-                    .add("chatId", receipt.chatId())
-                    .add("seq", receipt.seq())
-                    .add("recipients", recipients)
-                    .add("sentAt", receipt.sentAtMillis()))
-            .build();
-    outbox.add(new BusBatch.Item(header, frame.toText()));
+    outbox.add(new BusBatch.Item(BusHeaders.toGroup(users, receipt), frame.toText()));
   }
 
   /** Tells every instance that these users' contacts changed (a chat of theirs began). */
   public void forgetContacts(Collection<UserId> users) {
-    JsonArrayBuilder ids = JSON.createArrayBuilder();
-    users.forEach(user -> ids.add(user.value()));
-    outbox.add(BusBatch.Item.order(JSON.createObjectBuilder().add("contacts", ids).build()));
+    outbox.add(BusBatch.Item.order(BusHeaders.forgetContacts(users)));
   }
 
   private void publish(Collection<UserId> users, Frame frame, Receipt receipt) {
-    JsonArrayBuilder to = JSON.createArrayBuilder();
-    users.forEach(user -> to.add(user.value()));
-    JsonObjectBuilder header = JSON.createObjectBuilder().add("to", to);
-    if (receipt != null) {
-      header.add(
-          "receipt",
-          JSON.createObjectBuilder()
-              .add("messageId", receipt.messageId())
-              .add("chatId", receipt.chatId())
-              .add("recipient", receipt.recipient().value())
-              .add("sender", receipt.sender().value())
-              .add("sentAt", receipt.sentAtMillis())
-              .add("read", receipt.read()));
-    }
-    outbox.add(new BusBatch.Item(header.build(), frame.toText()));
+    outbox.add(new BusBatch.Item(BusHeaders.to(users, receipt), frame.toText()));
   }
 
   /**
@@ -308,50 +198,35 @@ public class RealtimeBus implements EventOutlet {
 
   private void dispatch(
       BusBatch.Item item, List<Receipt> reached, List<GroupDelivery> reachedMembers) {
-    JsonObject message = item.header();
-    if (message.containsKey("contacts")) {
-      contacts.forget(users(message.getJsonArray("contacts")));
+    JsonObject header = item.header();
+    Optional<List<UserId>> contactsToForget = BusHeaders.contactsToForget(header);
+    if (contactsToForget.isPresent()) {
+      contacts.forget(contactsToForget.get());
       return;
     }
-    if (message.containsKey("members")) {
-      memberships.obey(message);
+    if (BusHeaders.isMembershipOrder(header)) {
+      memberships.obey(header);
       return;
     }
-    List<UserId> to = users(message.getJsonArray("to"));
     if (item.frame() == null) {
       throw new IllegalArgumentException("A record for sockets without a frame");
     }
-    var sockets = sessions.sendTo(to, item.frame());
-    JsonObject groupReceipt = message.getJsonObject("groupReceipt");
-    if (groupReceipt != null) {
-      ChatId chat = new ChatId(groupReceipt.getString("chatId"));
-      long seq = groupReceipt.getJsonNumber("seq").longValue();
-      long sentAt = groupReceipt.getJsonNumber("sentAt").longValue();
-      for (UserId member : users(groupReceipt.getJsonArray("recipients"))) {
-        if (sockets.contains(member)) {
-          reachedMembers.add(new GroupDelivery(chat, member, seq, sentAt));
-        }
-      }
-    }
-    JsonObject receipt = message.getJsonObject("receipt");
-    if (receipt != null) {
-      UserId recipient = new UserId(receipt.getString("recipient"));
-      if (sockets.contains(recipient)) {
-        reached.add(
-            new Receipt(
-                receipt.getString("messageId"),
-                receipt.getString("chatId"),
-                recipient,
-                new UserId(receipt.getString("sender")),
-                receipt.getJsonNumber("sentAt").longValue(),
-                receipt.getBoolean("read", false)));
-      }
-    }
-  }
-
-  private static List<UserId> users(JsonArray ids) {
-    return ids.getValuesAs(JsonString.class).stream()
-        .map(value -> new UserId(value.getString()))
-        .toList();
+    Set<UserId> sockets = sessions.sendTo(BusHeaders.to(header), item.frame());
+    BusHeaders.groupReceipt(header)
+        .ifPresent(
+            receipt ->
+                receipt.recipients().stream()
+                    .filter(sockets::contains)
+                    .forEach(
+                        member ->
+                            reachedMembers.add(
+                                new GroupDelivery(
+                                    new ChatId(receipt.chatId()),
+                                    member,
+                                    receipt.seq(),
+                                    receipt.sentAtMillis()))));
+    BusHeaders.receipt(header)
+        .filter(receipt -> sockets.contains(receipt.recipient()))
+        .ifPresent(reached::add);
   }
 }
