@@ -5,21 +5,14 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.Envelope;
-import io.chatapp.platform.errors.DependencyUnavailableException;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -27,74 +20,20 @@ import java.util.logging.Logger;
  * Consumes work queues with manual acks and the retry policy of {@link WorkQueue}: a handler that
  * throws has the delivery retried later through the queue's delay steps, then parked in its
  * dead-letter queue; a poison message is parked at once. A batch whose handler finds a dependency
- * unavailable is held and tried again until it can be handled ({@link #handleOnceAvailable}). A
- * delivery is acked only after its handler returned or its retry copy was confirmed, so nothing is
- * lost when this process dies mid-way.
+ * unavailable is held and tried again until it can be handled ({@link HeldBatches}). A delivery is
+ * acked only after its handler returned or its retry copy was confirmed, so nothing is lost when
+ * this process dies mid-way.
  */
 @ApplicationScoped
 public class BrokerConsumers {
 
   private static final Logger LOG = Logger.getLogger(BrokerConsumers.class.getName());
 
-  /** The pauses before a batch is tried again while a dependency is unavailable: 0.2 s to 2 s. */
-  private static final long FIRST_PAUSE_MS = 200;
-
-  private static final long LAST_PAUSE_MS = 2000;
-
   @Inject BrokerConnection connection;
   @Inject BrokerPublisher publisher;
 
   private final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
-
-  /**
-   * One consumer of a queue and the channel it currently runs on (replaced when that dies). A
-   * consumer of batches has a thread of its own that drains them ({@link BatchConsumer}).
-   */
-  private static final class Subscription {
-    final WorkQueue queue;
-    final int prefetch;
-    final MessageHandler handler;
-    final PipelinedBatchHandler batches;
-    final int depth;
-    final ExecutorService drainer;
-    volatile Channel channel;
-
-    Subscription(
-        WorkQueue queue,
-        int prefetch,
-        PipelinedBatchHandler batches,
-        int depth,
-        ThreadFactory threads) {
-      this.queue = queue;
-      this.prefetch = prefetch;
-      this.batches = batches;
-      this.depth = depth;
-      // alone only after its batch failed, which may have handled part of it
-      this.handler = (body, id) -> settled(batches.handle(List.of(body), true));
-      this.drainer = Executors.newSingleThreadExecutor(threads);
-    }
-
-    Subscription(WorkQueue queue, int prefetch, MessageHandler handler) {
-      this.queue = queue;
-      this.prefetch = prefetch;
-      this.handler = handler;
-      this.batches = null;
-      this.depth = 1;
-      this.drainer = null;
-    }
-
-    /** Waits for a delivery handled alone to be settled; its failure as the handler's own. */
-    private static void settled(CompletableFuture<Void> settling) throws Exception {
-      try {
-        settling.get();
-      } catch (ExecutionException e) {
-        if (e.getCause() instanceof Exception cause) {
-          throw cause;
-        }
-        throw e;
-      }
-    }
-  }
+  private FailedDeliveries failed;
 
   public BrokerConsumers() {}
 
@@ -107,6 +46,7 @@ public class BrokerConsumers {
 
   @PostConstruct
   void listen() {
+    failed = new FailedDeliveries(publisher);
     connection.addListener(
         new BrokerConnection.Listener() {
           @Override
@@ -270,13 +210,13 @@ public class BrokerConsumers {
   private CompletableFuture<Void> settle(
       Subscription subscription, List<BatchConsumer.Pending> batch) {
     try {
-      return handleOnceAvailable(
+      return HeldBatches.handle(
           subscription,
           batch.stream().map(BatchConsumer.Pending::body).toList(),
           batch.stream().anyMatch(BatchConsumer.Pending::maybeHandledBefore));
     } catch (Exception e) {
       if (batch.size() == 1) {
-        retryOrPark(subscription.queue, batch.get(0).properties(), batch.get(0).body(), e);
+        failed.retryOrPark(subscription.queue, batch.get(0).properties(), batch.get(0).body(), e);
         return CompletableFuture.completedFuture(null);
       }
       LOG.log(
@@ -290,96 +230,12 @@ public class BrokerConsumers {
     return CompletableFuture.completedFuture(null);
   }
 
-  /**
-   * Handles a batch; while a dependency is unavailable (the database stopped), tries the same batch
-   * again after a pause, its deliveries held unacked, instead of sending them through the retry
-   * queues. So the batches of a queue are handled in the order they came, an outage spends none of
-   * a delivery's attempts (one longer than the retry delays would park accepted messages in the
-   * dead-letter queue), and once the dependency is back the held batch goes first. Storage relies
-   * on that order: a batch counted on its chats before the database stopped, and stored after it
-   * was back, must meet its ids among the chat's last counted ones, which a retry queue's delay
-   * could let more messages overtake.
-   */
-  private CompletableFuture<Void> handleOnceAvailable(
-      Subscription subscription, List<byte[]> bodies, boolean maybeHandledBefore) throws Exception {
-    long began = System.nanoTime();
-    long pause = FIRST_PAUSE_MS;
-    boolean again = maybeHandledBefore;
-    while (true) {
-      try {
-        CompletableFuture<Void> settling = subscription.batches.handle(bodies, again);
-        if (pause > FIRST_PAUSE_MS) {
-          LOG.info(
-              () ->
-                  String.format(
-                      "Handled the batch held from %s after %.1f s",
-                      subscription.queue.name(), (System.nanoTime() - began) / 1e9));
-        }
-        return settling;
-      } catch (DependencyUnavailableException unavailable) {
-        if (pause == FIRST_PAUSE_MS) {
-          LOG.warning(
-              () ->
-                  "Holding a batch of "
-                      + bodies.size()
-                      + " from "
-                      + subscription.queue.name()
-                      + " until it can be handled: "
-                      + unavailable.getMessage());
-        }
-        try {
-          Thread.sleep(pause);
-        } catch (InterruptedException stopping) {
-          Thread.currentThread().interrupt();
-          throw unavailable;
-        }
-        pause = Math.min(2 * pause, LAST_PAUSE_MS);
-        again = true;
-      }
-    }
-  }
-
   private void settle(Subscription subscription, AMQP.BasicProperties properties, byte[] body) {
     try {
       subscription.handler.handle(body, properties.getMessageId());
     } catch (Exception e) {
-      retryOrPark(subscription.queue, properties, body, e);
+      failed.retryOrPark(subscription.queue, properties, body, e);
     }
-  }
-
-  /**
-   * A delivery whose handling failed: parked in the dead-letter queue when it cannot be used or
-   * failed its last attempt, else published to the retry queue of its attempt.
-   */
-  private void retryOrPark(
-      WorkQueue queue, AMQP.BasicProperties properties, byte[] body, Exception failure) {
-    int attempt = WorkQueue.attempt(properties);
-    if (failure instanceof PoisonMessageException) {
-      LOG.warning(
-          () -> "Parking an unusable message from " + queue.name() + ": " + failure.getMessage());
-      republish(queue.deadLetterQueue(), properties, attempt, body);
-    } else if (attempt >= queue.maxAttempts()) {
-      LOG.log(
-          Level.WARNING,
-          "Giving up on message {0} from {1} after {2} attempts: {3}",
-          new Object[] {properties.getMessageId(), queue.name(), attempt, failure.toString()});
-      republish(queue.deadLetterQueue(), properties, attempt, body);
-    } else {
-      LOG.log(
-          Level.INFO,
-          "Message {0} from {1} failed (attempt {2}), retrying later: {3}",
-          new Object[] {properties.getMessageId(), queue.name(), attempt, failure.toString()});
-      republish(queue.retryQueue(attempt), properties, attempt + 1, body);
-    }
-  }
-
-  private void republish(String queue, AMQP.BasicProperties properties, int attempt, byte[] body) {
-    Map<String, Object> headers =
-        properties.getHeaders() == null ? new HashMap<>() : new HashMap<>(properties.getHeaders());
-    headers.put(WorkQueue.ATTEMPT_HEADER, attempt);
-    publisher.await(
-        publisher.publishAsync(
-            "", queue, properties.builder().headers(headers).deliveryMode(2).build(), body));
   }
 
   private static void abort(Channel channel) {
