@@ -22,6 +22,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.ObservesAsync;
 import jakarta.inject.Inject;
+import jakarta.json.JsonArrayBuilder;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -111,29 +112,31 @@ public class EventRelay {
 
   /** {@code message:read {chatId, messageIds, userId}}: {@code reader} read these messages. */
   static Frame readFrame(ChatId chatId, List<MessageId> messageIds, UserId reader) {
-    var ids = JSON.createArrayBuilder();
-    messageIds.forEach(id -> ids.add(id.value()));
     return Frame.of(
         "message:read",
         JSON.createObjectBuilder()
             .add("chatId", chatId.value())
-            .add("messageIds", ids)
+            .add("messageIds", ids(messageIds))
             .add("userId", reader.value())
             .build());
   }
 
   /** {@code message:delivered {chatId, messageIds}} to the sender (✓✓ in grey). */
   void messagesDelivered(@Observes MessagesDelivered event) {
-    var ids = JSON.createArrayBuilder();
-    event.messageIds().forEach(id -> ids.add(id.value()));
     bus.toUsers(
         List.of(event.senderId()),
         Frame.of(
             "message:delivered",
             JSON.createObjectBuilder()
                 .add("chatId", event.chatId().value())
-                .add("messageIds", ids)
+                .add("messageIds", ids(event.messageIds()))
                 .build()));
+  }
+
+  private static JsonArrayBuilder ids(List<MessageId> messageIds) {
+    JsonArrayBuilder ids = JSON.createArrayBuilder();
+    messageIds.forEach(id -> ids.add(id.value()));
+    return ids;
   }
 
   /**
