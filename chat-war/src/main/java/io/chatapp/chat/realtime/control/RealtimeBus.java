@@ -38,12 +38,14 @@ import java.util.logging.Logger;
  * own sockets at once and publishes it on the Redis channel {@code chat:realtime:2}, and delivers
  * what it hears there from the others to its own sockets. Frames go through an outbox drained by
  * one thread: what was queued while the previous publish was under way goes out as one batch
- * ({@link BusBatch}: a header a line, with the frame's text as it is), in order, so a burst of
- * frames costs a few publishes rather than one each. A frame for a socket of this instance takes no
- * round trip through Redis, and an instance reads nothing back of what it published. Real-time
- * frames are not stored; a client that missed some while away catches up through the REST history.
- * Orders to the instances travel on the channel too: users' contacts to forget, and a group's
- * members ({@link MembershipOrders}, which waits for every instance to confirm).
+ * ({@link BusBatch}: a header a line, written by {@link BusHeaders}, with the frame's text as it
+ * is), in order, so a burst of frames costs a few publishes rather than one each. A frame for a
+ * socket of this instance takes no round trip through Redis, and an instance reads nothing back of
+ * what it published. Real-time frames are not stored; a client that missed some while away catches
+ * up through the REST history. Orders to the instances travel on the channel too: users' contacts
+ * to forget, and a group's members ({@link MembershipOrders}, which waits for every instance to
+ * confirm). When the channel stands again after a loss, {@link ChannelResync} has this instance's
+ * clients catch up.
  */
 @ApplicationScoped
 public class RealtimeBus implements EventOutlet {
