@@ -16,6 +16,7 @@ import io.chatapp.chat.messages.broker.BrokerMessagePipeline;
 import io.chatapp.chat.messages.broker.PipelineNames;
 import io.chatapp.chat.messages.control.Deliveries;
 import io.chatapp.chat.messages.control.GroupReads;
+import io.chatapp.chat.messages.control.MessageHistory;
 import io.chatapp.chat.messages.control.MessageService;
 import io.chatapp.chat.messages.control.MessageSteps;
 import io.chatapp.chat.messages.control.MessageStore;
@@ -74,6 +75,7 @@ public final class ChatHarness implements AutoCloseable {
   public final Viewing viewing = new Viewing(redis);
   public final ChatSequence sequence = new ChatSequence(redis, chatStore);
   public final MessageService messages;
+  public final MessageHistory history;
   public final MessageSteps steps;
   public final GroupStore groupStore = new GroupStore(mongo, chatStore);
   public final GroupReads groupReads;
@@ -108,17 +110,10 @@ public final class ChatHarness implements AutoCloseable {
     admission.start();
     messages =
         new MessageService(
-            chats,
-            chatStore,
-            sequence,
-            messageStore,
-            pipeline,
-            admission,
-            sendRate,
-            events,
-            localImages);
+            chats, sequence, messageStore, pipeline, admission, sendRate, localImages);
+    messages.recentSends(new RecentSends(redis, 15));
     groupReads = new GroupReads(groupStore, messageStore, events);
-    messages.groupReads(groupReads).recentSends(new RecentSends(redis, 15));
+    history = new MessageHistory(chats, chatStore, messageStore, groupReads, events);
     deliveries = new Deliveries(messageStore, groupReads, admission, events);
     steps = new MessageSteps(messageStore, chatCounts, sequence, viewing, events);
     groups =

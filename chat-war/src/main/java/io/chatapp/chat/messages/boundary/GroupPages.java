@@ -5,7 +5,7 @@ import static io.chatapp.platform.json.JsonSupport.JSON;
 import io.chatapp.chat.chats.entity.Chat;
 import io.chatapp.chat.chats.entity.Group;
 import io.chatapp.chat.common.entity.IsoTime;
-import io.chatapp.chat.messages.control.MessageService;
+import io.chatapp.chat.messages.control.MessageHistory;
 import io.chatapp.chat.messages.entity.Message;
 import io.chatapp.chat.users.control.UserDirectory;
 import io.chatapp.chat.users.entity.UserId;
@@ -33,7 +33,7 @@ final class GroupPages {
   private GroupPages() {}
 
   static JsonObject toJson(
-      MessageService.Page page, UserId viewer, UserDirectory users, String token) {
+      MessageHistory.Page page, UserId viewer, UserDirectory users, String token) {
     Chat chat = page.chat();
     Group group = chat.group();
     Optional<Instant> leftAt =

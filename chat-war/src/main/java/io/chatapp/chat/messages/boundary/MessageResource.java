@@ -10,6 +10,7 @@ import io.chatapp.chat.common.boundary.TellsOthers;
 import io.chatapp.chat.media.control.ImageInspector;
 import io.chatapp.chat.media.entity.ImageFile;
 import io.chatapp.chat.messages.control.MessageEdits;
+import io.chatapp.chat.messages.control.MessageHistory;
 import io.chatapp.chat.messages.control.MessageReactions;
 import io.chatapp.chat.messages.control.MessageService;
 import io.chatapp.chat.messages.entity.Caption;
@@ -63,6 +64,7 @@ import java.util.Optional;
 public class MessageResource {
 
   @Inject MessageService messages;
+  @Inject MessageHistory history;
   @Inject MessageEdits edits;
   @Inject MessageReactions reactions;
   @Inject UserDirectory users;
@@ -219,7 +221,7 @@ public class MessageResource {
             : Optional.of(parse(() -> new MessageId(before)));
     int size = parse(() -> PageWindow.limit(limit));
     UserId me = userId(caller.get());
-    MessageService.Page page = messages.history(me, chat, anchor, size);
+    MessageHistory.Page page = history.page(me, chat, anchor, size);
     if (page.chat() != null && page.chat().isGroup()) {
       return GroupPages.toJson(page, me, users, accessToken(headers));
     }

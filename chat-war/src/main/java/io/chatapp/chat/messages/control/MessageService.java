@@ -3,10 +3,7 @@ package io.chatapp.chat.messages.control;
 import io.chatapp.chat.chats.control.ChatMembers;
 import io.chatapp.chat.chats.control.ChatSequence;
 import io.chatapp.chat.chats.control.ChatService;
-import io.chatapp.chat.chats.control.ChatStore;
-import io.chatapp.chat.chats.entity.Chat;
 import io.chatapp.chat.chats.entity.ChatId;
-import io.chatapp.chat.common.control.DomainEvents;
 import io.chatapp.chat.common.entity.IsoTime;
 import io.chatapp.chat.media.control.ImageStore;
 import io.chatapp.chat.media.entity.ImageFile;
@@ -17,39 +14,32 @@ import io.chatapp.chat.messages.entity.Message;
 import io.chatapp.chat.messages.entity.MessageId;
 import io.chatapp.chat.messages.entity.MessageImage;
 import io.chatapp.chat.messages.entity.MessageText;
-import io.chatapp.chat.messages.entity.MessagesRead;
 import io.chatapp.chat.messages.entity.ReplyTo;
 import io.chatapp.chat.users.entity.UserId;
 import io.chatapp.platform.errors.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * Sending, reading and marking messages read. Every operation costs a fixed number of lookups by
- * key: sending never reads the history, a page of history is one page. A send is one Redis round
- * trip (the chat's next sequence number, {@link ChatSequence}, and the claim of its client id,
- * {@link RecentSends}) and one confirmed publish, with no database round trip; membership comes
- * from {@link io.chatapp.chat.chats.control.ChatMembers}. Only a retry looks the message up.
+ * Sending a message, text or image, as a reply or not. A send costs a fixed number of lookups by
+ * key and never reads the history. A send is one Redis round trip (the chat's next sequence number,
+ * {@link ChatSequence}, and the claim of its client id, {@link RecentSends}) and one confirmed
+ * publish, with no database round trip; membership comes from {@link
+ * io.chatapp.chat.chats.control.ChatMembers}. Only a retry looks the message up.
  */
 @ApplicationScoped
 public class MessageService {
 
   @Inject ChatService chatService;
-  @Inject ChatStore chats;
   @Inject ChatSequence sequence;
   @Inject MessageStore messages;
   @Inject MessagePipeline pipeline;
   @Inject SendAdmission admission;
   @Inject SendRate rate;
-  @Inject DomainEvents events;
   @Inject ImageStore images;
-  @Inject GroupReads groupReads;
   @Inject Replies replies;
   @Inject RecentSends recentSends;
 
@@ -58,22 +48,18 @@ public class MessageService {
   /** For use outside the container (tests, benchmarks). */
   public MessageService(
       ChatService chatService,
-      ChatStore chats,
       ChatSequence sequence,
       MessageStore messages,
       MessagePipeline pipeline,
       SendAdmission admission,
       SendRate rate,
-      DomainEvents events,
       ImageStore images) {
     this.chatService = chatService;
-    this.chats = chats;
     this.sequence = sequence;
     this.messages = messages;
     this.pipeline = pipeline;
     this.admission = admission;
     this.rate = rate;
-    this.events = events;
     this.images = images;
     this.replies = new Replies(messages);
   }
@@ -82,23 +68,6 @@ public class MessageService {
   public MessageService recentSends(RecentSends recentSends) {
     this.recentSends = recentSends;
     return this;
-  }
-
-  /** Outside the container, with group read state (tests, benchmarks). */
-  public MessageService groupReads(GroupReads groupReads) {
-    this.groupReads = groupReads;
-    return this;
-  }
-
-  /**
-   * One page of a chat's history, oldest first, the other member ({@code null} in a group) and the
-   * chat as it was read (a group's read positions give its messages' {@code readBy}).
-   */
-  public record Page(List<Message> messages, UserId otherUser, Chat chat) {
-
-    public Page(List<Message> messages, UserId otherUser) {
-      this(messages, otherUser, null);
-    }
   }
 
   /**
@@ -227,76 +196,5 @@ public class MessageService {
     if (image != null) {
       images.delete(image.publicId());
     }
-  }
-
-  /**
-   * The {@code limit} messages before {@code before} (default: the newest), oldest first. The
-   * caller's unseen messages on the page become seen, the caller's unread counter is reset, and the
-   * sender hears of it ({@link MessagesRead}).
-   */
-  public Page history(UserId caller, ChatId chatId, Optional<MessageId> before, int limit) {
-    Chat chat = chatService.readableChat(caller, chatId);
-    long top = chat.visibleTop(caller);
-    if (before.isPresent()) {
-      Message anchor =
-          messages
-              .find(before.get())
-              .filter(message -> message.chatId().equals(chatId))
-              .orElseThrow(
-                  () -> Refusal.badRequest("before: no message with that id in this chat"));
-      top = Math.min(top, anchor.seq() - 1);
-    }
-    List<Message> page = messages.page(chatId, top, limit);
-    if (chat.isGroup()) {
-      groupReads.pageRead(caller, chat, page);
-      return new Page(replies.current(page), null, chat);
-    }
-    UserId other = chat.otherThan(caller);
-    List<MessageId> unseen =
-        page.stream()
-            .filter(message -> message.sender().equals(other) && !message.seen())
-            .map(Message::id)
-            .toList();
-    Instant now = IsoTime.now();
-    messages.markSeen(unseen, now);
-    if (chat.unreadFor(caller) != 0) {
-      chats.resetUnread(chatId, caller);
-    }
-    if (!unseen.isEmpty()) {
-      events.fire(new MessagesRead(chatId, caller, other, unseen));
-      Set<MessageId> marked = new HashSet<>(unseen);
-      page =
-          page.stream()
-              .map(message -> marked.contains(message.id()) ? message.withSeen(now) : message)
-              .toList();
-    }
-    return new Page(replies.current(page), other, chat);
-  }
-
-  /**
-   * The reader has seen these messages (the WebSocket's {@code message:read}, or a notice while
-   * viewing the chat): marks those of the other member seen, resets the reader's unread counter,
-   * tells the sender. Returns the ids that changed.
-   */
-  public List<MessageId> markRead(UserId reader, ChatId chatId, List<MessageId> ids) {
-    ChatMembers.Membership members = chatService.membership(reader, chatId);
-    if (ids.size() > 100) {
-      throw Refusal.badRequest("At most 100 message ids at a time");
-    }
-    if (members.group()) {
-      return groupReads.markRead(reader, chatId, ids, members);
-    }
-    UserId other = members.others(reader).get(0);
-    List<MessageId> changed =
-        messages.findAll(ids).stream()
-            .filter(m -> m.chatId().equals(chatId) && m.sender().equals(other) && !m.seen())
-            .map(Message::id)
-            .toList();
-    messages.markSeen(changed, IsoTime.now());
-    chats.resetUnread(chatId, reader);
-    if (!changed.isEmpty()) {
-      events.fire(new MessagesRead(chatId, reader, other, changed));
-    }
-    return changed;
   }
 }

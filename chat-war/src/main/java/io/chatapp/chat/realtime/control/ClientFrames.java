@@ -4,7 +4,7 @@ import static io.chatapp.platform.json.JsonSupport.JSON;
 
 import io.chatapp.chat.chats.control.ChatService;
 import io.chatapp.chat.chats.entity.ChatId;
-import io.chatapp.chat.messages.control.MessageService;
+import io.chatapp.chat.messages.control.MessageHistory;
 import io.chatapp.chat.messages.entity.MessageId;
 import io.chatapp.chat.realtime.entity.Frame;
 import io.chatapp.chat.users.entity.UserId;
@@ -32,7 +32,7 @@ public class ClientFrames {
   private static final Logger LOG = Logger.getLogger(ClientFrames.class.getName());
 
   @Inject ChatService chats;
-  @Inject MessageService messages;
+  @Inject MessageHistory history;
   @Inject Presence presence;
   @Inject Viewing viewing;
   @Inject Typing typing;
@@ -85,7 +85,7 @@ public class ClientFrames {
         }
         case "message:read" -> {
           ChatId chat = chatId(field(frame.data(), "chatId"));
-          messages.markRead(peer.user(), chat, messageIds(frame.data()));
+          history.markRead(peer.user(), chat, messageIds(frame.data()));
         }
         default -> peer.send(Frame.error("Unknown event: " + frame.event()).toText());
       }

@@ -96,7 +96,7 @@ class ChatSequenceTest {
     List<Addressed> stored = stack.steps.store(List.of(new Addressed(onItsWay, p.bob())));
 
     assertThat(stored).singleElement().satisfies(a -> assertThat(a.message().seq()).isEqualTo(3));
-    assertThat(stack.messages.history(p.bob(), p.chat(), Optional.empty(), 10).messages())
+    assertThat(stack.history.page(p.bob(), p.chat(), Optional.empty(), 10).messages())
         .extracting(Message::text)
         .containsExactly("first", "sent after the loss", "on its way");
     assertThat(next(p)).isEqualTo(4);

@@ -11,7 +11,7 @@ import io.chatapp.chat.chats.entity.GroupEvents;
 import io.chatapp.chat.chats.entity.GroupName;
 import io.chatapp.chat.chats.entity.NewMembers;
 import io.chatapp.chat.common.entity.ObjectIds;
-import io.chatapp.chat.messages.control.MessageService;
+import io.chatapp.chat.messages.control.MessageHistory;
 import io.chatapp.chat.messages.entity.GroupMessagesRead;
 import io.chatapp.chat.messages.entity.MemberDelivery;
 import io.chatapp.chat.messages.entity.Message;
@@ -91,7 +91,7 @@ class GroupChatTest {
         DEADLINE,
         count + " messages readable",
         () -> stack.messageStore.page(chat, count, 100).size() >= count);
-    return stack.messages.history(reader, chat, Optional.empty(), 100).messages();
+    return stack.history.page(reader, chat, Optional.empty(), 100).messages();
   }
 
   @Test
@@ -170,7 +170,7 @@ class GroupChatTest {
     assertThat(chat.unreadFor(g.ann())).isEqualTo(1);
     assertThat(chat.unreadFor(g.cid())).isEqualTo(2);
 
-    List<MessageId> read = stack.messages.markRead(g.cid(), g.chat(), List.of(hello.id()));
+    List<MessageId> read = stack.history.markRead(g.cid(), g.chat(), List.of(hello.id()));
     assertThat(read).containsExactly(hello.id());
     assertThat(stack.events.of(GroupMessagesRead.class))
         .anyMatch(
@@ -185,7 +185,7 @@ class GroupChatTest {
     // positions only: nothing was written on the messages themselves
     assertThat(stack.messageStore.find(hello.id()).orElseThrow().seen()).isFalse();
 
-    MessageService.Page page = stack.messages.history(g.ann(), g.chat(), Optional.empty(), 50);
+    MessageHistory.Page page = stack.history.page(g.ann(), g.chat(), Optional.empty(), 50);
     assertThat(page.otherUser()).isNull();
     Chat after = chat(g.chat());
     assertThat(after.unreadFor(g.ann())).isZero();
@@ -229,17 +229,16 @@ class GroupChatTest {
     assertThatThrownBy(() -> send(g.cid(), g.chat(), "still here?"))
         .isInstanceOfSatisfying(
             Refusal.class, e -> assertThat(RefusalMapper.response(e).getStatus()).isEqualTo(403));
-    assertThatThrownBy(() -> stack.messages.markRead(g.cid(), g.chat(), List.of()))
+    assertThatThrownBy(() -> stack.history.markRead(g.cid(), g.chat(), List.of()))
         .isInstanceOf(Refusal.class);
 
     Message after = send(g.bob(), g.chat(), "after Cid left");
     List<Message> bobs = awaitPage(g.bob(), g.chat(), 4);
     assertThat(bobs).extracting(Message::text).contains("Ann removed Cid", "after Cid left");
-    List<Message> cids =
-        stack.messages.history(g.cid(), g.chat(), Optional.empty(), 100).messages();
+    List<Message> cids = stack.history.page(g.cid(), g.chat(), Optional.empty(), 100).messages();
     assertThat(cids).extracting(Message::text).endsWith("before", "Ann removed Cid");
     assertThat(cids).extracting(Message::id).doesNotContain(after.id());
-    assertThat(stack.messages.history(g.cid(), g.chat(), Optional.of(after.id()), 100).messages())
+    assertThat(stack.history.page(g.cid(), g.chat(), Optional.of(after.id()), 100).messages())
         .extracting(Message::id)
         .doesNotContain(after.id());
     Chat chat = chat(g.chat());
@@ -253,7 +252,7 @@ class GroupChatTest {
     // added back, they read everything again
     stack.groups.add(g.ann(), g.chat(), new NewMembers(List.of(g.cid())), TOKEN);
     assertThat(stack.chats.membership(g.cid(), g.chat()).users()).contains(g.cid());
-    assertThat(stack.messages.history(g.cid(), g.chat(), Optional.empty(), 100).messages())
+    assertThat(stack.history.page(g.cid(), g.chat(), Optional.empty(), 100).messages())
         .extracting(Message::id)
         .contains(after.id());
   }
@@ -455,7 +454,7 @@ class GroupChatTest {
               "Ann created \u201CCrew\u201D with Bob and Cid",
               "Ann added Dan",
               "Ann renamed the group to \u201CShip\u201D");
-      assertThat(down.messages.history(bob, made.id(), Optional.empty(), 100).messages())
+      assertThat(down.history.page(bob, made.id(), Optional.empty(), 100).messages())
           .extracting(Message::text)
           .containsExactlyElementsOf(said);
       assertThat(ChatJson.of(chat, bob).getJsonObject("latestMessage").getString("text"))

@@ -130,7 +130,7 @@ class CloudinaryImageStoreTest {
           .isInstanceOfSatisfying(
               Refusal.class, e -> assertThat(RefusalMapper.response(e).getStatus()).isEqualTo(502));
       assertThat(stack.chatStore.find(chat).orElseThrow().seq()).isZero();
-      assertThat(stack.messages.history(bob, chat, Optional.empty(), 50).messages()).isEmpty();
+      assertThat(stack.history.page(bob, chat, Optional.empty(), 50).messages()).isEmpty();
 
       status.set(200);
       Message sent =
@@ -174,13 +174,11 @@ class CloudinaryImageStoreTest {
   private MessageService service(ImageStore images) {
     return new MessageService(
             stack.chats,
-            stack.chatStore,
             stack.sequence,
             stack.messageStore,
             stack.pipeline,
             stack.admission,
             stack.sendRate,
-            stack.events,
             images)
         .recentSends(new RecentSends(stack.redis, 15));
   }

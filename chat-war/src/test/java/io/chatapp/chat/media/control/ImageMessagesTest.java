@@ -217,7 +217,7 @@ class ImageMessagesTest {
     Message again = stack.messages.sendImage(p.ann(), p.chat(), image, new Caption("hi"), clientId);
     assertThat(again).isEqualTo(first);
     assertThat(filesInStore()).isEqualTo(before + 1);
-    assertThat(stack.messages.history(p.bob(), p.chat(), Optional.empty(), 50).messages())
+    assertThat(stack.history.page(p.bob(), p.chat(), Optional.empty(), 50).messages())
         .extracting(Message::id)
         .containsExactly(first.id());
   }

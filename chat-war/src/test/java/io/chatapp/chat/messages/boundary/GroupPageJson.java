@@ -1,6 +1,6 @@
 package io.chatapp.chat.messages.boundary;
 
-import io.chatapp.chat.messages.control.MessageService;
+import io.chatapp.chat.messages.control.MessageHistory;
 import io.chatapp.chat.users.control.UserDirectory;
 import io.chatapp.chat.users.entity.UserId;
 import jakarta.json.JsonObject;
@@ -14,7 +14,7 @@ public final class GroupPageJson {
 
   private GroupPageJson() {}
 
-  public static JsonObject of(MessageService.Page page, UserId viewer, UserDirectory users) {
+  public static JsonObject of(MessageHistory.Page page, UserId viewer, UserDirectory users) {
     return GroupPages.toJson(page, viewer, users, "bench");
   }
 }

@@ -71,7 +71,7 @@ public final class FlatCostBench {
   private final MongoConnection mongo;
   private final ChatStore chats;
   private final MessageStore messages;
-  private final MessageService service;
+  private final MessageHistory history;
   private final MessageSteps steps;
   private final UserDirectory users = profilesKnown();
   private final UserId ann = fresh();
@@ -94,9 +94,9 @@ public final class FlatCostBench {
     this.groups = new GroupStore(mongo, chats);
     DomainEvents events = handedOn();
     ChatService chatService = new ChatService(chats, users, new LastSeen(mongo), events);
-    this.service =
-        new MessageService(chatService, chats, null, messages, null, null, null, events, null)
-            .groupReads(new GroupReads(groups, messages, events));
+    this.history =
+        new MessageHistory(
+            chatService, chats, messages, new GroupReads(groups, messages, events), events);
     this.steps = new MessageSteps(messages, new ChatCounts(mongo), null, nobodyLooking(), events);
     chats.ensureIndexes();
     messages.ensureIndexes();
@@ -241,12 +241,12 @@ public final class FlatCostBench {
   /** Times each operation; the first call (in a throw-away database) only warms the JIT. */
   private void measure(boolean print) {
     double[] send = time(() -> sendOne(bob, ann));
-    double[] page = time(() -> service.history(ann, measured, Optional.empty(), 50));
+    double[] page = time(() -> history.page(ann, measured, Optional.empty(), 50));
     double[] list = time(() -> chats.listFor(ann));
     double[] read =
         timeWithSetup(
             () -> List.of(sendOne(bob, ann).id(), sendOne(bob, ann).id()),
-            ids -> service.markRead(ann, measured, ids));
+            ids -> history.markRead(ann, measured, ids));
     UserId cy = members.get(0);
     UserId dan = members.get(1);
     UserId eve = members.get(2);
@@ -254,7 +254,7 @@ public final class FlatCostBench {
     placeMembers();
     if (print) {
       JsonObject sample =
-          GroupPageJson.of(service.history(cy, group, Optional.empty(), 50), cy, users);
+          GroupPageJson.of(history.page(cy, group, Optional.empty(), 50), cy, users);
       System.out.printf(
           "# group page: %d messages, %d in readBy, %d in deliveredTo%n",
           sample.getJsonArray("messages").size(),
@@ -262,13 +262,13 @@ public final class FlatCostBench {
           entries(sample, "deliveredTo"));
     }
     double[] groupPage =
-        time(() -> GroupPageJson.of(service.history(cy, group, Optional.empty(), 50), cy, users));
+        time(() -> GroupPageJson.of(history.page(cy, group, Optional.empty(), 50), cy, users));
     double[] groupList =
         time(() -> chats.listFor(cy).stream().map(chat -> ChatJson.of(chat, cy)).toList());
     double[] groupRead =
         timeWithSetup(
             () -> List.of(sendToGroup(dan).id(), sendToGroup(eve).id()),
-            ids -> service.markRead(cy, group, ids));
+            ids -> history.markRead(cy, group, ids));
     if (!print) {
       return;
     }
@@ -281,7 +281,7 @@ public final class FlatCostBench {
 
   /** What one message costs MongoDB end to end: send path plus storage step. */
   private Message sendOne(UserId from, UserId to) {
-    service.chatService.otherMember(from, measured);
+    history.chatService.otherMember(from, measured);
     Message message =
         new Message(
             MessageId.fresh(),
@@ -305,7 +305,7 @@ public final class FlatCostBench {
 
   /** What one group message costs MongoDB: membership, then the storage step for 49 recipients. */
   private Message sendToGroup(UserId from) {
-    List<UserId> to = service.chatService.membership(from, group).others(from);
+    List<UserId> to = history.chatService.membership(from, group).others(from);
     Message message =
         new Message(
             MessageId.fresh(),

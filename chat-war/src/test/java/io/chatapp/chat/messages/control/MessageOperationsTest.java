@@ -114,7 +114,7 @@ class MessageOperationsTest {
   }
 
   private Message inHistory(UserId reader, ChatId chat, MessageId id) {
-    return stack.messages.history(reader, chat, Optional.empty(), 100).messages().stream()
+    return stack.history.page(reader, chat, Optional.empty(), 100).messages().stream()
         .filter(message -> message.id().equals(id))
         .findFirst()
         .orElseThrow();
@@ -394,7 +394,7 @@ class MessageOperationsTest {
     assertThat(reply(p, original.id(), clientId)).isEqualTo(reply);
     Message next = sent(p.bob(), p.chat(), "anything else?"); // stored after whatever came before
     assertThat(next.seq()).as("the retry took no number").isEqualTo(reply.seq() + 1);
-    assertThat(stack.messages.history(p.bob(), p.chat(), Optional.empty(), 100).messages())
+    assertThat(stack.history.page(p.bob(), p.chat(), Optional.empty(), 100).messages())
         .as("the retry sent nothing more")
         .extracting(Message::id)
         .containsExactly(original.id(), reply.id(), next.id());

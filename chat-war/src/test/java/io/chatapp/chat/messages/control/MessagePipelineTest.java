@@ -220,21 +220,20 @@ class MessagePipelineTest {
         () -> sent.stream().allMatch(m -> stack.messageStore.find(m.id()).isPresent()));
 
     List<Message> all = new ArrayList<>();
-    MessageService.Page page = stack.messages.history(p.ann(), p.chat(), Optional.empty(), 50);
+    MessageHistory.Page page = stack.history.page(p.ann(), p.chat(), Optional.empty(), 50);
     assertThat(page.otherUser()).isEqualTo(p.bob());
     while (!page.messages().isEmpty()) {
       assertThat(page.messages()).hasSizeLessThanOrEqualTo(50);
       all.addAll(0, page.messages());
-      page =
-          stack.messages.history(p.ann(), p.chat(), Optional.of(page.messages().get(0).id()), 50);
+      page = stack.history.page(p.ann(), p.chat(), Optional.of(page.messages().get(0).id()), 50);
     }
     assertThat(all)
         .extracting(Message::text)
         .containsExactlyElementsOf(sent.stream().map(Message::text).toList());
     assertThat(all).extracting(Message::createdAt).isSorted();
 
-    MessageService.Page hundred =
-        stack.messages.history(p.bob(), p.chat(), Optional.of(sent.get(200).id()), 100);
+    MessageHistory.Page hundred =
+        stack.history.page(p.bob(), p.chat(), Optional.of(sent.get(200).id()), 100);
     assertThat(hundred.messages()).extracting(Message::text).first().isEqualTo("message 101");
     assertThat(hundred.messages()).extracting(Message::text).last().isEqualTo("message 200");
   }
@@ -262,14 +261,13 @@ class MessagePipelineTest {
             older.stream().allMatch(m -> stack.messageStore.find(m.id()).isPresent())
                 && newer.stream().allMatch(m -> stack.messageStore.find(m.id()).isPresent()));
 
-    assertThat(stack.messages.history(p.ann(), p.chat(), Optional.empty(), 50).messages())
+    assertThat(stack.history.page(p.ann(), p.chat(), Optional.empty(), 50).messages())
         .extracting(Message::text)
         .containsExactly("old 0", "old 1", "old 2", "old 3", "old 4", "new 0", "new 1", "new 2");
-    assertThat(
-            stack.messages.history(p.ann(), p.chat(), Optional.of(newer.get(0).id()), 2).messages())
+    assertThat(stack.history.page(p.ann(), p.chat(), Optional.of(newer.get(0).id()), 2).messages())
         .extracting(Message::text)
         .containsExactly("old 3", "old 4");
-    assertThat(stack.messages.history(p.ann(), p.chat(), Optional.empty(), 4).messages())
+    assertThat(stack.history.page(p.ann(), p.chat(), Optional.empty(), 4).messages())
         .extracting(Message::text)
         .containsExactly("old 4", "new 0", "new 1", "new 2");
   }
@@ -289,7 +287,7 @@ class MessagePipelineTest {
     all.add(mine.id());
     Poll.until(DEADLINE, "all four stored", () -> stack.messageStore.findAll(all).size() == 4);
 
-    MessageService.Page page = stack.messages.history(p.bob(), p.chat(), Optional.empty(), 50);
+    MessageHistory.Page page = stack.history.page(p.bob(), p.chat(), Optional.empty(), 50);
     assertThat(page.messages()).hasSize(4);
     assertThat(page.messages())
         .filteredOn(m -> m.sender().equals(p.ann()))
@@ -310,12 +308,12 @@ class MessagePipelineTest {
                   .containsExactlyInAnyOrderElementsOf(sent.stream().map(Message::id).toList());
             });
 
-    stack.messages.history(p.bob(), p.chat(), Optional.empty(), 50);
+    stack.history.page(p.bob(), p.chat(), Optional.empty(), 50);
     assertThat(stack.events.of(MessagesRead.class))
         .filteredOn(e -> e.chatId().equals(p.chat()))
         .hasSize(1);
 
-    assertThat(stack.messages.markRead(p.ann(), p.chat(), List.of(mine.id(), sent.get(0).id())))
+    assertThat(stack.history.markRead(p.ann(), p.chat(), List.of(mine.id(), sent.get(0).id())))
         .containsExactly(mine.id());
     assertThat(chat(p.chat()).unreadFor(p.ann())).isZero();
   }
@@ -339,7 +337,7 @@ class MessagePipelineTest {
     awaitStored(other.id());
     Poll.until(DEADLINE, "both counted", () -> chat(p.chat()).unreadFor(p.ann()) == 1);
     assertThat(chat(p.chat()).unreadFor(p.bob())).isEqualTo(1);
-    assertThat(stack.messages.history(p.ann(), p.chat(), Optional.empty(), 50).messages())
+    assertThat(stack.history.page(p.ann(), p.chat(), Optional.empty(), 50).messages())
         .extracting(Message::id)
         .containsExactly(first.id(), other.id());
     assertThat(stack.events.of(MessageSent.class))
@@ -381,7 +379,7 @@ class MessagePipelineTest {
 
     assertThat(late.id()).isNotEqualTo(first.id());
     awaitStored(late.id());
-    assertThat(stack.messages.history(p.bob(), p.chat(), Optional.empty(), 50).messages())
+    assertThat(stack.history.page(p.bob(), p.chat(), Optional.empty(), 50).messages())
         .extracting(Message::id)
         .containsExactly(first.id(), plain.id(), late.id());
   }
@@ -398,7 +396,7 @@ class MessagePipelineTest {
     Message next = send(p.ann(), p.chat(), "after");
     awaitStored(next.id());
     Poll.until(DEADLINE, "the next one counted", () -> chat(p.chat()).unreadFor(p.bob()) == 2);
-    assertThat(stack.messages.history(p.ann(), p.chat(), Optional.empty(), 50).messages())
+    assertThat(stack.history.page(p.ann(), p.chat(), Optional.empty(), 50).messages())
         .extracting(Message::text)
         .containsExactly("twice", "after");
     assertThat(chat(p.chat()).latestMessage().text()).isEqualTo("after");
@@ -435,7 +433,7 @@ class MessagePipelineTest {
     assertThat(steps.store(List.of(copy), false)).isEmpty();
     assertThat(lookedFor).hasSize(2);
     assertThat(chat(p.chat()).unreadFor(p.bob())).isEqualTo(1);
-    assertThat(stack.messages.history(p.ann(), p.chat(), Optional.empty(), 50).messages())
+    assertThat(stack.history.page(p.ann(), p.chat(), Optional.empty(), 50).messages())
         .extracting(Message::text)
         .containsExactly("new");
   }
@@ -460,7 +458,7 @@ class MessagePipelineTest {
     assertThat(counted.unreadFor(p.ann())).isEqualTo(1);
     assertThat(counted.latestMessage())
         .isEqualTo(new Chat.LatestMessage("and its answer", p.bob()));
-    assertThat(stack.messages.history(p.ann(), p.chat(), Optional.empty(), 50).messages())
+    assertThat(stack.history.page(p.ann(), p.chat(), Optional.empty(), 50).messages())
         .extracting(Message::text)
         .containsExactly("counted once", "and its answer");
   }
@@ -582,7 +580,7 @@ class MessagePipelineTest {
       Chat chat = chat(p.chat());
       assertThat(chat.unreadFor(p.bob())).as("order %s", order).isEqualTo(3);
       assertThat(chat.latestMessage().text()).as("order %s", order).isEqualTo("third");
-      assertThat(stack.messages.history(p.ann(), p.chat(), Optional.empty(), 50).messages())
+      assertThat(stack.history.page(p.ann(), p.chat(), Optional.empty(), 50).messages())
           .extracting(Message::text)
           .containsExactly("first", "second", "third");
     }
@@ -623,7 +621,7 @@ class MessagePipelineTest {
     assertThat(chat.unreadFor(p.bob())).isEqualTo(100);
     assertThat(chat.unreadFor(p.ann())).isEqualTo(100);
     assertThat(chat.latestMessage().text()).isEqualTo("race 199");
-    assertThat(stack.messages.history(p.ann(), p.chat(), Optional.empty(), 100).messages())
+    assertThat(stack.history.page(p.ann(), p.chat(), Optional.empty(), 100).messages())
         .extracting(Message::text)
         .containsExactlyElementsOf(messages.stream().map(Message::text).toList().subList(100, 200));
   }
@@ -648,8 +646,7 @@ class MessagePipelineTest {
       after.add(send(p.ann(), p.chat(), "after " + i));
     }
     after.forEach(m -> awaitStored(m.id()));
-    List<Message> history =
-        stack.messages.history(p.bob(), p.chat(), Optional.empty(), 50).messages();
+    List<Message> history = stack.history.page(p.bob(), p.chat(), Optional.empty(), 50).messages();
     assertThat(history).hasSize(8);
     assertThat(history).extracting(Message::seq).doesNotHaveDuplicates();
     assertThat(history.subList(0, 5))
@@ -694,17 +691,17 @@ class MessagePipelineTest {
     assertThatThrownBy(() -> send(eve, p.chat(), "hi"))
         .isInstanceOfSatisfying(
             Refusal.class, e -> assertThat(RefusalMapper.response(e).getStatus()).isEqualTo(403));
-    assertThatThrownBy(() -> stack.messages.history(eve, p.chat(), Optional.empty(), 50))
+    assertThatThrownBy(() -> stack.history.page(eve, p.chat(), Optional.empty(), 50))
         .isInstanceOfSatisfying(
             Refusal.class, e -> assertThat(RefusalMapper.response(e).getStatus()).isEqualTo(403));
-    assertThatThrownBy(() -> stack.messages.markRead(eve, p.chat(), List.of()))
+    assertThatThrownBy(() -> stack.history.markRead(eve, p.chat(), List.of()))
         .isInstanceOfSatisfying(
             Refusal.class, e -> assertThat(RefusalMapper.response(e).getStatus()).isEqualTo(403));
     assertThatThrownBy(() -> send(p.ann(), ChatId.fresh(), "hi"))
         .isInstanceOfSatisfying(
             Refusal.class, e -> assertThat(RefusalMapper.response(e).getStatus()).isEqualTo(404));
     assertThatThrownBy(
-            () -> stack.messages.history(p.ann(), p.chat(), Optional.of(MessageId.fresh()), 50))
+            () -> stack.history.page(p.ann(), p.chat(), Optional.of(MessageId.fresh()), 50))
         .isInstanceOfSatisfying(
             Refusal.class, e -> assertThat(RefusalMapper.response(e).getStatus()).isEqualTo(400));
     assertThat(chat(p.chat()).seq()).isZero();
@@ -719,7 +716,7 @@ class MessagePipelineTest {
       Optional<ClientId> clientId = Optional.of(new ClientId("c1"));
       assertThatThrownBy(() -> down.messages.send(ann, chat, new MessageText("lost?"), clientId))
           .isInstanceOf(DependencyUnavailableException.class);
-      assertThat(down.messages.history(bob, chat, Optional.empty(), 50).messages()).isEmpty();
+      assertThat(down.history.page(bob, chat, Optional.empty(), 50).messages()).isEmpty();
       Chat after = down.chatStore.find(chat).orElseThrow();
       assertThat(after.latestMessage()).isNull();
       assertThat(after.unreadFor(bob)).isZero();
