@@ -1,6 +1,5 @@
 package io.chatapp.chat.realtime.control;
 
-import io.chatapp.chat.chats.entity.ChatId;
 import io.chatapp.chat.realtime.entity.Frame;
 import io.chatapp.chat.users.entity.UserId;
 import io.chatapp.platform.auth.Revocations;
@@ -14,16 +13,12 @@ import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.time.Instant;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -32,7 +27,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * token's expiry, pings, and the bounds on its frames and on a user's sockets. The container's
  * socket threads only count a frame against its socket's budget and queue it: {@link ClientFrames}
  * handles it on a few threads of this hub's own ({@code ws.frame-threads}), in order per socket.
- * Every 10 s the hub keeps this instance's sockets in presence.
+ * Every 10 s its timer runs {@link PresenceUpkeep}.
  */
 @ApplicationScoped
 public class RealtimeHub {
@@ -42,11 +37,10 @@ public class RealtimeHub {
   /** Close code telling the client its access token expired: refresh it, then reconnect. */
   public static final int TOKEN_EXPIRED = 4401;
 
-  static final long PRESENCE_PERIOD_MILLIS = 10_000;
-
   @Inject LocalSessions sessions;
   @Inject Presence presence;
   @Inject ContactPresence contactPresence;
+  @Inject PresenceUpkeep upkeep;
   @Inject Viewing viewing;
   @Inject Typing typing;
   @Inject RealtimeBus bus;
@@ -95,7 +89,7 @@ public class RealtimeHub {
     timers = new ScheduledThreadPoolExecutor(1, threadFactory);
     timers.setRemoveOnCancelPolicy(true);
     timers.scheduleWithFixedDelay(
-        this::keepPresence, 0, PRESENCE_PERIOD_MILLIS, TimeUnit.MILLISECONDS);
+        upkeep::keep, 0, PresenceUpkeep.PERIOD_MILLIS, TimeUnit.MILLISECONDS);
     timers.scheduleWithFixedDelay(this::pingAndReap, 1, 1, TimeUnit.SECONDS);
     revocations.onRevoked(this::closeRevoked);
   }
@@ -216,42 +210,6 @@ public class RealtimeHub {
       presence.missedChange();
       LOG.fine("Redis away while a socket closed; counted again once it is back");
     }
-  }
-
-  /**
-   * Every {@link #PRESENCE_PERIOD_MILLIS}: keeps this instance alive in presence (one command),
-   * writes its sockets anew when Redis lost or missed them, and takes the users of dead instances
-   * offline (one instance sweeps at a time).
-   */
-  private void keepPresence() {
-    try {
-      boolean missed = presence.takeMissedChange();
-      if (!presence.heartbeat() || missed) {
-        recount();
-      }
-      contactPresence.wentOffline(presence.sweep(PRESENCE_PERIOD_MILLIS));
-    } catch (RuntimeException e) {
-      presence.missedChange();
-      LOG.log(Level.FINE, "Presence upkeep skipped: {0}", e.getMessage());
-    }
-  }
-
-  /** Writes the counts and views of this instance's sockets as they are; all of them count now. */
-  private void recount() {
-    Collection<Peer> peers = sessions.all();
-    Map<UserId, Map<String, ChatId>> views = new HashMap<>();
-    for (UserId gone : presence.recount(sessions.countsByUser())) {
-      views.put(gone, Map.of());
-    }
-    for (Peer peer : peers) {
-      peer.counted();
-      Map<String, ChatId> mine = views.computeIfAbsent(peer.user(), user -> new HashMap<>());
-      ChatId chat = peer.viewing();
-      if (chat != null) {
-        mine.put(presence.socketKey(peer), chat);
-      }
-    }
-    viewing.rewrite(presence.instance(), views);
   }
 
   /**
