@@ -7,6 +7,7 @@ import io.chatapp.chat.messages.entity.Addressed;
 import io.chatapp.chat.messages.entity.Message;
 import io.chatapp.chat.messages.entity.MessageId;
 import io.chatapp.chat.support.ChatHarness;
+import io.chatapp.chat.support.HarnessTest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -16,28 +17,17 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Sequence numbers from the real Redis, seeded from the embedded MongoDB-compatible server: in
  * order without a database round trip, and right again after Redis lost its counters.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ChatSequenceTest {
+class ChatSequenceTest extends HarnessTest {
 
-  private ChatHarness stack;
-
-  @BeforeAll
-  void start() throws Exception {
-    stack = new ChatHarness();
-  }
-
-  @AfterAll
-  void stop() throws Exception {
-    stack.close();
+  @Override
+  protected boolean withPipeline() {
+    return false;
   }
 
   @Test

@@ -7,6 +7,7 @@ import io.chatapp.chat.chats.boundary.ChatJson;
 import io.chatapp.chat.chats.entity.ChatCreated;
 import io.chatapp.chat.chats.entity.ChatId;
 import io.chatapp.chat.support.ChatHarness;
+import io.chatapp.chat.support.HarnessTest;
 import io.chatapp.chat.users.control.UserDirectory;
 import io.chatapp.chat.users.entity.UserId;
 import io.chatapp.platform.errors.DependencyUnavailableException;
@@ -21,25 +22,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** Chats against the embedded MongoDB-compatible server and an HTTP stand-in for user-war. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ChatServiceTest {
+class ChatServiceTest extends HarnessTest {
 
-  private ChatHarness stack;
-
-  @BeforeAll
-  void start() throws Exception {
-    stack = new ChatHarness();
-  }
-
-  @AfterAll
-  void stop() throws Exception {
-    stack.close();
+  @Override
+  protected boolean withPipeline() {
+    return false;
   }
 
   @Test

@@ -19,6 +19,7 @@ import io.chatapp.chat.messages.entity.MessageId;
 import io.chatapp.chat.messages.entity.MessageSent;
 import io.chatapp.chat.messages.entity.MessageText;
 import io.chatapp.chat.support.ChatHarness;
+import io.chatapp.chat.support.HarnessTest;
 import io.chatapp.chat.users.entity.UserId;
 import io.chatapp.platform.errors.Refusal;
 import io.chatapp.platform.rest.RefusalMapper;
@@ -32,10 +33,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Group chats end to end outside the container, on the real RabbitMQ (this run's own exchange and
@@ -43,26 +41,10 @@ import org.junit.jupiter.api.TestInstance;
  * making a group, messages to every member, read positions, membership changes with their system
  * messages and events, and what someone removed still reads.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class GroupChatTest {
+class GroupChatTest extends HarnessTest {
 
   private static final Duration DEADLINE = Duration.ofSeconds(30);
   private static final String TOKEN = ChatHarness.TOKEN;
-
-  private ChatHarness stack;
-
-  @BeforeAll
-  void start() throws Exception {
-    stack = new ChatHarness();
-    stack.startPipeline();
-  }
-
-  @AfterAll
-  void stop() throws Exception {
-    if (stack != null) {
-      stack.close();
-    }
-  }
 
   private record Trio(UserId ann, UserId bob, UserId cid, ChatId chat) {}
 

@@ -17,6 +17,7 @@ import io.chatapp.chat.messages.entity.Message;
 import io.chatapp.chat.messages.entity.MessageImage;
 import io.chatapp.chat.messages.entity.MessageSent;
 import io.chatapp.chat.support.ChatHarness;
+import io.chatapp.chat.support.HarnessTest;
 import io.chatapp.chat.support.TestImages;
 import io.chatapp.chat.users.entity.UserId;
 import io.chatapp.platform.errors.DependencyUnavailableException;
@@ -37,14 +38,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * The real Cloudinary SDK against a local HTTP server that plays Cloudinary's upload API (the SDK's
  * {@code upload_prefix} pointed at it): the request the SDK really sends is checked.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CloudinaryImageStoreTest {
+class CloudinaryImageStoreTest extends HarnessTest {
 
   private static final String SECRET = "s3cret";
 
@@ -52,7 +51,6 @@ class CloudinaryImageStoreTest {
   private final List<Map<String, String>> uploads = new CopyOnWriteArrayList<>();
   private final List<Map<String, String>> destroys = new CopyOnWriteArrayList<>();
   private final AtomicInteger status = new AtomicInteger(200);
-  private ChatHarness stack;
   private final ImageInspector inspector =
       new ImageInspector(new MediaLimits(5 * 1024 * 1024, 40_000_000));
 
@@ -62,15 +60,11 @@ class CloudinaryImageStoreTest {
     server.createContext("/v1_1/demo/image/upload", this::upload);
     server.createContext("/v1_1/demo/image/destroy", this::destroy);
     server.start();
-    stack = new ChatHarness().startPipeline();
   }
 
   @AfterAll
   void stop() throws Exception {
     server.stop(0);
-    if (stack != null) {
-      stack.close();
-    }
   }
 
   private Cloudinary cloudinary(String prefix) {

@@ -13,6 +13,7 @@ import io.chatapp.chat.messages.entity.ClientId;
 import io.chatapp.chat.messages.entity.Message;
 import io.chatapp.chat.messages.entity.MessageSent;
 import io.chatapp.chat.support.ChatHarness;
+import io.chatapp.chat.support.HarnessTest;
 import io.chatapp.chat.support.TestImages;
 import io.chatapp.chat.users.entity.UserId;
 import io.chatapp.platform.errors.Refusal;
@@ -28,36 +29,24 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Image messages on the local store, end to end outside the container: the real RabbitMQ pipeline,
  * the embedded MongoDB-compatible server, files in a temporary media folder.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ImageMessagesTest {
+class ImageMessagesTest extends HarnessTest {
 
   private static final Duration DEADLINE = Duration.ofSeconds(30);
 
-  private ChatHarness stack;
   private ImageInspector inspector;
   private MediaService media;
 
   @BeforeAll
   void start() throws Exception {
-    stack = new ChatHarness().startPipeline();
     inspector = new ImageInspector(new MediaLimits(5 * 1024 * 1024, 40_000_000));
     media = new MediaService(stack.mediaRecords, stack.mediaFolder, stack.chats);
-  }
-
-  @AfterAll
-  void stop() throws Exception {
-    if (stack != null) {
-      stack.close();
-    }
   }
 
   private static int status(Throwable e) {

@@ -25,6 +25,7 @@ import io.chatapp.chat.messages.entity.MessageText;
 import io.chatapp.chat.messages.entity.MessagesDelivered;
 import io.chatapp.chat.messages.entity.ReactionsChanged;
 import io.chatapp.chat.support.ChatHarness;
+import io.chatapp.chat.support.HarnessTest;
 import io.chatapp.chat.support.TestImages;
 import io.chatapp.chat.users.entity.UserId;
 import io.chatapp.platform.errors.Refusal;
@@ -38,29 +39,24 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Editing, deleting, replying to and reacting to messages outside the container, on the real
  * things: the pipeline on RabbitMQ stores the messages, the embedded MongoDB-compatible server
  * keeps them, the local image store holds their images.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class MessageOperationsTest {
+class MessageOperationsTest extends HarnessTest {
 
   private static final Duration DEADLINE = Duration.ofSeconds(30);
 
-  private ChatHarness stack;
   private MessageEdits edits;
   private MessageReactions reactions;
   private ImageInspector inspector;
 
   @BeforeAll
   void start() throws Exception {
-    stack = new ChatHarness().startPipeline();
     MessageChangeStore changes = new MessageChangeStore(stack.mongo);
     edits = edits(EditWindow.ofMinutes(15));
     reactions = new MessageReactions(stack.messageStore, changes, stack.chats, stack.events);
@@ -76,13 +72,6 @@ class MessageOperationsTest {
         stack.localImages,
         stack.events,
         window);
-  }
-
-  @AfterAll
-  void stop() throws Exception {
-    if (stack != null) {
-      stack.close();
-    }
   }
 
   private Message sent(UserId from, ChatId chat, String text) {

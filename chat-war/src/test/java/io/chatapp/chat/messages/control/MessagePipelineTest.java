@@ -19,6 +19,7 @@ import io.chatapp.chat.messages.entity.MessageText;
 import io.chatapp.chat.messages.entity.MessagesRead;
 import io.chatapp.chat.realtime.control.Presence;
 import io.chatapp.chat.support.ChatHarness;
+import io.chatapp.chat.support.HarnessTest;
 import io.chatapp.chat.users.entity.UserId;
 import io.chatapp.platform.amqp.WorkQueue;
 import io.chatapp.platform.errors.DependencyUnavailableException;
@@ -43,34 +44,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import jdk.jfr.Recording;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingFile;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * The message pipeline end to end outside the container: the real RabbitMQ (this run's own exchange
  * and queues), the embedded MongoDB-compatible server, an HTTP stand-in for user-war.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class MessagePipelineTest {
+class MessagePipelineTest extends HarnessTest {
 
   private static final Duration DEADLINE = Duration.ofSeconds(30);
-
-  private ChatHarness stack;
-
-  @BeforeAll
-  void start() throws Exception {
-    stack = new ChatHarness();
-    stack.startPipeline();
-  }
-
-  @AfterAll
-  void stop() throws Exception {
-    if (stack != null) {
-      stack.close();
-    }
-  }
 
   private Message send(UserId from, ChatId chat, String text) {
     return stack.messages.send(from, chat, new MessageText(text), Optional.empty());

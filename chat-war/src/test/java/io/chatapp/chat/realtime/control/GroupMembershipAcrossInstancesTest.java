@@ -12,6 +12,7 @@ import io.chatapp.chat.chats.entity.GroupName;
 import io.chatapp.chat.chats.entity.NewMembers;
 import io.chatapp.chat.realtime.entity.Frame;
 import io.chatapp.chat.support.ChatHarness;
+import io.chatapp.chat.support.HarnessTest;
 import io.chatapp.chat.users.entity.UserId;
 import io.chatapp.testsupport.Poll;
 import jakarta.enterprise.event.Event;
@@ -30,7 +31,6 @@ import org.bson.types.ObjectId;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Two instances' real-time buses on the real Redis channel, each with its own membership cache over
@@ -38,10 +38,8 @@ import org.junit.jupiter.api.TestInstance;
  * returns, so it refuses a removed member on its very next check. A frame reaches every socket it
  * is for once, in order, on the instance that sent it and on the other.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class GroupMembershipAcrossInstancesTest {
+class GroupMembershipAcrossInstancesTest extends HarnessTest {
 
-  private ChatHarness stack;
   private RealtimeBus first;
   private RealtimeBus second;
   private ChatMembers firstMembers;
@@ -49,8 +47,6 @@ class GroupMembershipAcrossInstancesTest {
 
   @BeforeAll
   void start() throws Exception {
-    stack = new ChatHarness();
-    stack.startPipeline();
     firstMembers = new ChatMembers(stack.chatStore);
     secondMembers = new ChatMembers(stack.chatStore);
     first = bus(firstMembers);
@@ -63,9 +59,6 @@ class GroupMembershipAcrossInstancesTest {
       if (bus != null) {
         bus.stop();
       }
-    }
-    if (stack != null) {
-      stack.close();
     }
   }
 
