@@ -96,7 +96,7 @@ public class MessageChangeStore {
                         Filters.eq("_id", id.value()),
                         update,
                         new FindOneAndUpdateOptions().returnDocument(returned)));
-    return Optional.ofNullable(document).map(MessageStore::toMessage);
+    return Optional.ofNullable(document).map(MessageDocuments::toMessage);
   }
 
   private MongoCollection<Document> messages() {

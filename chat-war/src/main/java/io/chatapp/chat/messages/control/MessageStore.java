@@ -13,9 +13,7 @@ import com.mongodb.client.model.Updates;
 import io.chatapp.chat.chats.entity.ChatId;
 import io.chatapp.chat.messages.entity.Message;
 import io.chatapp.chat.messages.entity.MessageId;
-import io.chatapp.chat.messages.entity.MessageImage;
 import io.chatapp.chat.messages.entity.PageWindow;
-import io.chatapp.chat.users.entity.UserId;
 import io.chatapp.platform.mongo.MongoConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -38,8 +36,6 @@ import org.bson.Document;
  */
 @ApplicationScoped
 public class MessageStore {
-
-  static final String KEY = "key";
 
   /**
    * Rounds of widening a page downwards over gaps (numbers given to sends the broker refused); the
@@ -80,7 +76,7 @@ public class MessageStore {
           db ->
               journaled()
                   .insertMany(
-                      batch.stream().map(MessageStore::toDocument).toList(),
+                      batch.stream().map(MessageDocuments::toDocument).toList(),
                       new InsertManyOptions().ordered(false)));
     } catch (MongoBulkWriteException e) {
       for (BulkWriteError error : e.getWriteErrors()) {
@@ -114,7 +110,7 @@ public class MessageStore {
   public Optional<Message> find(MessageId id) {
     return Optional.ofNullable(
             mongo.call(db -> messages().find(Filters.eq("_id", id.value())).first()))
-        .map(MessageStore::toMessage);
+        .map(MessageDocuments::toMessage);
   }
 
   /** The stored messages among these ids (one {@code $in} over {@code _id}). */
@@ -126,7 +122,7 @@ public class MessageStore {
     List<Message> found = new ArrayList<>();
     mongo
         .call(db -> messages().find(Filters.in("_id", values)).into(new ArrayList<>()))
-        .forEach(document -> found.add(toMessage(document)));
+        .forEach(document -> found.add(MessageDocuments.toMessage(document)));
     return found;
   }
 
@@ -142,11 +138,12 @@ public class MessageStore {
       PageWindow current = window.get();
       List<String> keys = new ArrayList<>(current.size());
       for (long seq = current.from(); seq <= current.to(); seq++) {
-        keys.add(key(chat, seq));
+        keys.add(MessageDocuments.key(chat, seq));
       }
       mongo
-          .call(db -> messages().find(Filters.in(KEY, keys)).into(new ArrayList<>()))
-          .forEach(document -> found.add(toMessage(document)));
+          .call(
+              db -> messages().find(Filters.in(MessageDocuments.KEY, keys)).into(new ArrayList<>()))
+          .forEach(document -> found.add(MessageDocuments.toMessage(document)));
       window =
           found.size() >= limit || round >= MAX_GAP_ROUNDS
               ? Optional.empty()
@@ -182,12 +179,10 @@ public class MessageStore {
     mongo.call(
         db ->
             db.getCollection("messages")
-                .createIndex(Indexes.ascending(KEY), new IndexOptions().unique(true).name(KEY)));
+                .createIndex(
+                    Indexes.ascending(MessageDocuments.KEY),
+                    new IndexOptions().unique(true).name(MessageDocuments.KEY)));
     indexesReady.set(true);
-  }
-
-  static String key(ChatId chat, long seq) {
-    return chat.value() + ":" + seq;
   }
 
   private MongoCollection<Document> messages() {
@@ -198,27 +193,6 @@ public class MessageStore {
   /** For writes that must survive a crash before they are acknowledged (see {@code j: true}). */
   private MongoCollection<Document> journaled() {
     return messages().withWriteConcern(WriteConcern.JOURNALED);
-  }
-
-  static Document toDocument(Message message) {
-    Document document =
-        new Document("_id", message.id().value())
-            .append("chatId", message.chatId().value())
-            .append("seq", message.seq())
-            .append(KEY, key(message.chatId(), message.seq()))
-            .append("sender", message.sender().value())
-            .append("text", message.text())
-            .append("image", imageDocument(message.image()))
-            .append("messageType", message.messageType())
-            .append("seen", message.seen())
-            .append("createdAt", Date.from(message.createdAt()));
-    if (message.seenAt() != null) { // absent until seen, so that $min keeps the first time
-      document.append("seenAt", Date.from(message.seenAt()));
-    }
-    if (message.replyTo() != null) {
-      document.append(MessageDocuments.REPLY_TO, MessageDocuments.replyTo(message.replyTo()));
-    }
-    return document;
   }
 
   /**
@@ -253,37 +227,5 @@ public class MessageStore {
             messages()
                 .updateMany(Filters.in("_id", fresh), Updates.min("deliveredAt", Date.from(at))));
     return fresh.stream().map(MessageId::new).toList();
-  }
-
-  private static Document imageDocument(MessageImage image) {
-    return image == null
-        ? null
-        : new Document("url", image.url()).append("publicId", image.publicId());
-  }
-
-  static Message toMessage(Document document) {
-    Date seenAt = document.getDate("seenAt");
-    Date deliveredAt = document.getDate("deliveredAt");
-    Document image = document.get("image", Document.class);
-    Date editedAt = document.getDate(MessageDocuments.EDITED_AT);
-    String text = document.getString("text");
-    return new Message(
-        new MessageId(document.getString("_id")),
-        new ChatId(document.getString("chatId")),
-        document.get("seq", Number.class).longValue(),
-        new UserId(document.getString("sender")),
-        text == null ? "" : text,
-        image == null
-            ? null
-            : new MessageImage(image.getString("url"), image.getString("publicId")),
-        document.getBoolean("seen", false),
-        seenAt == null ? null : seenAt.toInstant(),
-        document.getDate("createdAt").toInstant(),
-        deliveredAt == null ? null : deliveredAt.toInstant(),
-        Message.TYPE_SYSTEM.equals(document.getString("messageType")),
-        MessageDocuments.replyTo(document),
-        editedAt == null ? null : editedAt.toInstant(),
-        document.getBoolean(MessageDocuments.DELETED, false),
-        MessageDocuments.reactions(document));
   }
 }

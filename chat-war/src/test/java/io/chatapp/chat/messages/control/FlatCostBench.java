@@ -196,7 +196,7 @@ public final class FlatCostBench {
       boolean seen = !chat.equals(group);
       Message message =
           new Message(MessageId.fresh(), chat, seq, sender, "fill " + n, seen, null, IsoTime.now());
-      batch.add(MessageStore.toDocument(message));
+      batch.add(MessageDocuments.toDocument(message));
       if (batch.size() == 1000) {
         collection.insertMany(batch);
         batch.clear();
