@@ -39,7 +39,7 @@ class ChatCountWriteTest {
     List<ChatCounts.NewMessage> messages =
         List.of(message(1, 7, ANN, BOB), message(2, 8, BOB, ANN));
 
-    assertThat(ChatCounts.uncounted(CHAT, messages))
+    assertThat(ChatCountWrite.uncounted(CHAT, messages))
         .isEqualTo(
             rendered(
                 Filters.and(
@@ -56,7 +56,8 @@ class ChatCountWriteTest {
             message(3, 8, BOB, null), // read on arrival: no unread counted
             message(4, 10, BOB, ANN));
 
-    assertThat(ChatCounts.countOf(messages, false)).isEqualTo(rendered(builders(messages, false)));
+    assertThat(ChatCountWrite.countOf(messages, false))
+        .isEqualTo(rendered(builders(messages, false)));
   }
 
   @Test
@@ -68,7 +69,8 @@ class ChatCountWriteTest {
             message(3, 13, BOB, null),
             message(4, 14, CAT, null));
 
-    assertThat(ChatCounts.countOf(messages, true)).isEqualTo(rendered(builders(messages, true)));
+    assertThat(ChatCountWrite.countOf(messages, true))
+        .isEqualTo(rendered(builders(messages, true)));
   }
 
   @Test
@@ -76,12 +78,13 @@ class ChatCountWriteTest {
     List<ChatCounts.NewMessage> messages =
         List.of(new ChatCounts.NewMessage(id(1), 3, ANN, BOB, null, null, T0));
 
-    assertThat(ChatCounts.countOf(messages, false)).isEqualTo(rendered(builders(messages, false)));
+    assertThat(ChatCountWrite.countOf(messages, false))
+        .isEqualTo(rendered(builders(messages, false)));
   }
 
   @Test
   void nothingToCountIsRefused() {
-    assertThatThrownBy(() -> ChatCounts.countOf(List.of(), false))
+    assertThatThrownBy(() -> ChatCountWrite.countOf(List.of(), false))
         .isInstanceOf(IllegalArgumentException.class);
   }
 
@@ -124,7 +127,7 @@ class ChatCountWriteTest {
         Updates.pushEach(
             "counted",
             messages.stream().map(message -> message.id().value()).toList(),
-            new PushOptions().slice(-ChatCounts.COUNTED_IDS)));
+            new PushOptions().slice(-ChatCountWrite.COUNTED_IDS)));
     return Updates.combine(updates);
   }
 
