@@ -82,7 +82,7 @@ final class ChatCountWrite {
     }
     BsonDocument max = new BsonDocument();
     if (group) {
-      GroupStore.sendersRead(messages).forEach(max::append);
+      GroupDocuments.sendersRead(messages).forEach(max::append);
     }
     max.append("updatedAt", new BsonDateTime(latestAt.toEpochMilli()))
         .append("seq", new BsonInt64(newest.seq()))

@@ -227,7 +227,9 @@ public class ChatStore {
         numberOr(document.get("seq"), 0L),
         document.getDate("createdAt").toInstant(),
         document.getDate("updatedAt").toInstant(),
-        document.getBoolean(GroupStore.IS_GROUP, false) ? GroupStore.toGroup(document) : null);
+        document.getBoolean(GroupDocuments.IS_GROUP, false)
+            ? GroupDocuments.toGroup(document)
+            : null);
   }
 
   /** The latest message as the list shows it: edited or deleted when its latest change says so. */

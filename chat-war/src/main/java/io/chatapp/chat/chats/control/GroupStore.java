@@ -17,13 +17,8 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.bson.BsonDateTime;
-import org.bson.BsonDocument;
-import org.bson.BsonInt64;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
@@ -41,8 +36,6 @@ import org.bson.conversions.Bson;
  */
 @ApplicationScoped
 public class GroupStore {
-
-  static final String IS_GROUP = "isGroup";
 
   @Inject MongoConnection mongo;
   @Inject ChatStore chats;
@@ -66,7 +59,7 @@ public class GroupStore {
     Document chat =
         new Document("_id", id.value())
             .append(PairKey.FIELD, "group:" + id.value())
-            .append(IS_GROUP, true)
+            .append(GroupDocuments.IS_GROUP, true)
             .append("name", name.value())
             .append("users", users)
             .append("admins", List.of(creator.value()))
@@ -92,7 +85,7 @@ public class GroupStore {
     List<Bson> updates = new ArrayList<>();
     updates.add(Updates.addEachToSet("users", added.stream().map(UserId::value).toList()));
     added.forEach(user -> updates.add(Updates.unset("former." + user.value())));
-    added.forEach(user -> updates.add(readUpTo(user, seq, at)));
+    added.forEach(user -> updates.add(GroupDocuments.readUpTo(user, seq, at)));
     if (!updateIf(seen.id(), asSeen(seen), Updates.combine(updates))) {
       return false;
     }
@@ -128,7 +121,7 @@ public class GroupStore {
 
   /** The member has read up to {@code seq}: one write, never moving the position back. */
   public void read(ChatId id, UserId user, long seq, Instant at) {
-    update(id, readUpTo(user, seq, at));
+    update(id, GroupDocuments.readUpTo(user, seq, at));
   }
 
   /** These members' devices got the chat's messages up to these numbers: one write. */
@@ -139,38 +132,6 @@ public class GroupStore {
     List<Bson> updates = new ArrayList<>();
     upTo.forEach((user, seq) -> updates.add(Updates.max("delivered." + user.value(), seq)));
     update(id, Updates.combine(updates));
-  }
-
-  /**
-   * The {@code $max} fields that move each sender's read position up to their newest message of the
-   * batch, as {@link #read} writes one.
-   */
-  static Map<String, BsonDocument> sendersRead(List<ChatCounts.NewMessage> messages) {
-    Map<UserId, ChatCounts.NewMessage> newest = new LinkedHashMap<>();
-    messages.forEach(
-        message -> newest.merge(message.sender(), message, (a, b) -> a.seq() >= b.seq() ? a : b));
-    Map<String, BsonDocument> positions = new LinkedHashMap<>();
-    newest.forEach(
-        (sender, message) ->
-            positions.put(readField(sender), readPosition(message.seq(), message.at())));
-    return positions;
-  }
-
-  private static Bson readUpTo(UserId user, long seq, Instant at) {
-    return Updates.max(readField(user), readPosition(seq, at));
-  }
-
-  private static String readField(UserId user) {
-    return "read." + user.value();
-  }
-
-  /**
-   * A member's read position: {@code {seq, at}} compares by {@code seq} first, so under {@code
-   * $max} the position and its time move together, and only forwards.
-   */
-  private static BsonDocument readPosition(long seq, Instant at) {
-    return new BsonDocument("seq", new BsonInt64(seq))
-        .append("at", new BsonDateTime(at.toEpochMilli()));
   }
 
   private void update(ChatId id, Bson update) {
@@ -220,52 +181,5 @@ public class GroupStore {
 
   private MongoCollection<Document> groups() {
     return mongo.database().getCollection("chats");
-  }
-
-  /** The group part of a chat document. */
-  static Group toGroup(Document document) {
-    Map<UserId, Group.ReadPosition> read = new HashMap<>();
-    Document reads = document.get("read", Document.class);
-    if (reads != null) {
-      reads.forEach(
-          (user, value) -> {
-            if (value instanceof Document position) {
-              read.put(
-                  new UserId(user),
-                  new Group.ReadPosition(
-                      ChatStore.numberOr(position.get("seq"), 0L),
-                      position.getDate("at").toInstant()));
-            }
-          });
-    }
-    Map<UserId, Long> delivered = new HashMap<>();
-    Document deliveries = document.get("delivered", Document.class);
-    if (deliveries != null) {
-      deliveries.forEach(
-          (user, seq) -> delivered.put(new UserId(user), ChatStore.numberOr(seq, 0L)));
-    }
-    Map<UserId, Group.Departure> former = new HashMap<>();
-    Document departures = document.get("former", Document.class);
-    if (departures != null) {
-      departures.forEach(
-          (user, value) -> {
-            if (value instanceof Document left) {
-              former.put(
-                  new UserId(user),
-                  new Group.Departure(
-                      ChatStore.numberOr(left.get("seq"), 0L),
-                      left.getDate("at").toInstant(),
-                      new GroupName(left.getString("name")),
-                      left.getString("text"),
-                      new UserId(left.getString("sender"))));
-            }
-          });
-    }
-    return new Group(
-        new GroupName(document.getString("name")),
-        document.getList("admins", String.class, List.of()).stream().map(UserId::new).toList(),
-        read,
-        delivered,
-        former);
   }
 }
