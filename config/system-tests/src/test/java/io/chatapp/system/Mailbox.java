@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
 /** The local SMTP server's mailbox, read over its web API, as a person reads the OTP mail. */
 public final class Mailbox {
 
-  private static final Pattern CODE = Pattern.compile("\\b(\\d{8})\\b");
+  private static final Pattern CODE =
+      Pattern.compile("\\b(\\d{8}|[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4})\\b");
 
   private Mailbox() {}
 
@@ -42,12 +43,12 @@ public final class Mailbox {
     throw new AssertionError("No mail to " + to + " within " + timeout);
   }
 
-  /** The 8-digit code of the newest mail to the address. */
+  /** The code of the newest mail to the address: 8 digits, or a long one (ABCD-EFGH-JKMN). */
   public static String awaitCode(String to, Duration timeout) throws Exception {
     JsonObject mail = awaitMail(to, timeout);
     Matcher matcher = CODE.matcher(mail.getString("text"));
     if (!matcher.find()) {
-      throw new AssertionError("No 8-digit code in the mail to " + to);
+      throw new AssertionError("No login code in the mail to " + to);
     }
     return matcher.group(1);
   }

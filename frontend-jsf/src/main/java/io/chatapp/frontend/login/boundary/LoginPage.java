@@ -10,8 +10,12 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.util.Locale;
 
-/** The login use case: ask for a code by email, then type the 8-digit code from the mail. */
+/**
+ * The login use case: ask for a code by email, then type the code from the mail: 8 digits, or 12
+ * letters and digits once too many wrong codes were tried for the address.
+ */
 @Named
 @ViewScoped
 public class LoginPage implements Serializable {
@@ -47,9 +51,9 @@ public class LoginPage implements Serializable {
 
   /** Checks the code; on success the session cookies are set and the chat opens. */
   public String verify() {
-    String code = otp == null ? "" : otp.replaceAll("\\D", "");
-    if (code.length() != 8) {
-      error("The code has 8 digits.");
+    String code = otp == null ? "" : otp.replaceAll("[^0-9A-Za-z]", "").toUpperCase(Locale.ROOT);
+    if (!code.matches("\\d{8}|[A-Z0-9]{12}")) {
+      error("The code has 8 digits, or 12 letters and digits when the mail says it is longer.");
       return null;
     }
     String body =

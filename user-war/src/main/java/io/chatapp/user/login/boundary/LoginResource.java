@@ -41,7 +41,7 @@ public class LoginResource {
 
   @POST
   @Path("login")
-  @Operation(summary = "Mail an 8-digit code to the address (one request per 60 s)")
+  @Operation(summary = "Mail a login code to the address (one request per 60 s)")
   public MessageReply login(
       @NotNull(message = ErrorBody.BODY_REQUIRED) @Valid LoginRequest request) {
     login.sendCode(new Email(request.email()), clients.of(http));

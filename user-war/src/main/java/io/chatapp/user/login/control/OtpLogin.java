@@ -13,8 +13,9 @@ import java.time.Clock;
 /**
  * Login by one-time code: send a code to an address, then accept it once. Either step changes
  * nothing when it fails: a code that could not be mailed is taken back with its cooldown. Both
- * steps are limited per client ({@link LoginLimits}); wrong guesses never take the code from the
- * person it was mailed to ({@link OtpStore}).
+ * steps are limited per client ({@link LoginLimits}); wrong guesses never keep the person it was
+ * mailed to from logging in ({@link OtpStore}: past its tries an 8-digit code is replaced by a long
+ * one, which the next ask mails).
  */
 @ApplicationScoped
 public class OtpLogin {
@@ -34,7 +35,7 @@ public class OtpLogin {
   public void sendCode(Email email, String client) {
     limits.askForCode(client);
     Otp fresh = Otp.generate(random);
-    OtpStore.Issue issue = codes.issue(email, fresh, client);
+    OtpStore.Issue issue = codes.issue(email, fresh);
     if (issue.code().isEmpty()) {
       throw Refusal.tooManyRequests(
           "A code was sent to this address less than "
@@ -57,10 +58,10 @@ public class OtpLogin {
    */
   public User verify(Email email, String typed, String client) {
     limits.requireMayTry(client);
-    return switch (codes.check(email, typed, client)) {
+    return switch (codes.check(email, typed)) {
       case MATCHED -> {
         User user = users.findOrCreate(email, clock.instant());
-        if (!codes.use(email, new Otp(typed.trim()))) {
+        if (!codes.use(email, new Otp(Otp.canonical(typed)))) {
           throw noCode();
         }
         yield user;
@@ -69,11 +70,10 @@ public class OtpLogin {
         limits.wrongCode(client);
         throw Refusal.badRequest("Invalid OTP: check the code and try again");
       }
-      case STRANGERS_LIMITED ->
-          throw Refusal.tooManyRequests(
-              "Too many wrong codes for this address from devices that did not ask for it: ask for"
-                  + " the code on this device (the same code is mailed again), then type it",
-              OtpStore.COOLDOWN);
+      case REPLACED ->
+          throw Refusal.badRequest(
+              "Too many wrong codes were tried for this address, so its code was replaced by a"
+                  + " longer one: ask for a new code, then type the one in the newest mail");
       case NONE -> throw noCode(); // nothing to guess: no use to count it against anyone
     };
   }

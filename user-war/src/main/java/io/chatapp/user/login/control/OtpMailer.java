@@ -45,8 +45,14 @@ public class OtpMailer {
 
   static String body(Otp otp) {
     long minutes = OtpStore.CODE_TTL.toMinutes();
+    String why =
+        otp.isLong()
+            ? "\n\nMany wrong codes were tried for your address, so this code is longer than"
+                + " usual. You may type it without the dashes."
+            : "";
     return "Your login code is "
-        + otp.code()
+        + otp.display()
+        + why
         + "\n\nIt expires in "
         + minutes
         + " minutes and works once. If you did not ask for it, ignore this mail.\n";

@@ -7,10 +7,10 @@ public enum CodeCheck {
   /** It did not match; the code stays for its owner. */
   WRONG,
   /**
-   * Not compared: clients that did not ask for this code used up their tries at it. The client can
-   * ask for the code itself (it is mailed again), then try.
+   * Not compared: too many wrong codes were tried for the address, so its 8-digit code was replaced
+   * by a long one. The owner asks for a code again and gets the long one by mail.
    */
-  STRANGERS_LIMITED,
+  REPLACED,
   /** There is no code for this address: never asked for, expired or used. */
   NONE
 }

@@ -47,19 +47,13 @@ class OtpStoreIT {
     email = new Email("otp-it-" + UUID.randomUUID() + "@example.com");
   }
 
-  static final String OWNER = "198.51.100.7";
-  static final String STRANGER = "203.0.113.66";
-
   @AfterEach
   void cleanUp() {
-    redis.call(
-        jedis ->
-            jedis.del(
-                OtpStore.codeKey(email), OtpStore.cooldownKey(email), OtpStore.askersKey(email)));
+    redis.call(jedis -> jedis.del(OtpStore.codeKey(email), OtpStore.cooldownKey(email)));
   }
 
   private Optional<Otp> issue(String code) {
-    return store.issue(email, new Otp(code), OWNER).code();
+    return store.issue(email, new Otp(code)).code();
   }
 
   @Test
@@ -72,7 +66,7 @@ class OtpStoreIT {
     assertThat(redis.<Long>call(jedis -> jedis.ttl("otp:cooldown:" + email.value())))
         .isBetween(55L, 60L);
 
-    OtpStore.Issue refused = store.issue(email, new Otp("87654321"), OWNER);
+    OtpStore.Issue refused = store.issue(email, new Otp("87654321"));
     assertThat(refused.code()).isEmpty();
     assertThat(refused.retryAfter()).isBetween(Duration.ofSeconds(55), Duration.ofSeconds(60));
     assertThat(redis.<String>call(jedis -> jedis.hget("otp:" + email.value(), "code")))
@@ -84,9 +78,8 @@ class OtpStoreIT {
   void askingAgainAfterTheCooldownMailsTheSameCodeSoTheMailboxKeepsWorking() {
     issue("11111111");
     redis.call(jedis -> jedis.del(OtpStore.cooldownKey(email)));
-    assertThat(store.issue(email, new Otp("22222222"), STRANGER).code())
-        .contains(new Otp("11111111"));
-    assertThat(store.check(email, "11111111", OWNER)).isEqualTo(CodeCheck.MATCHED);
+    assertThat(store.issue(email, new Otp("22222222")).code()).contains(new Otp("11111111"));
+    assertThat(store.check(email, "11111111")).isEqualTo(CodeCheck.MATCHED);
   }
 
   @Test
@@ -94,62 +87,86 @@ class OtpStoreIT {
     issue("11111111");
     redis.call(jedis -> jedis.del(OtpStore.codeKey(email), OtpStore.cooldownKey(email)));
     assertThat(issue("22222222")).contains(new Otp("22222222"));
-    assertThat(store.check(email, "22222222", OWNER)).isEqualTo(CodeCheck.MATCHED);
+    assertThat(store.check(email, "22222222")).isEqualTo(CodeCheck.MATCHED);
   }
 
   @Test
   void theRightCodeWorksOnce() {
     issue("12345678");
-    assertThat(store.check(email, "12345678", OWNER)).isEqualTo(CodeCheck.MATCHED);
+    assertThat(store.check(email, "12345678")).isEqualTo(CodeCheck.MATCHED);
     assertThat(store.use(email, new Otp("12345678"))).isTrue();
-    assertThat(store.check(email, "12345678", OWNER)).isEqualTo(CodeCheck.NONE);
+    assertThat(store.check(email, "12345678")).isEqualTo(CodeCheck.NONE);
     assertThat(store.use(email, new Otp("12345678"))).isFalse();
     assertThat(redis.<Boolean>call(jedis -> jedis.exists("otp:" + email.value()))).isFalse();
   }
 
   @Test
-  void wrongCodesFromStrangersNeverTakeTheCodeFromItsOwner() {
+  void pastItsTriesAnEightDigitCodeIsReplacedByALongOneThatTheNextAskMails() {
     issue("12345678");
-    for (int i = 0; i < OtpStore.STRANGER_TRIES; i++) {
-      assertThat(store.check(email, "00000000", STRANGER)).isEqualTo(CodeCheck.WRONG);
+    for (int i = 0; i < OtpStore.SHORT_CODE_TRIES; i++) {
+      assertThat(store.check(email, "00000000")).isEqualTo(CodeCheck.WRONG);
     }
-    assertThat(store.check(email, "12345678", STRANGER))
-        .as("strangers used up their tries: not even compared")
-        .isEqualTo(CodeCheck.STRANGERS_LIMITED);
-    assertThat(store.check(email, "12345678", "192.0.2.1"))
-        .as("nor from any other address")
-        .isEqualTo(CodeCheck.STRANGERS_LIMITED);
+    assertThat(store.check(email, "12345678"))
+        .as("its tries are used up: not even the right code is compared")
+        .isEqualTo(CodeCheck.REPLACED);
+    assertThat(store.check(email, "12345678"))
+        .as("the owner typing the code of her first mail is told to read the newest")
+        .isEqualTo(CodeCheck.REPLACED);
+
+    Otp mailed = store.issue(email, new Otp("99999999")).code().orElseThrow();
+    assertThat(mailed.isLong()).as("the cooldown was lifted, and the long code is mailed").isTrue();
+    assertThat(mailed.display()).matches("[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}");
+    assertThat(redis.<Long>call(jedis -> jedis.ttl(OtpStore.codeKey(email))))
+        .as("a full life from the replacement")
+        .isBetween(295L, 300L);
+    assertThat(store.issue(email, new Otp("88888888")).code())
+        .as("the cooldown holds again")
+        .isEmpty();
+
     for (int i = 0; i < 50; i++) {
-      assertThat(store.check(email, "00000000", OWNER)).isEqualTo(CodeCheck.WRONG);
+      assertThat(store.check(email, "ABCD-EFGH-JKM0")).isEqualTo(CodeCheck.WRONG); // no 0 in one
     }
-    assertThat(store.check(email, "12345678", OWNER))
-        .as("the owner's own typos count only against her own limit")
+    assertThat(store.check(email, mailed.display().toLowerCase()))
+        .as("no wrong tries stop the long code: it has no shared limit")
         .isEqualTo(CodeCheck.MATCHED);
+    assertThat(store.check(email, mailed.code())).isEqualTo(CodeCheck.MATCHED);
+    assertThat(store.use(email, mailed)).isTrue();
+    assertThat(store.check(email, mailed.code())).isEqualTo(CodeCheck.NONE);
   }
 
   @Test
-  void aClientThatAsksForTheCodeMayTryItEvenWhenStrangersUsedUpTheirTries() {
+  void theOwnersRightCodeWorksWhileTriesAreLeft() {
     issue("12345678");
-    for (int i = 0; i <= OtpStore.STRANGER_TRIES; i++) {
-      store.check(email, "00000000", STRANGER);
+    for (int i = 0; i < OtpStore.SHORT_CODE_TRIES - 1; i++) {
+      assertThat(store.check(email, "00000000")).isEqualTo(CodeCheck.WRONG);
     }
-    String laptop = "192.0.2.44";
-    assertThat(store.check(email, "12345678", laptop)).isEqualTo(CodeCheck.STRANGERS_LIMITED);
-    store.issue(email, new Otp("99999999"), laptop);
-    assertThat(store.check(email, "12345678", laptop)).isEqualTo(CodeCheck.MATCHED);
+    assertThat(store.check(email, "1234-5678")).isEqualTo(CodeCheck.MATCHED);
+  }
+
+  @Test
+  void anAskFromAnyoneAfterTheReplacementMailsTheLongCodeToTheOwner() {
+    issue("12345678");
+    for (int i = 0; i <= OtpStore.SHORT_CODE_TRIES; i++) {
+      store.check(email, "00000000");
+    }
+    Otp first = store.issue(email, new Otp("11111111")).code().orElseThrow();
+    redis.call(jedis -> jedis.del(OtpStore.cooldownKey(email)));
+    assertThat(store.issue(email, new Otp("22222222")).code())
+        .as("asked again: the same long code, so the mailbox keeps working")
+        .contains(first);
   }
 
   @Test
   void aMatchThatIsNotUsedLeavesTheCodeUsable() {
     issue("12345678");
-    assertThat(store.check(email, "12345678", OWNER)).isEqualTo(CodeCheck.MATCHED);
-    assertThat(store.check(email, "12345678", OWNER)).isEqualTo(CodeCheck.MATCHED);
+    assertThat(store.check(email, "12345678")).isEqualTo(CodeCheck.MATCHED);
+    assertThat(store.check(email, "12345678")).isEqualTo(CodeCheck.MATCHED);
     assertThat(store.use(email, new Otp("12345678"))).isTrue();
   }
 
   @Test
   void noCodeWithoutAsking() {
-    assertThat(store.check(email, "12345678", OWNER)).isEqualTo(CodeCheck.NONE);
+    assertThat(store.check(email, "12345678")).isEqualTo(CodeCheck.NONE);
   }
 
   @Test
@@ -157,13 +174,13 @@ class OtpStoreIT {
     issue("12345678");
     redis.call(jedis -> jedis.pexpire(OtpStore.codeKey(email), 1));
     sleep(20);
-    assertThat(store.check(email, "12345678", OWNER)).isEqualTo(CodeCheck.NONE);
+    assertThat(store.check(email, "12345678")).isEqualTo(CodeCheck.NONE);
   }
 
   @Test
   void withdrawingANewCodeUndoesTheIssue() {
     Otp otp = new Otp("12345678");
-    store.issue(email, otp, OWNER);
+    store.issue(email, otp);
     store.withdraw(email, otp, true);
     assertThat(redis.<Boolean>call(jedis -> jedis.exists(OtpStore.codeKey(email)))).isFalse();
     assertThat(redis.<Boolean>call(jedis -> jedis.exists(OtpStore.cooldownKey(email)))).isFalse();
@@ -175,17 +192,17 @@ class OtpStoreIT {
     issue("12345678");
     redis.call(jedis -> jedis.del(OtpStore.cooldownKey(email)));
     store.withdraw(email, new Otp("12345678"), false);
-    assertThat(store.check(email, "12345678", OWNER)).isEqualTo(CodeCheck.MATCHED);
+    assertThat(store.check(email, "12345678")).isEqualTo(CodeCheck.MATCHED);
   }
 
   @Test
-  void concurrentStrangerGuessesAreComparedAtMostTheirTries() throws Exception {
+  void concurrentGuessesAreComparedAtMostTheCodesTries() throws Exception {
     issue("12345678");
     SecureRandom random = new SecureRandom();
     List<Callable<CodeCheck>> guesses = new ArrayList<>();
     for (int i = 0; i < 40; i++) {
       String guess = String.format("%08d", random.nextInt(12_400_000, 99_999_999));
-      guesses.add(() -> store.check(email, guess, STRANGER));
+      guesses.add(() -> store.check(email, guess));
     }
     ExecutorService pool = Executors.newFixedThreadPool(20);
     List<CodeCheck> outcomes = new ArrayList<>();
@@ -196,20 +213,20 @@ class OtpStoreIT {
     } finally {
       pool.shutdownNow();
     }
-    assertThat(outcomes).filteredOn(o -> o == CodeCheck.WRONG).hasSize(OtpStore.STRANGER_TRIES);
-    assertThat(store.check(email, "12345678", OWNER)).isEqualTo(CodeCheck.MATCHED);
+    assertThat(outcomes).filteredOn(o -> o == CodeCheck.WRONG).hasSize(OtpStore.SHORT_CODE_TRIES);
+    assertThat(outcomes)
+        .filteredOn(o -> o == CodeCheck.REPLACED)
+        .hasSize(40 - OtpStore.SHORT_CODE_TRIES);
   }
 
   @Test
   void concurrentRightAnswersSucceedOnce() throws Exception {
     Otp otp = new Otp("12345678");
-    store.issue(email, otp, OWNER);
+    store.issue(email, otp);
     ExecutorService pool = Executors.newFixedThreadPool(10);
     List<Callable<Boolean>> tries = new ArrayList<>();
     for (int i = 0; i < 10; i++) {
-      tries.add(
-          () ->
-              store.check(email, "12345678", OWNER) == CodeCheck.MATCHED && store.use(email, otp));
+      tries.add(() -> store.check(email, "12345678") == CodeCheck.MATCHED && store.use(email, otp));
     }
     List<Boolean> outcomes = new ArrayList<>();
     try {

@@ -72,6 +72,32 @@ class OtpTest {
   }
 
   @Test
+  void longCodesAreTwelveCharactersOfAnUnambiguousAlphabetAndVary() {
+    SecureRandom random = new SecureRandom();
+    Set<String> codes = new HashSet<>();
+    for (int i = 0; i < 1000; i++) {
+      Otp otp = Otp.generateLong(random);
+      assertThat(otp.isLong()).isTrue();
+      assertThat(otp.code()).matches("[A-HJKMNP-TV-Z2-9]{12}");
+      assertThat(otp.display()).matches("[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}");
+      codes.add(otp.code());
+    }
+    assertThat(codes).hasSize(1000);
+  }
+
+  @Test
+  void aLongCodeMatchesAsMailedOrTypedWithoutDashesInEitherCase() {
+    Otp otp = new Otp("ABCDEFGH2345");
+    assertThat(otp.matches("ABCD-EFGH-2345")).isTrue();
+    assertThat(otp.matches(" abcd efgh 2345 ")).isTrue();
+    assertThat(otp.matches("abcdefgh2345")).isTrue();
+    assertThat(otp.matches("ABCD-EFGH-2346")).isFalse();
+    assertThat(otp.matches("ABCDEFGH234")).isFalse();
+    assertThat(new Otp("12345678").display()).isEqualTo("12345678");
+    assertThatThrownBy(() -> new Otp("ABCDEFGH234O")).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void neverPrintsTheCode() {
     assertThat(new Otp("01234567").toString()).doesNotContain("01234567");
   }

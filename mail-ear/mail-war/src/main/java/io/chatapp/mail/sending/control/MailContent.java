@@ -8,13 +8,16 @@ import java.util.regex.Pattern;
 
 /**
  * The two parts of a mail: the plain text as sent by the user service, and an HTML version where
- * the 8-digit one-time code stands out in large type, followed by when it expires. Everything taken
- * from the message is HTML-escaped.
+ * the one-time code (8 digits, or a long one in groups of four) stands out in large type, followed
+ * by when it expires. Everything taken from the message is HTML-escaped.
  */
 public final class MailContent {
 
   static final String EXPIRY = "This code expires in 5 minutes.";
-  private static final Pattern CODE = Pattern.compile("(?<!\\d)\\d{8}(?!\\d)");
+
+  /** 8 digits, or the long code mailed once too many wrong codes were tried: ABCD-EFGH-JKMN. */
+  private static final Pattern CODE =
+      Pattern.compile("(?<![\\dA-Z-])(\\d{8}|[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4})(?![\\dA-Z-])");
 
   private MailContent() {}
 

@@ -21,6 +21,15 @@ class MailContentTest {
   }
 
   @Test
+  void aLongCodeStandsOutToo() {
+    OutgoingMail mail =
+        new OutgoingMail(
+            "ada@example.com", "Your login code", "Your login code is ABCD-EFGH-2345\n\nMany...");
+    assertThat(MailContent.code(mail)).contains("ABCD-EFGH-2345");
+    assertThat(MailContent.html(mail)).contains(">ABCD-EFGH-2345</p>");
+  }
+
+  @Test
   void thePlainTextSaysTheExpiryOnce() {
     OutgoingMail without = new OutgoingMail("a@example.com", "Code", "Your code is 12345678");
     assertThat(MailContent.text(without))
