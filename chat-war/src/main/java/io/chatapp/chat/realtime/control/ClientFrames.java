@@ -38,8 +38,11 @@ public class ClientFrames {
   @Inject Typing typing;
   @Inject RealtimeBus bus;
 
-  /** Handles the text of a frame from the peer's socket. */
+  /** Handles the text of a frame from the peer's socket; nothing for a refused socket. */
   void handle(Peer peer, String text) {
+    if (peer.wasRefused()) {
+      return;
+    }
     Frame.parse(text)
         .ifPresentOrElse(
             frame -> handle(peer, frame),

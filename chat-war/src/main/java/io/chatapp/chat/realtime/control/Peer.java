@@ -36,6 +36,7 @@ public final class Peer {
   private volatile ChatId viewing;
   private final Set<ChatId> joined = ConcurrentHashMap.newKeySet();
   private volatile boolean counted;
+  private volatile boolean refusedOnArrival;
 
   /** What {@link #admit} made of an incoming frame. */
   enum Admission {
@@ -131,6 +132,19 @@ public final class Peer {
   /** Presence counts this socket (so closing it must uncount it). */
   void counted() {
     counted = true;
+  }
+
+  /**
+   * The socket was refused on arrival (its user holds the most sockets allowed): it is closed and
+   * never counted, and its departure is never run, so the frames it sent meanwhile must do nothing
+   * (a {@code viewing:chat} would stay in Redis, and the user's messages arrive as read).
+   */
+  void refused() {
+    refusedOnArrival = true;
+  }
+
+  boolean wasRefused() {
+    return refusedOnArrival;
   }
 
   boolean isCounted() {

@@ -178,6 +178,7 @@ public class RealtimeHub {
     try {
       Presence.Arrival arrival = presence.connected(peer.user(), maxSocketsPerUser);
       if (arrival == Presence.Arrival.REFUSED) {
+        peer.refused();
         sessions.remove(session);
         LOG.info(() -> peer.user() + " has " + maxSocketsPerUser + " sockets open; refused one");
         peer.close(
