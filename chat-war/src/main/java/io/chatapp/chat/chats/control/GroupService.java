@@ -70,13 +70,21 @@ public class GroupService {
     if (!profiles.containsKey(creator)) {
       throw Refusal.forbidden("Your account does not exist: log in again");
     }
-    Chat chat = groups.create(name, creator, others.users());
-    say(
-        chat.id(),
-        creator,
-        SystemTexts.created(nameOf(profiles, creator), name, names(profiles, others.users())),
-        others.users());
-    events.fire(new GroupEvents.MembersAdded(chat.id(), creator, others.users()));
+    ChatId id = ChatId.fresh();
+    // numbered first, as every change is: without Redis nothing is made (503), never a group that
+    // a retry would make again
+    long seq = sequence.nextAbove(id, 0);
+    Chat chat = groups.create(id, name, creator, others.users());
+    try {
+      systemMessages.post(
+          id,
+          seq,
+          creator,
+          SystemTexts.created(nameOf(profiles, creator), name, names(profiles, others.users())),
+          others.users());
+    } finally { // the group is made: its members are told, even when the system message failed
+      events.fire(new GroupEvents.MembersAdded(id, creator, others.users()));
+    }
     return chat;
   }
 
@@ -236,10 +244,6 @@ public class GroupService {
       }
     }
     return found;
-  }
-
-  private void say(ChatId id, UserId actor, String text, List<UserId> recipients) {
-    systemMessages.post(id, sequence.next(id), actor, text, recipients);
   }
 
   private static String nameOf(Map<UserId, JsonObject> profiles, UserId user) {

@@ -48,11 +48,10 @@ public class GroupStore {
     this.chats = chats;
   }
 
-  /** A new group of {@code members} (its creator first), its creator the only admin. */
-  public Chat create(GroupName name, UserId creator, List<UserId> members) {
+  /** A new group {@code id} of {@code members} (its creator first), its creator the only admin. */
+  public Chat create(ChatId id, GroupName name, UserId creator, List<UserId> members) {
     chats.ensureIndexes();
     Date now = new Date();
-    ChatId id = ChatId.fresh();
     List<String> users = new ArrayList<>();
     users.add(creator.value());
     members.forEach(member -> users.add(member.value()));

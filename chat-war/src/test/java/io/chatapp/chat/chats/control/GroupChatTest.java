@@ -12,6 +12,7 @@ import io.chatapp.chat.chats.entity.GroupName;
 import io.chatapp.chat.chats.entity.NewMembers;
 import io.chatapp.chat.common.entity.ObjectIds;
 import io.chatapp.chat.messages.control.MessageHistory;
+import io.chatapp.chat.messages.control.SystemMessages;
 import io.chatapp.chat.messages.entity.GroupMessagesRead;
 import io.chatapp.chat.messages.entity.MemberDelivery;
 import io.chatapp.chat.messages.entity.Message;
@@ -21,7 +22,9 @@ import io.chatapp.chat.messages.entity.MessageText;
 import io.chatapp.chat.support.ChatHarness;
 import io.chatapp.chat.support.HarnessTest;
 import io.chatapp.chat.users.entity.UserId;
+import io.chatapp.platform.errors.DependencyUnavailableException;
 import io.chatapp.platform.errors.Refusal;
+import io.chatapp.platform.redis.RedisConnection;
 import io.chatapp.platform.rest.RefusalMapper;
 import io.chatapp.testsupport.Poll;
 import java.time.Duration;
@@ -447,6 +450,34 @@ class GroupChatTest extends HarnessTest {
       assertThat(down.events.of(GroupEvents.MembersAdded.class))
           .contains(new GroupEvents.MembersAdded(made.id(), ann, List.of(dan)));
     }
+  }
+
+  /**
+   * With Redis down a group is not made: its first message's number comes first, as every change's
+   * does, so the 503 is true and a retry makes one group, not a second.
+   */
+  @Test
+  void aGroupIsNotMadeWhileRedisIsDown() {
+    UserId ann = stack.userService.add("Ann");
+    UserId bob = stack.userService.add("Bob");
+    UserId cid = stack.userService.add("Cid");
+    RedisConnection gone = new RedisConnection("redis://127.0.0.1:1");
+    GroupService withoutRedis =
+        new GroupService(
+            stack.chatStore,
+            stack.groupStore,
+            stack.chats,
+            new ChatSequence(gone, stack.chatStore),
+            stack.users,
+            new SystemMessages(stack.pipeline, stack.steps),
+            stack.events);
+    assertThatThrownBy(
+            () ->
+                withoutRedis.create(
+                    ann, new GroupName("Crew"), NewMembers.forGroup(ann, List.of(bob, cid)), TOKEN))
+        .isInstanceOf(DependencyUnavailableException.class);
+    assertThat(stack.chatStore.listFor(ann)).as("no group was made").isEmpty();
+    gone.close();
   }
 
   private static void assertStatus(int status, Runnable call) {

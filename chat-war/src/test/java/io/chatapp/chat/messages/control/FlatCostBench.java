@@ -109,7 +109,11 @@ public final class FlatCostBench {
     }
     group =
         groups
-            .create(new GroupName("Flat cost"), members.get(0), members.subList(1, members.size()))
+            .create(
+                ChatId.fresh(),
+                new GroupName("Flat cost"),
+                members.get(0),
+                members.subList(1, members.size()))
             .id();
     for (int i = 0; i < 20; i++) {
       chats.findOrCreate(members.get(0), fresh());
