@@ -37,6 +37,7 @@ public class ClientFrames {
   @Inject Viewing viewing;
   @Inject Typing typing;
   @Inject RealtimeBus bus;
+  @Inject Announcements announcements;
 
   /** Handles the text of a frame from the peer's socket; nothing for a refused socket. */
   void handle(Peer peer, String text) {
@@ -57,7 +58,7 @@ public class ClientFrames {
         case "join:chat" -> {
           ChatId chat = chatId(frame.data());
           List<UserId> members = chats.membership(peer.user(), chat).users();
-          if (peer.join(chat)) {
+          if (peer.join(chat) && announcements.mayAnnounce(peer.user())) {
             bus.toUsers(
                 members, Frame.of("user:joined:room", chatAndUser(chat, peer.user()).build()));
           }

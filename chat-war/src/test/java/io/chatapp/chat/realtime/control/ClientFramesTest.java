@@ -2,8 +2,11 @@ package io.chatapp.chat.realtime.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.chatapp.chat.chats.control.ChatMembers;
 import io.chatapp.chat.support.ChatHarness;
 import io.chatapp.chat.support.HarnessTest;
+import io.chatapp.testsupport.Poll;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
@@ -60,5 +63,54 @@ class ClientFramesTest extends HarnessTest {
     frames.handle(counted, "{\"event\":\"viewing:chat\",\"data\":\"" + p.chat().value() + "\"}");
     assertThat(stack.viewing.isViewing(p.bob(), p.chat())).as("a socket that counts").isTrue();
     frames.handle(counted, "{\"event\":\"not:viewing:chat\"}");
+  }
+
+  @Test
+  void joiningAndLeavingAgainAndAgainIsAnnouncedOnlyWithinTheUsersBudget() {
+    ChatHarness.Pair p = stack.pair();
+    LocalSessions sessions = new LocalSessions();
+    List<String> annGot = new CopyOnWriteArrayList<>();
+    sessions.add(
+        TestSockets.recording("ann", annGot),
+        p.ann(),
+        1024,
+        Runnable::run,
+        TestSockets.BUDGET,
+        TestSockets.TOKEN);
+    Peer bob =
+        sessions.add(
+            TestSockets.recording("bob", new CopyOnWriteArrayList<>()),
+            p.bob(),
+            16,
+            Runnable::run,
+            TestSockets.BUDGET,
+            TestSockets.TOKEN);
+    ClientFrames frames = frames();
+    frames.bus = TestBus.started(stack, sessions, new ChatMembers(stack.chatStore));
+    frames.announcements = new Announcements(0.001, 3);
+    try {
+      for (int i = 0; i < 40; i++) {
+        frames.handle(bob, "{\"event\":\"join:chat\",\"data\":\"" + p.chat().value() + "\"}");
+        frames.handle(bob, "{\"event\":\"leave:chat\",\"data\":\"" + p.chat().value() + "\"}");
+      }
+      Poll.until(
+          Duration.ofSeconds(10), "the announcements within the budget", () -> joined(annGot) == 3);
+      sleep(500);
+      assertThat(joined(annGot)).as("40 joins, a budget of 3").isEqualTo(3);
+    } finally {
+      frames.bus.stop();
+    }
+  }
+
+  private static long joined(List<String> got) {
+    return got.stream().filter(frame -> frame.contains("user:joined:room")).count();
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

@@ -6,7 +6,6 @@ import static io.chatapp.chat.realtime.control.TestSockets.recording;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chatapp.chat.chats.control.ChatMembers;
-import io.chatapp.chat.chats.control.Contacts;
 import io.chatapp.chat.chats.entity.Chat;
 import io.chatapp.chat.chats.entity.GroupName;
 import io.chatapp.chat.chats.entity.NewMembers;
@@ -15,17 +14,10 @@ import io.chatapp.chat.support.ChatHarness;
 import io.chatapp.chat.support.HarnessTest;
 import io.chatapp.chat.users.entity.UserId;
 import io.chatapp.testsupport.Poll;
-import jakarta.enterprise.event.Event;
-import jakarta.enterprise.event.NotificationOptions;
-import jakarta.enterprise.util.TypeLiteral;
 import jakarta.json.Json;
-import java.lang.annotation.Annotation;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.bson.types.ObjectId;
 import org.junit.jupiter.api.AfterAll;
@@ -63,16 +55,7 @@ class GroupMembershipAcrossInstancesTest extends HarnessTest {
   }
 
   private RealtimeBus bus(ChatMembers members) {
-    RealtimeBus bus = new RealtimeBus();
-    bus.redis = stack.redis;
-    bus.sessions = new LocalSessions();
-    bus.contacts = new Contacts(stack.chatStore);
-    bus.memberships = new MembershipOrders(stack.redis, members);
-    bus.delivered = new NoEvents<>();
-    bus.deliveredToMembers = new NoEvents<>();
-    bus.threadFactory = Executors.defaultThreadFactory();
-    bus.start();
-    return bus;
+    return TestBus.started(stack, new LocalSessions(), members);
   }
 
   @Test
@@ -119,36 +102,5 @@ class GroupMembershipAcrossInstancesTest extends HarnessTest {
     assertThat(hereGot).as("on the sending instance, in order, once").hasSize(3);
     assertThat(thereGot).as("on the other instance, in order, once").isEqualTo(hereGot);
     assertThat(hereGot.get(0)).contains("test:frame");
-  }
-
-  /** CDI's event outside the container: nobody observes. */
-  private static final class NoEvents<T> implements Event<T> {
-    @Override
-    public void fire(T event) {}
-
-    @Override
-    public <U extends T> CompletionStage<U> fireAsync(U event) {
-      return CompletableFuture.completedFuture(event);
-    }
-
-    @Override
-    public <U extends T> CompletionStage<U> fireAsync(U event, NotificationOptions options) {
-      return CompletableFuture.completedFuture(event);
-    }
-
-    @Override
-    public Event<T> select(Annotation... qualifiers) {
-      return this;
-    }
-
-    @Override
-    public <U extends T> Event<U> select(Class<U> subtype, Annotation... qualifiers) {
-      return new NoEvents<>();
-    }
-
-    @Override
-    public <U extends T> Event<U> select(TypeLiteral<U> subtype, Annotation... qualifiers) {
-      return new NoEvents<>();
-    }
   }
 }
