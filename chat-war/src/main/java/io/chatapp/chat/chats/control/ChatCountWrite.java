@@ -31,6 +31,13 @@ final class ChatCountWrite {
   static final int COUNTED_IDS = 64;
 
   /**
+   * A 1:1 chat's members who have sent a message in it: user-war shows a contact's email only to
+   * someone the contact has written to ({@code SharedChats}), not to whoever opened a chat with
+   * them (anyone may, by id).
+   */
+  static final String SPOKE = "spoke";
+
+  /**
    * The chat, while it counted none of these messages: {@code {$and: [{_id}, {counted: {$nin:
    * ids}}]}}, as {@code Filters.and(eq, nin)} renders it.
    *
@@ -58,7 +65,7 @@ final class ChatCountWrite {
   /**
    * The write that counts these messages of one chat: the recipients' unread counters (none in a
    * group, where each sender's read position moves up to their own message instead), the activity
-   * time, the latest message, and their ids among the chat's last counted ones.
+   * time, the latest message, their ids among the chat's last counted ones, and (1:1) who spoke.
    */
   static BsonDocument countOf(List<NewMessage> messages, boolean group) {
     if (messages.isEmpty()) {
@@ -92,7 +99,7 @@ final class ChatCountWrite {
                 .append("text", stringOrNull(newest.preview()))
                 .append("sender", new BsonString(newest.sender().value()))
                 .append("messageType", stringOrNull(newest.messageType())));
-    return update
+    update
         .append("$max", max)
         .append(
             "$push",
@@ -100,6 +107,21 @@ final class ChatCountWrite {
                 "counted",
                 new BsonDocument("$each", ids(messages))
                     .append("$slice", new BsonInt32(-COUNTED_IDS))));
+    if (!group) {
+      update.append(
+          "$addToSet", new BsonDocument(SPOKE, new BsonDocument("$each", senders(messages))));
+    }
+    return update;
+  }
+
+  /** The distinct senders of the messages, in order. */
+  private static BsonArray senders(List<NewMessage> messages) {
+    BsonArray senders = new BsonArray();
+    messages.stream()
+        .map(message -> message.sender().value())
+        .distinct()
+        .forEach(sender -> senders.add(new BsonString(sender)));
+    return senders;
   }
 
   private static BsonValue stringOrNull(String value) {

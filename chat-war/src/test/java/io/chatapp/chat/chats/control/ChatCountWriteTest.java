@@ -128,6 +128,11 @@ class ChatCountWriteTest {
             "counted",
             messages.stream().map(message -> message.id().value()).toList(),
             new PushOptions().slice(-ChatCountWrite.COUNTED_IDS)));
+    if (!group) {
+      updates.add(
+          Updates.addEachToSet(
+              "spoke", messages.stream().map(m -> m.sender().value()).distinct().toList()));
+    }
     return Updates.combine(updates);
   }
 

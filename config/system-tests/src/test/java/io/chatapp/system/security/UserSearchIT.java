@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.chatapp.system.Stack;
 import io.chatapp.system.UserApi;
 import io.chatapp.system.chat.ChatClient;
+import io.chatapp.testsupport.Poll;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -18,8 +19,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Nobody lists everyone with their email: {@code POST /user/all} needs three characters, answers a
  * page of at most 20, finds people by email only when the whole address is typed, and shows an
- * email only to whoever typed it whole or shares a chat with that person; looking a user up by id
- * (ids are in every search answer) follows the same rule.
+ * email only to whoever typed it whole or was written to by that person in a 1:1 chat (opening a
+ * chat is not enough: anyone may open one with anyone); looking a user up by id (ids are in every
+ * search answer) follows the same rule.
  */
 class UserSearchIT {
 
@@ -36,6 +38,39 @@ class UserSearchIT {
     stranger = UserApi.logIn("search-stranger-" + TAG + "@system-test.example");
     ChatClient.Response chat = ChatClient.startChat(ann.accessToken(), friend.userId());
     assertThat(chat.status()).as(chat.body()).isIn(200, 201);
+    String chatId = chat.json().getString("_id");
+    for (UserApi.Session writer : List.of(ann, friend)) {
+      ChatClient.Response sent = ChatClient.of(writer).sendText(chatId, "hello");
+      assertThat(sent.status()).as(sent.body()).isEqualTo(201);
+    }
+    ChatClient.Response opened = ChatClient.startChat(stranger.accessToken(), ann.userId());
+    assertThat(opened.status()).as(opened.body()).isIn(200, 201);
+    Poll.until( // the chat's writers are recorded once their messages are stored
+        Duration.ofSeconds(30), "the friend's message to be stored", () -> friendsEmailShown());
+  }
+
+  private static boolean friendsEmailShown() {
+    try {
+      HttpResponse<String> byId =
+          UserApi.get("/user/" + friend.userId(), "Cookie", ann.cookieHeader());
+      return UserApi.json(byId).get("email") instanceof jakarta.json.JsonString;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Test
+  void openingAChatWithSomeoneShowsNotTheirEmail() throws Exception {
+    HttpResponse<String> byId =
+        UserApi.get("/user/" + ann.userId(), "Cookie", stranger.cookieHeader());
+    assertThat(byId.statusCode()).isEqualTo(200);
+    assertThat(UserApi.json(byId).get("email"))
+        .as("the stranger opened a chat with Ann, who never wrote in it: " + byId.body())
+        .isIn(null, JsonValue.NULL);
+    HttpResponse<String> found =
+        UserApi.post(
+            "/user/all", "{\"q\":\"search-ann-" + TAG + "\"}", "Cookie", stranger.cookieHeader());
+    assertThat(found.body()).doesNotContain("@system-test.example");
   }
 
   @Test

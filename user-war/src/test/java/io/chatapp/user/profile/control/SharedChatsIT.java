@@ -48,16 +48,22 @@ class SharedChatsIT {
   }
 
   @Test
-  void onlyThoseWithAChatAreContacts() {
+  void onlyThoseWhoWroteInAChatAreContacts() {
     UserId ann = UserId.newId();
     UserId bob = UserId.newId();
     UserId eve = UserId.newId();
     UserId zoe = UserId.newId();
-    chatBetween(bob, ann);
-    chatBetween(eve, zoe);
+    UserId mallory = UserId.newId();
+    chatBetween(bob, ann, List.of(bob, ann));
+    chatBetween(eve, zoe, List.of(eve, zoe));
+    chatBetween(mallory, ann, List.of(mallory));
 
-    assertThat(sharedChats.among(ann, List.of(bob, eve, zoe))).containsExactly(bob);
+    assertThat(sharedChats.among(ann, List.of(bob, eve, zoe, mallory)))
+        .containsExactlyInAnyOrder(bob, mallory);
     assertThat(sharedChats.among(bob, List.of(ann))).containsExactly(ann);
+    assertThat(sharedChats.among(mallory, List.of(ann)))
+        .as("a chat Mallory opened and Ann never wrote in")
+        .isEmpty();
     assertThat(sharedChats.among(eve, List.of(ann, bob))).isEmpty();
     assertThat(sharedChats.among(ann, List.of(ann))).as("nobody to look up").isEmpty();
     assertThat(sharedChats.among(ann, List.of())).isEmpty();
@@ -88,13 +94,14 @@ class SharedChatsIT {
         .into(new ArrayList<>());
   }
 
-  private static void chatBetween(UserId a, UserId b) {
+  private static void chatBetween(UserId a, UserId b, List<UserId> spoke) {
     mongo
         .database()
         .getCollection("chats")
         .insertOne(
             new Document("_id", UUID.randomUUID().toString())
                 .append(PairKey.FIELD, PairKey.of(a.value(), b.value()))
-                .append("users", List.of(a.value(), b.value())));
+                .append("users", List.of(a.value(), b.value()))
+                .append("spoke", spoke.stream().map(UserId::value).toList()));
   }
 }
