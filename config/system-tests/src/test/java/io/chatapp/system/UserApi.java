@@ -104,6 +104,20 @@ public final class UserApi {
   }
 
   /** The code the service keeps for the address, as the mail would carry it. */
+  /**
+   * How long after its use a refresh token is still answered "just replaced" (409) rather than
+   * counted as theft: the stack's {@code REFRESH_REUSE_GRACE_SECONDS}, which {@code config/test}
+   * sets short.
+   */
+  public static final Duration REFRESH_GRACE =
+      Duration.ofSeconds(
+          Long.parseLong(System.getenv().getOrDefault("REFRESH_REUSE_GRACE_SECONDS", "15")));
+
+  /** Waits until a used refresh token counts as reused (tokens carry whole seconds: plus one). */
+  public static void waitOutRefreshGrace() throws InterruptedException {
+    Thread.sleep(REFRESH_GRACE.toMillis() + 1100);
+  }
+
   public static String otpOf(String email) {
     return REDIS.hget("otp:" + email.toLowerCase(), "code");
   }

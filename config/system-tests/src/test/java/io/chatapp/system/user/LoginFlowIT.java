@@ -125,6 +125,13 @@ class LoginFlowIT {
     assertThat(rotated.statusCode()).isEqualTo(200);
     Session laptopNow = laptop.after(rotated);
 
+    HttpResponse<String> atOnce = get("/auth/refresh", "Cookie", laptop.cookieHeader());
+    assertThat(atOnce.statusCode())
+        .as("a moment after its use: the same browser asking twice, not a thief")
+        .isEqualTo(409);
+    assertThat(message(atOnce)).contains("just replaced");
+    UserApi.waitOutRefreshGrace();
+
     HttpResponse<String> replay = get("/auth/refresh", "Cookie", laptop.cookieHeader());
     assertThat(replay.statusCode()).isEqualTo(401);
     assertThat(message(replay)).containsIgnoringCase("already used");

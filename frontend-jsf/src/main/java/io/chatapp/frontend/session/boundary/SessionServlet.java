@@ -19,12 +19,15 @@ import java.nio.charset.StandardCharsets;
  *
  * <ul>
  *   <li>{@code POST /session/refresh}: the page's script renews before the access token runs out,
- *       or when the socket was refused; JSON: 200, 401 when the session is over, 503 when the user
+ *       or when the socket was refused; JSON: 200, 401 when the session is over, 409 with {@code
+ *       Retry-After} when another request of this browser renewed with the same refresh token a
+ *       moment ago (the script tries again with the cookies that one set), 503 when the user
  *       service is away.
  *   <li>{@code GET /session/refresh}: where a page without a valid access token is sent (a reload
  *       after a while, an Ajax call after the laptop slept): renews, then back to the chat, or to
  *       the login page when the session is over. Only as a page: an image or script of another page
- *       that points here changes nothing.
+ *       that points here changes nothing. Two tabs restored at once both come here with the same
+ *       cookie: the one that comes second keeps the cookies and goes on to the chat a second later.
  *   <li>{@code POST /session/logout}: ends the session at the user service and drops the cookies.
  * </ul>
  *
@@ -32,6 +35,13 @@ import java.nio.charset.StandardCharsets;
  */
 @WebServlet(RefreshCookie.PATH + "/*")
 public class SessionServlet extends HttpServlet {
+
+  /**
+   * What the user service answers when the refresh token was just traded by another request of the
+   * same browser: nothing was revoked and no cookie cleared; that request's answer sets the new
+   * ones.
+   */
+  static final int JUST_REPLACED = 409;
 
   @Inject Services services;
   @Inject OriginCheck origins;
@@ -54,6 +64,8 @@ public class SessionServlet extends HttpServlet {
       response.sendRedirect(request.getContextPath() + "/chat.xhtml");
     } else if (answer.status() == 401) {
       response.sendRedirect(request.getContextPath() + "/login.xhtml");
+    } else if (answer.status() == JUST_REPLACED) {
+      justReplaced(request, response);
     } else {
       // the user service is away for now: try again shortly rather than log the person out
       response.setStatus(503);
@@ -79,6 +91,9 @@ public class SessionServlet extends HttpServlet {
     String action = request.getPathInfo();
     if ("/refresh".equals(action)) {
       Answer answer = session(request, response).renew();
+      if (answer.retryAfterSeconds() > 0) {
+        response.setHeader("Retry-After", Long.toString(answer.retryAfterSeconds()));
+      }
       json(response, answer.status(), answer.body());
     } else if ("/logout".equals(action)) {
       Answer answer = session(request, response).logout();
@@ -86,6 +101,25 @@ public class SessionServlet extends HttpServlet {
     } else {
       json(response, 404, "{\"message\":\"Not found\"}");
     }
+  }
+
+  /**
+   * The page of a renewal that came second: on to the chat in a second, with the cookies the other
+   * renewal's answer set by then. Not a redirect at once: this answer may reach the browser before
+   * that one, and the chat would send it straight back here.
+   */
+  private static void justReplaced(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    String chat = request.getContextPath() + "/chat.xhtml";
+    response.setStatus(JUST_REPLACED);
+    response.setHeader("Refresh", "1; url=" + chat);
+    response.setContentType("text/html;charset=UTF-8");
+    response
+        .getOutputStream()
+        .write(
+            ("<!DOCTYPE html><title>Chat</title><p>Your session was just renewed elsewhere in this"
+                    + " browser; <a href=\"../chat.xhtml\">the chat</a> opens in a moment.</p>")
+                .getBytes(StandardCharsets.UTF_8));
   }
 
   private BrowserSession session(HttpServletRequest request, HttpServletResponse response) {

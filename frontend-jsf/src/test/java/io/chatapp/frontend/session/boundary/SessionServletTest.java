@@ -105,6 +105,30 @@ class SessionServletTest {
   }
 
   @Test
+  void aRenewalThatCameSecondIs409AndKeepsTheCookiesTheFirstOneSet() throws Exception {
+    users.refreshAnswers(409);
+
+    post("/refresh", request -> request.header("Origin", UI).cookie("refreshToken", "current"));
+
+    assertThat(response.status).as("the page's script tries again").isEqualTo(409);
+    assertThat(response.contentType).isEqualTo("application/json");
+    assertThat(response.all("Set-Cookie")).as("the session is not ended").isEmpty();
+  }
+
+  @Test
+  void aPageRenewalThatCameSecondGoesOnToTheChatInAMomentWithItsCookies() throws Exception {
+    users.refreshAnswers(409);
+
+    get(get("/refresh").cookie("refreshToken", "r").header("Sec-Fetch-Dest", "document"));
+
+    assertThat(response.status).isEqualTo(409);
+    assertThat(response.redirect).as("not at once: the other answer may not be in yet").isNull();
+    assertThat(response.header("Refresh")).isEqualTo("1; url=/ui/chat.xhtml");
+    assertThat(response.body()).contains("just renewed");
+    assertThat(response.all("Set-Cookie")).as("no cookie cleared").isEmpty();
+  }
+
+  @Test
   void aPostFromAPageOfAnotherSiteIsRefused() throws Exception {
     users.refreshSets("accessToken=" + AccessTokens.valid() + "; Path=/");
     for (String[] header :

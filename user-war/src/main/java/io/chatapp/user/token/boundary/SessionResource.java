@@ -33,16 +33,30 @@ public class SessionResource {
   @Inject AuthCookies cookies;
   @Inject OriginCheck origins;
 
+  /** When a client told the token was just replaced tries again: the other answer is in by then. */
+  static final String RETRY_AFTER_SECONDS = "1";
+
   @GET
   @Path("auth/refresh")
-  @Operation(summary = "Trade the refresh token for new access and refresh tokens (cookies)")
+  @Operation(
+      summary = "Trade the refresh token for new access and refresh tokens (cookies)",
+      description =
+          "401 (cookies cleared) when the token does not work; 409 (cookies kept, Retry-After)"
+              + " when another request traded the same token a moment ago: retry with the newest"
+              + " cookie")
   public Response refresh(@CookieParam(Tokens.REFRESH_COOKIE) String refreshToken) {
     Session session;
     try {
       session = sessions.renew(refreshToken);
     } catch (Refusal refused) {
+      Response.ResponseBuilder answer = Response.fromResponse(RefusalMapper.response(refused));
+      if (refused.kind() == Refusal.Kind.CONFLICT) {
+        // Just replaced by another request of the same browser, whose answer sets the new cookies:
+        // clearing them here, after or before that one, would sign the browser out.
+        return answer.header("Retry-After", RETRY_AFTER_SECONDS).build();
+      }
       // A refresh token that no longer works is of no use to the browser: drop both cookies.
-      return cookies.clear(Response.fromResponse(RefusalMapper.response(refused))).build();
+      return cookies.clear(answer).build();
     }
     return cookies
         .set(Response.ok(new UserReply("Token refreshed", UserView.of(session.user()))), session)

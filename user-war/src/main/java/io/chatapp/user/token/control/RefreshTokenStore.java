@@ -5,8 +5,10 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Updates;
 import io.chatapp.platform.mongo.MongoConnection;
 import io.chatapp.user.profile.entity.UserId;
+import io.chatapp.user.token.entity.RefreshUse;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
@@ -19,6 +21,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The refresh tokens that may still be used, kept durably in MongoDB (collection {@code
@@ -30,23 +34,52 @@ import org.bson.Document;
  *
  * <p>A refresh token is used once. Presenting one whose signature is good but that is no longer
  * live means a copy is in other hands (or a client replayed it): every refresh token of that user
- * is revoked, so both parties must log in again.
+ * is revoked, so both parties must log in again. Except for a moment after it was used: the browser
+ * itself often sends the same cookie twice at once (two tabs restored, every tab waking from sleep,
+ * a page of another site opening the renewal twice), and the second request would sign the person
+ * out everywhere. So a used token is not deleted but marked {@code replacedAt}, its {@code
+ * expiresAt} brought forward to the end of the grace ({@code refresh.reuse-grace-seconds}): until
+ * then it is {@link RefreshUse#JUST_REPLACED} (refused, nothing revoked), after that gone as
+ * before. The mark is on the token's own document, not in Redis, so that one conditional update
+ * decides both which request rotates and what the other is told, and a Redis that lost its data
+ * cannot make a second tab look like a thief.
  */
 @ApplicationScoped
 public class RefreshTokenStore {
 
   static final String COLLECTION = "refreshTokens";
+  static final String REPLACED_AT = "replacedAt";
+  static final String EXPIRES_AT = "expiresAt";
+
+  /**
+   * Long enough for the first request's answer (with the new cookies) to reach the browser and for
+   * the second request's page to try again with them, also over a slow mobile network; short enough
+   * that a stolen token presented later still ends every session.
+   */
+  public static final Duration DEFAULT_GRACE = Duration.ofSeconds(15);
+
   private static final Logger LOG = Logger.getLogger(RefreshTokenStore.class.getName());
 
   @Inject MongoConnection mongo;
+
+  @Inject
+  @ConfigProperty(name = "refresh.reuse-grace-seconds", defaultValue = "15")
+  long graceSeconds = DEFAULT_GRACE.toSeconds();
+
   Clock clock = Clock.systemUTC();
 
   public RefreshTokenStore() {}
 
-  /** For use outside the container (tests). */
+  /** For use outside the container (tests), with the default grace. */
   public RefreshTokenStore(MongoConnection mongo, Clock clock) {
+    this(mongo, clock, DEFAULT_GRACE);
+  }
+
+  /** For use outside the container (tests), with the given grace (whole seconds). */
+  public RefreshTokenStore(MongoConnection mongo, Clock clock, Duration grace) {
     this.mongo = mongo;
     this.clock = clock;
+    this.graceSeconds = grace.toSeconds();
   }
 
   void createIndexesAtStartup(@Observes Startup startup) {
@@ -63,7 +96,7 @@ public class RefreshTokenStore {
         database -> {
           MongoCollection<Document> tokens = database.getCollection(COLLECTION);
           tokens.createIndex(
-              Indexes.ascending("expiresAt"), new IndexOptions().expireAfter(0L, TimeUnit.SECONDS));
+              Indexes.ascending(EXPIRES_AT), new IndexOptions().expireAfter(0L, TimeUnit.SECONDS));
           return tokens.createIndex(Indexes.ascending("user"));
         });
   }
@@ -73,29 +106,50 @@ public class RefreshTokenStore {
     Document token =
         new Document("_id", jti)
             .append("user", user.value())
-            .append("expiresAt", Date.from(clock.instant().plus(lifetime)));
+            .append(EXPIRES_AT, Date.from(clock.instant().plus(lifetime)));
     mongo.call(database -> tokens(database).insertOne(token));
   }
 
   /**
-   * Uses the token up. False when it was not live (used, revoked, expired): then all of the user's
-   * refresh tokens have just been revoked. Of two uses at once, one wins.
+   * Uses the token up: {@link RefreshUse#ROTATED} for exactly one of any number of uses at once.
+   * Another use within the grace after it is {@link RefreshUse#JUST_REPLACED} and changes nothing;
+   * any other use ({@link RefreshUse#REUSED}: used longer ago than the grace, revoked, expired)
+   * revokes all of the user's refresh tokens before it returns.
    */
-  public boolean use(String jti, UserId user) {
-    boolean used =
+  public RefreshUse use(String jti, UserId user) {
+    Instant now = clock.instant();
+    Bson mine = Filters.and(Filters.eq("_id", jti), Filters.eq("user", user.value()));
+    RefreshUse use =
         mongo.call(
             database -> {
               MongoCollection<Document> tokens = tokens(database);
-              Document token = tokens.find(Filters.eq("_id", jti)).first();
-              if (token == null || !live(token, user)) {
-                return false;
+              Bson live =
+                  Filters.and(
+                      mine,
+                      Filters.exists(REPLACED_AT, false),
+                      Filters.gt(EXPIRES_AT, Date.from(now)));
+              Bson replaced =
+                  Updates.combine(
+                      Updates.set(REPLACED_AT, Date.from(now)),
+                      Updates.set(EXPIRES_AT, Date.from(now.plus(grace()))));
+              if (tokens.updateOne(live, replaced).getMatchedCount() == 1) {
+                return RefreshUse.ROTATED;
               }
-              return tokens.deleteOne(Filters.eq("_id", jti)).getDeletedCount() == 1;
+              // not live when the update looked: another use got there first, or it is dead
+              Document token = tokens.find(mine).first();
+              return token != null && token.containsKey(REPLACED_AT) && notExpired(token, now)
+                  ? RefreshUse.JUST_REPLACED
+                  : RefreshUse.REUSED;
             });
-    if (!used) {
+    if (use == RefreshUse.REUSED) {
       mongo.call(database -> tokens(database).deleteMany(Filters.eq("user", user.value())));
     }
-    return used;
+    return use;
+  }
+
+  /** How long a used token is remembered as just replaced; none when configured below zero. */
+  Duration grace() {
+    return Duration.ofSeconds(Math.max(0, graceSeconds));
   }
 
   /** Revokes one token (logout); nothing happens when it is not live. */
@@ -111,13 +165,14 @@ public class RefreshTokenStore {
     return mongo.call(
         database -> {
           Document token = tokens(database).find(Filters.eq("_id", jti)).first();
-          return token != null && token.getDate("expiresAt").toInstant().isAfter(clock.instant());
+          return token != null
+              && !token.containsKey(REPLACED_AT)
+              && notExpired(token, clock.instant());
         });
   }
 
-  private boolean live(Document token, UserId user) {
-    Instant expiresAt = token.getDate("expiresAt").toInstant();
-    return user.value().equals(token.getString("user")) && expiresAt.isAfter(clock.instant());
+  private static boolean notExpired(Document token, Instant now) {
+    return token.getDate(EXPIRES_AT).toInstant().isAfter(now);
   }
 
   private static MongoCollection<Document> tokens(com.mongodb.client.MongoDatabase database) {
