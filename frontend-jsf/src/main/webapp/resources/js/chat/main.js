@@ -24,7 +24,11 @@ function start() {
   let me = null;
   try { me = JSON.parse(app.getAttribute('data-me')); } catch (e) { me = null; }
   if (!me) {
-    window.location.href = 'login.xhtml';
+    // The UI lets a page through on a token that is well signed and unexpired; the user service
+    // refused it (the session was revoked) or is away. The renewal settles it: back to the chat,
+    // on to the login page with the cookies cleared, or "try again shortly". Going to the login
+    // page straight away looped: it sends a signed-in browser back to the chat.
+    window.location.href = 'session/refresh';
     return;
   }
   $('meName').textContent = me.name;
