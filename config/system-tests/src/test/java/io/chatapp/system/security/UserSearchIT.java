@@ -38,7 +38,7 @@ class UserSearchIT {
     stranger = UserApi.logIn("search-stranger-" + TAG + "@system-test.example");
     ChatClient.Response chat = ChatClient.startChat(ann.accessToken(), friend.userId());
     assertThat(chat.status()).as(chat.body()).isIn(200, 201);
-    String chatId = chat.json().getString("_id");
+    String chatId = chat.json().getString("chatId");
     for (UserApi.Session writer : List.of(ann, friend)) {
       ChatClient.Response sent = ChatClient.of(writer).sendText(chatId, "hello");
       assertThat(sent.status()).as(sent.body()).isEqualTo(201);
