@@ -10,7 +10,9 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.zip.Adler32;
 import java.util.zip.CRC32;
+import java.util.zip.Deflater;
 import javax.imageio.ImageIO;
 
 /** Small real images made here with the JDK's image I/O, and hand-built headers. */
@@ -95,6 +97,50 @@ public final class TestImages {
     ihdr.put((byte) 0);
     chunk(out, "IHDR", ihdr.array());
     chunk(out, "IDAT", new byte[] {0x78, (byte) 0x9c, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01});
+    chunk(out, "IEND", new byte[0]);
+    return out.toByteArray();
+  }
+
+  /**
+   * A real {@code width}×{@code height} PNG of 16 bits a channel with alpha, all one colour (opaque
+   * orange): a small file (460 KB at 7000×5700) that the JDK's reader decodes at 8 bytes a pixel
+   * (319 MB at 7000×5700). Made without the image in memory and without compressing every row: each
+   * row is compressed on its own (a full flush), so every row after the first is the same bytes,
+   * written again.
+   */
+  public static byte[] png16(int width, int height) {
+    byte[] row = new byte[1 + 8 * width];
+    row[0] = 1; // filter Sub: each pixel after the first is stored as its (zero) difference
+    byte[] orange = {
+      (byte) 0xff, (byte) 0xff, (byte) 0xa5, (byte) 0xa5, 0, 0, (byte) 0xff, (byte) 0xff
+    };
+    System.arraycopy(orange, 0, row, 1, orange.length);
+    Deflater deflater = new Deflater();
+    byte[] buffer = new byte[row.length + 1024];
+    ByteArrayOutputStream idat = new ByteArrayOutputStream();
+    deflater.setInput(row);
+    idat.write(buffer, 0, deflater.deflate(buffer, 0, buffer.length, Deflater.FULL_FLUSH));
+    deflater.setInput(row);
+    int length = deflater.deflate(buffer, 0, buffer.length, Deflater.FULL_FLUSH);
+    for (int y = 1; y < height; y++) {
+      idat.write(buffer, 0, length);
+    }
+    deflater.finish();
+    int end = deflater.deflate(buffer, 0, buffer.length);
+    deflater.end();
+    Adler32 adler = new Adler32(); // the zlib stream's checksum, of all the rows
+    for (int y = 0; y < height; y++) {
+      adler.update(row);
+    }
+    idat.write(buffer, 0, end - 4);
+    idat.writeBytes(ByteBuffer.allocate(4).putInt((int) adler.getValue()).array());
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
+    ByteBuffer ihdr = ByteBuffer.allocate(13);
+    ihdr.putInt(width).putInt(height).put((byte) 16).put((byte) 6).put((byte) 0).put((byte) 0);
+    ihdr.put((byte) 0);
+    chunk(out, "IHDR", ihdr.array());
+    chunk(out, "IDAT", idat.toByteArray());
     chunk(out, "IEND", new byte[0]);
     return out.toByteArray();
   }

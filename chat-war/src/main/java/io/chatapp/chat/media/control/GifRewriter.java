@@ -58,11 +58,7 @@ final class GifRewriter {
   }
 
   /** The size of a GIF's canvas, on which its frames are placed. */
-  record Canvas(int width, int height) {
-    long pixels() {
-      return (long) width * height;
-    }
-  }
+  record Canvas(int width, int height) {}
 
   /** The canvas of the GIF the reader holds (its logical screen), read from its header. */
   static Canvas canvas(ImageReader reader) throws IOException {

@@ -6,11 +6,13 @@ import io.chatapp.platform.errors.Refusal;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.logging.Logger;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
@@ -19,12 +21,16 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
  * Decides whether bytes are an image a message may carry, and makes the version that is stored.
  * JPEG, PNG, GIF or WEBP by their signature (415 otherwise), agreeing with the file name and
  * content type the client gave, if those name an image format (400 otherwise); a pixel size within
- * {@link MediaLimits}, read from the header before any pixel is decoded (413); then decoded whole,
- * which is the check of the content (400 when it does not decode), and encoded again from its
- * pixels, so no metadata of the upload (EXIF with GPS, XMP, comments) is ever stored or served.
+ * {@link MediaLimits}, and a size once decoded within what may be decoded at once ({@link
+ * DecodedBytes}, {@link DecodingBudget}), both read from the header before any pixel is decoded
+ * (413); then decoded whole, which is the check of the content (400 when it does not decode), and
+ * encoded again from its pixels, so no metadata of the upload (EXIF with GPS, XMP, comments) is
+ * ever stored or served.
  */
 @ApplicationScoped
 public class ImageInspector {
+
+  private static final Logger LOG = Logger.getLogger(ImageInspector.class.getName());
 
   static final String UNSUPPORTED = "Only JPG, PNG, GIF and WEBP images can be sent";
   static final String DAMAGED = "The image is damaged or incomplete";
@@ -46,7 +52,8 @@ public class ImageInspector {
 
   @PostConstruct
   void init() {
-    budget = new DecodingBudget(limits.maxPixels());
+    budget = new DecodingBudget(limits.decodingBytes());
+    LOG.info(() -> "Images: at most " + mebibytes(budget.capacity()) + " decoded at once");
   }
 
   /** Reads the upload, at most {@code media.max-bytes}: 413 as soon as it is longer. */
@@ -100,9 +107,10 @@ public class ImageInspector {
     if (format == ImageFormat.GIF) {
       GifRewriter.Canvas canvas = GifRewriter.canvas(reader);
       checkDimensions(canvas.width(), canvas.height());
-      int frames = checkedFrames(reader);
-      try (DecodingBudget.Permit permit = budget.take(canvas.pixels())) {
-        byte[] gif = GifRewriter.rewrite(reader, frames);
+      Frames frames = checkedFrames(reader);
+      try (DecodingBudget.Permit permit =
+          budgeted(canvas.width(), canvas.height(), frames.largestBytes())) {
+        byte[] gif = GifRewriter.rewrite(reader, frames.count());
         return new ImageFile(format, canvas.width(), canvas.height(), gif);
       }
     }
@@ -111,13 +119,43 @@ public class ImageInspector {
     checkDimensions(width, height);
     int orientation =
         format == ImageFormat.JPEG ? JpegMarkers.orientation(bytes) : JpegMarkers.UPRIGHT;
-    try (DecodingBudget.Permit permit = budget.take((long) width * height)) {
-      return StillImages.reencode(reader.read(0), format, orientation);
+    boolean profiled = format == ImageFormat.JPEG && JpegMarkers.hasIccProfile(bytes);
+    long decoded = DecodedBytes.still(reader, format, orientation, profiled);
+    try (DecodingBudget.Permit permit = budgeted(width, height, decoded)) {
+      BufferedImage pixels = reader.read(0);
+      reader.reset(); // drops the decoder's own rasters before the upright copy is made
+      return StillImages.reencode(pixels, format, orientation);
     }
   }
 
-  /** The number of frames of a GIF, each within the size limits, and all within the pixel limit. */
-  private int checkedFrames(ImageReader reader) throws IOException {
+  /**
+   * A hold on {@code bytes} of the decoding budget; 413 when the image alone needs more than may be
+   * decoded at once, so it is never decoded.
+   */
+  private DecodingBudget.Permit budgeted(int width, int height, long bytes) {
+    if (bytes > budget.capacity()) {
+      throw Refusal.tooLarge(
+          String.format(
+              Locale.ROOT,
+              "The image is %d×%d pixels, %s once decoded: at most %s can be decoded at once",
+              width,
+              height,
+              mebibytes(bytes),
+              mebibytes(budget.capacity())));
+    }
+    return budget.take(bytes);
+  }
+
+  /** "94.4 MiB": bytes as people read them. */
+  private static String mebibytes(long bytes) {
+    return String.format(Locale.ROOT, "%,.1f MiB", bytes / (1024.0 * 1024));
+  }
+
+  /** A GIF's frame count and the bytes of its largest frame decoded. */
+  private record Frames(int count, long largestBytes) {}
+
+  /** The frames of a GIF, each within the size limits, and all within the pixel limit. */
+  private Frames checkedFrames(ImageReader reader) throws IOException {
     int frames = reader.getNumImages(true);
     if (frames < 1) {
       throw Refusal.badRequest(DAMAGED);
@@ -126,9 +164,11 @@ public class ImageInspector {
       throw Refusal.tooLarge("The animation has " + frames + " frames: at most " + MAX_FRAMES);
     }
     long pixels = 0;
+    long largest = 0;
     for (int i = 0; i < frames; i++) {
       checkDimensions(reader.getWidth(i), reader.getHeight(i));
       pixels += (long) reader.getWidth(i) * reader.getHeight(i);
+      largest = Math.max(largest, DecodedBytes.frame(reader, i));
     }
     if (pixels > limits.maxPixels()) {
       throw Refusal.tooLarge(
@@ -138,7 +178,7 @@ public class ImageInspector {
               pixels,
               limits.maxPixels()));
     }
-    return frames;
+    return new Frames(frames, largest);
   }
 
   /** 400 when the client named an accepted format other than the one the bytes are. */

@@ -6,9 +6,11 @@ import java.util.Arrays;
 /**
  * What a JPEG's marker segments tell before any pixel is decoded: how the camera says it must be
  * turned (the EXIF Orientation tag, 0x0112, in the first directory of the APP1 "Exif" segment; CIPA
- * DC-008 4.6.4), and whether its image data reaches the end-of-image marker. The JDK's decoder
- * fills a cut-off JPEG with grey and only warns, so the second check is what refuses a truncated
- * upload; data after the end (a phone's motion-photo video) is allowed and dropped by re-encoding.
+ * DC-008 4.6.4), whether it carries an ICC colour profile (APP2 "ICC_PROFILE", which the decoder
+ * applies through a raster of its own: see {@link DecodedBytes}), and whether its image data
+ * reaches the end-of-image marker. The JDK's decoder fills a cut-off JPEG with grey and only warns,
+ * so the second check is what refuses a truncated upload; data after the end (a phone's
+ * motion-photo video) is allowed and dropped by re-encoding.
  */
 final class JpegMarkers {
 
@@ -16,9 +18,11 @@ final class JpegMarkers {
   static final int UPRIGHT = 1;
 
   private static final byte[] EXIF = "Exif\0\0".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] ICC_PROFILE = "ICC_PROFILE\0".getBytes(StandardCharsets.US_ASCII);
   private static final int SOS = 0xda;
   private static final int EOI = 0xd9;
   private static final int APP1 = 0xe1;
+  private static final int APP2 = 0xe2;
   private static final int ORIENTATION_TAG = 0x0112;
   private static final int SHORT = 3;
 
@@ -42,6 +46,23 @@ final class JpegMarkers {
       at = skipFill(jpeg, end);
     }
     return UPRIGHT;
+  }
+
+  /** Whether a JPEG carries an ICC colour profile, whichever (sRGB too), before its image data. */
+  static boolean hasIccProfile(byte[] jpeg) {
+    int at = skipFill(jpeg, 2);
+    int marker;
+    while ((marker = markerAt(jpeg, at)) >= 0 && marker != SOS && marker != EOI) {
+      int end = segmentEnd(jpeg, at);
+      if (end < 0) {
+        return false;
+      }
+      if (marker == APP2 && startsWith(jpeg, at + 4, end, ICC_PROFILE)) {
+        return true;
+      }
+      at = skipFill(jpeg, end);
+    }
+    return false;
   }
 
   /**

@@ -92,11 +92,13 @@ public class MessageResource {
    * the original web client sends every message: with an image, an image message (415 when it is
    * not JPG, PNG, GIF or WEBP, 413 when it is too large in bytes or pixels, 400 when it does not
    * decode or is not the format its file name or part content type says; stored re-encoded, without
-   * its metadata); without one, a text message like the JSON send. 201 with the message.
+   * its metadata); without one, a text message like the JSON send. 201 with the message. The image
+   * is read and decoded only once the sender may send to the chat (403/404), within their rate
+   * (429) and admitted (503), which all come first.
    */
   @POST
   @Consumes(MediaType.MULTIPART_FORM_DATA)
-  public Response sendImage(List<EntityPart> parts) throws IOException {
+  public Response sendImage(List<EntityPart> parts) {
     Map<String, EntityPart> byName = new HashMap<>();
     for (EntityPart part : parts) {
       byName.putIfAbsent(part.getName(), part);
@@ -114,20 +116,29 @@ public class MessageResource {
       MessageText text = parse(() -> new MessageText(caption.value()));
       return created(messages.send(userId(caller.get()), chatId, text, clientId, replyTo));
     }
+    return created(
+        messages.sendImage(
+            userId(caller.get()), chatId, () -> image(imagePart), caption, clientId, replyTo));
+  }
+
+  /**
+   * The image part read and inspected: called by the send once the sender may send to the chat, so
+   * no one else gets an upload decoded.
+   */
+  private ImageFile image(EntityPart imagePart) {
     byte[] bytes;
     try (InputStream content = imagePart.getContent()) {
       bytes = inspector.readLimited(content);
+    } catch (IOException e) {
+      throw Refusal.badRequest("The multipart request could not be read");
     }
     if (bytes.length == 0) {
       throw Refusal.badRequest("image is empty");
     }
-    ImageFile image =
-        inspector.inspect(
-            bytes,
-            imagePart.getFileName().orElse(null),
-            imagePart.getMediaType() == null ? null : imagePart.getMediaType().toString());
-    return created(
-        messages.sendImage(userId(caller.get()), chatId, image, caption, clientId, replyTo));
+    return inspector.inspect(
+        bytes,
+        imagePart.getFileName().orElse(null),
+        imagePart.getMediaType() == null ? null : imagePart.getMediaType().toString());
   }
 
   /**

@@ -110,8 +110,29 @@ public class MessageService {
       Caption caption,
       Optional<ClientId> clientId,
       Optional<MessageId> replyTo) {
+    return sendImage(sender, chatId, () -> image, caption, clientId, replyTo);
+  }
+
+  /**
+   * Sends an image message whose image is read and decoded ({@code image}, which may refuse it)
+   * only once the send is allowed: the sender is a member of the chat (403/404), within their rate
+   * (429) and admitted (503): decoding takes heap and CPU, which no one who may not send to the
+   * chat must get the server to spend.
+   */
+  public Message sendImage(
+      UserId sender,
+      ChatId chatId,
+      Supplier<ImageFile> image,
+      Caption caption,
+      Optional<ClientId> clientId,
+      Optional<MessageId> replyTo) {
     return send(
-        sender, chatId, caption.value(), clientId, replyTo, () -> images.store(chatId, image));
+        sender,
+        chatId,
+        caption.value(),
+        clientId,
+        replyTo,
+        () -> images.store(chatId, image.get()));
   }
 
   /**
@@ -123,9 +144,10 @@ public class MessageService {
   }
 
   /**
-   * A send: admission comes before the image (if any) is stored, so a refusal stores nothing. The
-   * send is numbered, and its client id claimed, in one round trip; a retry found stored is
-   * answered with what was stored (and an image stored again is removed).
+   * A send: membership, the reply's quote, the sender's rate and admission come before the image
+   * (if any) is decoded and stored, so a refusal decodes and stores nothing. The send is numbered,
+   * and its client id claimed, in one round trip; a retry found stored is answered with what was
+   * stored (and an image stored again is removed).
    */
   private Message send(
       UserId sender,

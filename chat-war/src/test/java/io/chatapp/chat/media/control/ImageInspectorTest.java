@@ -15,7 +15,9 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -239,6 +241,71 @@ class ImageInspectorTest {
         .satisfies(e -> assertThat(status(e)).isEqualTo(413));
     assertThatThrownBy(() -> inspector.inspect(TestImages.webpCanvas(16_000, 10)))
         .satisfies(e -> assertThat(status(e)).isEqualTo(413));
+  }
+
+  @Test
+  void aSixteenBitPngIsCountedAtEightBytesAPixelAndRefusedUndecodedWhenThatIsTooMuch() {
+    byte[] png = TestImages.png16(1000, 1000); // a million pixels, 8,000,000 bytes decoded
+    ImageInspector roomy = new ImageInspector(new MediaLimits(5 << 20, 40_000_000, 8 << 20));
+    assertThat(roomy.inspect(png))
+        .extracting(ImageFile::format, ImageFile::width, ImageFile::height)
+        .containsExactly(ImageFormat.PNG, 1000, 1000);
+
+    ImageInspector tight = new ImageInspector(new MediaLimits(5 << 20, 40_000_000, 7 << 20));
+    long before = allocatedByThisThread();
+    Throwable refusal = catchThrowable(() -> tight.inspect(png));
+    long allocated = allocatedByThisThread() - before;
+
+    assertThat(status(refusal)).isEqualTo(413);
+    assertThat(message(refusal))
+        .isEqualTo(
+            "The image is 1000×1000 pixels, 7.6 MiB once decoded: at most 7.0 MiB can be decoded"
+                + " at once");
+    assertThat(allocated).as("bytes allocated, against 8,000,000 decoded").isLessThan(1_000_000);
+  }
+
+  @Test
+  void aOneColourSixteenBitPngOfFortyMillionPixelsIsRefusedFromItsHeaderAtTheScriptsHeap() {
+    byte[] bomb = TestImages.png16(7000, 5700); // within media.max-pixels; 319 MB decoded
+    assertThat(bomb.length).isLessThan(500_000);
+    long maxMemoryAt384MiB = 395_968_512L; // -Xmx384m -Xmn64m -XX:+UseSerialGC, as config/start
+    ImageInspector server =
+        new ImageInspector(new MediaLimits(5 << 20, 40_000_000, maxMemoryAt384MiB / 4));
+    long before = allocatedByThisThread();
+    long started = System.nanoTime();
+    Throwable refusal = catchThrowable(() -> server.inspect(bomb));
+    Duration took = Duration.ofNanos(System.nanoTime() - started);
+    long allocated = allocatedByThisThread() - before;
+
+    assertThat(status(refusal)).isEqualTo(413);
+    assertThat(message(refusal))
+        .isEqualTo(
+            "The image is 7000×5700 pixels, 304.4 MiB once decoded: at most 94.4 MiB can be"
+                + " decoded at once");
+    assertThat(allocated).as("bytes allocated, against 319,200,000 decoded").isLessThan(2_000_000);
+    assertThat(took).isLessThan(Duration.ofSeconds(1));
+  }
+
+  @Test
+  void aPhotoTurnedByItsExifOrientationCountsItsUprightCopyToo() {
+    // 400×300 at 3 bytes a pixel: 360,000 bytes decoded, and as many again to turn it
+    ImageInspector inspector = new ImageInspector(new MediaLimits(5 << 20, 40_000_000, 512 << 10));
+    assertThat(inspector.inspect(CameraImages.phoneJpeg(400, 300, 1)))
+        .extracting(ImageFile::width, ImageFile::height)
+        .containsExactly(400, 300);
+    assertThatThrownBy(() -> inspector.inspect(CameraImages.phoneJpeg(400, 300, 6)))
+        .satisfies(e -> assertThat(status(e)).isEqualTo(413))
+        .satisfies(
+            e ->
+                assertThat(message(e))
+                    .isEqualTo(
+                        "The image is 400×300 pixels, 0.7 MiB once decoded: at most 0.5 MiB can"
+                            + " be decoded at once"));
+  }
+
+  private static long allocatedByThisThread() {
+    return ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean())
+        .getCurrentThreadAllocatedBytes();
   }
 
   @Test

@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.chatapp.chat.chats.boundary.ChatJson;
 import io.chatapp.chat.chats.entity.Chat;
+import io.chatapp.chat.chats.entity.ChatId;
 import io.chatapp.chat.media.entity.ImageFile;
 import io.chatapp.chat.messages.boundary.MessageJson;
 import io.chatapp.chat.messages.broker.Envelope;
+import io.chatapp.chat.messages.control.MessageService;
+import io.chatapp.chat.messages.control.RecentSends;
+import io.chatapp.chat.messages.control.SendRate;
 import io.chatapp.chat.messages.entity.Caption;
 import io.chatapp.chat.messages.entity.ClientId;
 import io.chatapp.chat.messages.entity.Message;
@@ -27,6 +31,8 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
@@ -192,6 +198,91 @@ class ImageMessagesTest extends HarnessTest {
                     new Caption(null),
                     Optional.empty()))
         .satisfies(e -> assertThat(status(e)).isEqualTo(403));
+  }
+
+  @Test
+  void anImageToAChatTheSenderIsNotInIsRefusedBeforeItIsReadOrDecoded() {
+    ChatHarness.Pair p = stack.pair();
+    UserId eve = stack.userService.add("Eve");
+    AtomicInteger decoded = new AtomicInteger();
+    Supplier<ImageFile> upload =
+        () -> {
+          decoded.incrementAndGet();
+          return inspector.inspect(TestImages.png(10, 10));
+        };
+    assertThatThrownBy(
+            () ->
+                stack.messages.sendImage(
+                    eve, p.chat(), upload, new Caption(null), Optional.empty(), Optional.empty()))
+        .satisfies(e -> assertThat(status(e)).isEqualTo(403));
+    assertThatThrownBy(
+            () ->
+                stack.messages.sendImage(
+                    p.ann(),
+                    ChatId.fresh(),
+                    upload,
+                    new Caption(null),
+                    Optional.empty(),
+                    Optional.empty()))
+        .satisfies(e -> assertThat(status(e)).isEqualTo(404));
+    assertThat(decoded).as("images decoded").hasValue(0);
+
+    stack.messages.sendImage(
+        p.ann(), p.chat(), upload, new Caption(null), Optional.empty(), Optional.empty());
+    assertThat(decoded).as("images decoded").hasValue(1);
+  }
+
+  @Test
+  void anImageOverTheSendersRateIsRefusedBeforeItIsDecoded() {
+    ChatHarness.Pair p = stack.pair();
+    MessageService oneAtATime =
+        new MessageService(
+                stack.chats,
+                stack.sequence,
+                stack.messageStore,
+                stack.pipeline,
+                stack.admission,
+                new SendRate(0.001, 1),
+                stack.localImages)
+            .recentSends(new RecentSends(stack.redis, 15));
+    AtomicInteger decoded = new AtomicInteger();
+    Supplier<ImageFile> upload =
+        () -> {
+          decoded.incrementAndGet();
+          return inspector.inspect(TestImages.jpeg(10, 10));
+        };
+    oneAtATime.sendImage(
+        p.ann(), p.chat(), upload, new Caption(null), Optional.empty(), Optional.empty());
+    assertThatThrownBy(
+            () ->
+                oneAtATime.sendImage(
+                    p.ann(),
+                    p.chat(),
+                    upload,
+                    new Caption(null),
+                    Optional.empty(),
+                    Optional.empty()))
+        .satisfies(e -> assertThat(status(e)).isEqualTo(429));
+    assertThat(decoded).as("images decoded").hasValue(1);
+  }
+
+  @Test
+  void aMembersImageTooLargeToDecodeIs413AndStoresNothing() throws Exception {
+    ChatHarness.Pair p = stack.pair();
+    ImageInspector small = new ImageInspector(new MediaLimits(5 << 20, 40_000_000, 1 << 20));
+    byte[] png = TestImages.png16(1000, 1000); // 8,000,000 bytes decoded
+    long before = filesInStore();
+    assertThatThrownBy(
+            () ->
+                stack.messages.sendImage(
+                    p.ann(),
+                    p.chat(),
+                    () -> small.inspect(png),
+                    new Caption("big"),
+                    Optional.empty(),
+                    Optional.empty()))
+        .satisfies(e -> assertThat(status(e)).isEqualTo(413));
+    assertThat(filesInStore()).isEqualTo(before);
   }
 
   @Test
