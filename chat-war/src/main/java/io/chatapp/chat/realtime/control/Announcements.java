@@ -1,11 +1,10 @@
 package io.chatapp.chat.realtime.control;
 
-import io.chatapp.chat.common.control.TokenBucket;
+import io.chatapp.chat.common.control.UserBudgets;
 import io.chatapp.chat.users.entity.UserId;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -31,7 +30,7 @@ public class Announcements {
   @ConfigProperty(name = "ws.announcement-burst", defaultValue = "10")
   int burst;
 
-  private final Map<UserId, TokenBucket> buckets = new ConcurrentHashMap<>();
+  private UserBudgets budgets;
 
   public Announcements() {}
 
@@ -39,30 +38,20 @@ public class Announcements {
   public Announcements(double perSecond, int burst) {
     this.perSecond = perSecond;
     this.burst = burst;
+    init();
+  }
+
+  @PostConstruct
+  void init() {
+    budgets = new UserBudgets(perSecond, burst);
   }
 
   /** Whether an announcement of the user's may go out now (it is counted if so). */
   public boolean mayAnnounce(UserId user) {
-    long now = System.nanoTime();
-    boolean[] taken = new boolean[1];
-    buckets.compute(
-        user,
-        (u, bucket) -> {
-          TokenBucket current = bucket == null ? new TokenBucket(perSecond, burst, now) : bucket;
-          taken[0] = current.tryTake(now);
-          return current;
-        });
-    if (!taken[0]) {
+    UserBudgets.Take take = budgets.take(user);
+    if (take.firstRefusal()) {
       LOG.fine(() -> "Announcements of " + user + " past their budget are left out");
     }
-    return taken[0];
-  }
-
-  /** Forgets the users whose budget is whole again: forgetting them changes nothing. */
-  void forgetIdle() {
-    long now = System.nanoTime();
-    for (UserId user : buckets.keySet()) {
-      buckets.computeIfPresent(user, (u, bucket) -> bucket.isFull(now) ? null : bucket);
-    }
+    return take.taken();
   }
 }

@@ -45,7 +45,6 @@ public class RealtimeHub {
   @Inject Typing typing;
   @Inject RealtimeBus bus;
   @Inject ClientFrames frames;
-  @Inject Announcements announcements;
   @Inject Revocations revocations;
 
   @Inject
@@ -92,7 +91,6 @@ public class RealtimeHub {
     timers.scheduleWithFixedDelay(
         upkeep::keep, 0, PresenceUpkeep.PERIOD_MILLIS, TimeUnit.MILLISECONDS);
     timers.scheduleWithFixedDelay(this::pingAndReap, 1, 1, TimeUnit.SECONDS);
-    timers.scheduleWithFixedDelay(announcements::forgetIdle, 60, 60, TimeUnit.SECONDS);
     revocations.onRevoked(this::closeRevoked);
   }
 
