@@ -9,13 +9,15 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * How often one user's sockets may have {@code user:joined:room} announced to the other members of
- * a chat, on this instance: a token bucket per user of {@code ws.announcements-per-second}, holding
- * {@code ws.announcement-burst}. The frame budget bounds what each socket sends, not what its
- * frames fan out to: {@code join:chat} then {@code leave:chat} again and again, 20 frames a second
- * on each of a user's 20 sockets, announced a join to every member of a 256-member group each time
- * (about 50,000 frames a second). Past the budget the socket still joins; only the announcement,
- * which the web page does not show, is left out.
+ * How often one user's sockets may have something announced to the other members of a chat, on this
+ * instance: a join ({@code user:joined:room}) or the start of a typing indicator ({@code
+ * typing:status}). A token bucket per user of {@code ws.announcements-per-second}, holding {@code
+ * ws.announcement-burst}. The frame budget bounds what each socket sends, not what its frames fan
+ * out to: {@code join:chat} then {@code leave:chat} (or {@code typing:start} then {@code
+ * typing:stop}) again and again, 20 frames a second on each of a user's 20 sockets, announced to
+ * every member of a 256-member group each time (about 50,000 frames a second). Past the budget the
+ * socket still joins, unannounced, and an indicator does not start (so no end of it is announced
+ * either); refreshing a running indicator costs nothing.
  */
 @ApplicationScoped
 public class Announcements {

@@ -79,8 +79,12 @@ public class ClientFrames {
         case "typing:start" -> {
           ChatId chat = chatId(field(frame.data(), "chatId"));
           List<UserId> others = chats.membership(peer.user(), chat).others(peer.user());
-          typing.start(
-              peer.id(), chat, isTyping -> announceTyping(chat, peer.user(), others, isTyping));
+          // a start that would be announced takes the user's announcement budget; past it the
+          // indicator does not start, so no end of it is announced either
+          if (typing.isTyping(peer.id(), chat) || announcements.mayAnnounce(peer.user())) {
+            typing.start(
+                peer.id(), chat, isTyping -> announceTyping(chat, peer.user(), others, isTyping));
+          }
         }
         case "typing:stop" -> {
           ChatId chat = chatId(field(frame.data(), "chatId"));

@@ -62,6 +62,11 @@ public class Typing {
     }
   }
 
+  /** Whether the socket's indicator in the chat is running (a start would only refresh it). */
+  public boolean isTyping(String peer, ChatId chat) {
+    return indicators.containsKey(key(peer, chat));
+  }
+
   /** Ends the indicator, if any, and says so. */
   public void stop(String peer, ChatId chat) {
     Indicator indicator = indicators.remove(key(peer, chat));

@@ -9,6 +9,8 @@ import io.chatapp.testsupport.Poll;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import org.junit.jupiter.api.Test;
 
 /** Frames from a socket, handled against the real Redis and the MongoDB-compatible server. */
@@ -100,6 +102,57 @@ class ClientFramesTest extends HarnessTest {
     } finally {
       frames.bus.stop();
     }
+  }
+
+  @Test
+  void startingAndStoppingTypingAgainAndAgainIsAnnouncedOnlyWithinTheUsersBudget() {
+    ChatHarness.Pair p = stack.pair();
+    LocalSessions sessions = new LocalSessions();
+    List<String> annGot = new CopyOnWriteArrayList<>();
+    sessions.add(
+        TestSockets.recording("ann", annGot),
+        p.ann(),
+        1024,
+        Runnable::run,
+        TestSockets.BUDGET,
+        TestSockets.TOKEN);
+    Peer bob =
+        sessions.add(
+            TestSockets.recording("bob", new CopyOnWriteArrayList<>()),
+            p.bob(),
+            16,
+            Runnable::run,
+            TestSockets.BUDGET,
+            TestSockets.TOKEN);
+    ClientFrames frames = frames();
+    frames.bus = TestBus.started(stack, sessions, new ChatMembers(stack.chatStore));
+    frames.announcements = new Announcements(0.001, 3);
+    ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor();
+    frames.typing = new Typing(timers);
+    String chat = "{\"chatId\":\"" + p.chat().value() + "\"}";
+    try {
+      for (int i = 0; i < 40; i++) {
+        frames.handle(bob, "{\"event\":\"typing:start\",\"data\":" + chat + "}");
+        frames.handle(bob, "{\"event\":\"typing:start\",\"data\":" + chat + "}");
+        frames.handle(bob, "{\"event\":\"typing:stop\",\"data\":" + chat + "}");
+      }
+      Poll.until(
+          Duration.ofSeconds(10),
+          "the indicators within the budget, started and ended",
+          () -> typing(annGot, true) == 3 && typing(annGot, false) == 3);
+      sleep(500);
+      assertThat(typing(annGot, true)).as("40 starts, a budget of 3").isEqualTo(3);
+      assertThat(typing(annGot, false)).as("each announced start ends").isEqualTo(3);
+    } finally {
+      frames.bus.stop();
+      timers.shutdownNow();
+    }
+  }
+
+  private static long typing(List<String> got, boolean isTyping) {
+    return got.stream()
+        .filter(f -> f.contains("typing:status") && f.contains("\"isTyping\":" + isTyping))
+        .count();
   }
 
   private static long joined(List<String> got) {
