@@ -50,6 +50,7 @@ public class RefreshTokenStore {
   static final String COLLECTION = "refreshTokens";
   static final String REPLACED_AT = "replacedAt";
   static final String EXPIRES_AT = "expiresAt";
+  static final String SID = "sid";
 
   /**
    * Long enough for the first request's answer (with the new cookies) to reach the browser and for
@@ -103,11 +104,31 @@ public class RefreshTokenStore {
 
   /** Makes a newly issued refresh token usable for its lifetime. */
   public void register(String jti, UserId user, Duration lifetime) {
+    register(jti, user, null, lifetime);
+  }
+
+  /** Keeps a new refresh token of the session {@code sid}, live for {@code lifetime}. */
+  public void register(String jti, UserId user, String sid, Duration lifetime) {
     Document token =
         new Document("_id", jti)
             .append("user", user.value())
             .append(EXPIRES_AT, Date.from(clock.instant().plus(lifetime)));
+    if (sid != null) {
+      token.append(SID, sid);
+    }
     mongo.call(database -> tokens(database).insertOne(token));
+  }
+
+  /**
+   * Revokes every refresh token of the session (logout): the one presented may be an older one than
+   * the browser's newest (a second tab's, replaced a moment ago), and its successor must not
+   * outlive the 16 minutes the session's revocation is kept.
+   */
+  public void revokeSession(String sid, UserId user) {
+    mongo.call(
+        database ->
+            tokens(database)
+                .deleteMany(Filters.and(Filters.eq("user", user.value()), Filters.eq(SID, sid))));
   }
 
   /**

@@ -48,7 +48,7 @@ public class Sessions {
 
   private Session tokens(User user, String sid) {
     SignedToken refresh = issuer.refresh(user.id(), sid);
-    refreshTokens.register(refresh.jti(), user.id(), refresh.lifetime());
+    refreshTokens.register(refresh.jti(), user.id(), sid, refresh.lifetime());
     return new Session(user, issuer.access(user, sid), refresh);
   }
 
@@ -102,9 +102,13 @@ public class Sessions {
     verified(refreshToken)
         .ifPresent(
             claims -> {
-              refreshTokens.revoke(claims.getJWTID(), new UserId(claims.getSubject()));
+              UserId user = new UserId(claims.getSubject());
+              refreshTokens.revoke(claims.getJWTID(), user);
               Object sid = claims.getClaim(Tokens.SESSION_CLAIM);
               if (sid != null) {
+                // every refresh token of the session: the one presented may have been replaced
+                // already, and its successor would renew the session once the revocation expires
+                refreshTokens.revokeSession(sid.toString(), user);
                 revocations.revokeSession(sid.toString());
               }
             });

@@ -154,6 +154,22 @@ class SessionsIT {
         .isInstanceOf(Refusal.class);
   }
 
+  @Test
+  void loggingOutWithATokenAlreadyReplacedEndsItsSuccessorToo() {
+    Session laptop = sessions.start(ann);
+    Session phone = sessions.start(ann);
+    Session renewed = sessions.renew(laptop.refreshToken().value());
+
+    sessions.end(laptop.refreshToken().value());
+
+    assertThat(sessions.refreshTokens.isLive(renewed.refreshToken().jti()))
+        .as("the successor would renew the session once its revocation (16 min) is gone")
+        .isFalse();
+    assertThat(sessions.refreshTokens.isLive(phone.refreshToken().jti()))
+        .as("another session of the user")
+        .isTrue();
+  }
+
   /** Renews with each cookie on a thread of its own, all let go at once: a Session or a Refusal. */
   private List<Object> renewAtOnce(ExecutorService pool, String... cookies) throws Exception {
     CountDownLatch start = new CountDownLatch(1);
