@@ -211,7 +211,8 @@ public final class TestImages {
     return image;
   }
 
-  private static byte[] write(String format, BufferedImage image) {
+  /** The image encoded in {@code format} by ImageIO's writer for it. */
+  public static byte[] write(String format, BufferedImage image) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {
       if (!ImageIO.write(image, format, out)) {

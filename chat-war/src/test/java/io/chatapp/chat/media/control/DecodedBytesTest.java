@@ -13,7 +13,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.stream.ImageInputStream;
@@ -58,7 +57,10 @@ class DecodedBytesTest {
   void aWebpCountsWhatItsDecoderMayHoldAndAGifItsLargestFrame() {
     assertThat(counted(TestImages.WEBP_PHOTO)).as("lossy, opaque").isEqualTo(7 * 64 * 48);
     assertThat(counted(TestImages.WEBP_ALPHA)).as("with alpha").isEqualTo(8 * PIXELS);
-    assertThat(counted(write(new BufferedImage(40, 30, BufferedImage.TYPE_BYTE_INDEXED), "gif")))
+    assertThat(
+            counted(
+                TestImages.write(
+                    "gif", new BufferedImage(40, 30, BufferedImage.TYPE_BYTE_INDEXED))))
         .as("GIF of 256 colours")
         .isEqualTo(PIXELS);
     assertThat(counted(TestImages.gif(40, 30))).as("GIF of two colours: 1 bit").isEqualTo(150);
@@ -104,21 +106,11 @@ class DecodedBytesTest {
   }
 
   private static byte[] png(int type) {
-    return write(new BufferedImage(40, 30, type), "png");
+    return TestImages.write("png", new BufferedImage(40, 30, type));
   }
 
   private static byte[] greyJpeg() {
-    return write(new BufferedImage(40, 30, BufferedImage.TYPE_BYTE_GRAY), "jpeg");
-  }
-
-  private static byte[] write(BufferedImage image, String format) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try {
-      ImageIO.write(image, format, out);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toByteArray();
+    return TestImages.write("jpeg", new BufferedImage(40, 30, BufferedImage.TYPE_BYTE_GRAY));
   }
 
   /** The JPEG with an APP2 ICC_PROFILE segment (the JDK's linear RGB profile) after its SOI. */

@@ -70,26 +70,9 @@ class ClientFramesTest extends HarnessTest {
   @Test
   void joiningAndLeavingAgainAndAgainIsAnnouncedOnlyWithinTheUsersBudget() {
     ChatHarness.Pair p = stack.pair();
-    LocalSessions sessions = new LocalSessions();
     List<String> annGot = new CopyOnWriteArrayList<>();
-    sessions.add(
-        TestSockets.recording("ann", annGot),
-        p.ann(),
-        1024,
-        Runnable::run,
-        TestSockets.BUDGET,
-        TestSockets.TOKEN);
-    Peer bob =
-        sessions.add(
-            TestSockets.recording("bob", new CopyOnWriteArrayList<>()),
-            p.bob(),
-            16,
-            Runnable::run,
-            TestSockets.BUDGET,
-            TestSockets.TOKEN);
     ClientFrames frames = frames();
-    frames.bus = TestBus.started(stack, sessions, new ChatMembers(stack.chatStore));
-    frames.announcements = new Announcements(0.001, 3);
+    Peer bob = bobSendingToAnn(p, annGot, frames);
     try {
       for (int i = 0; i < 40; i++) {
         frames.handle(bob, "{\"event\":\"join:chat\",\"data\":\"" + p.chat().value() + "\"}");
@@ -107,26 +90,9 @@ class ClientFramesTest extends HarnessTest {
   @Test
   void startingAndStoppingTypingAgainAndAgainIsAnnouncedOnlyWithinTheUsersBudget() {
     ChatHarness.Pair p = stack.pair();
-    LocalSessions sessions = new LocalSessions();
     List<String> annGot = new CopyOnWriteArrayList<>();
-    sessions.add(
-        TestSockets.recording("ann", annGot),
-        p.ann(),
-        1024,
-        Runnable::run,
-        TestSockets.BUDGET,
-        TestSockets.TOKEN);
-    Peer bob =
-        sessions.add(
-            TestSockets.recording("bob", new CopyOnWriteArrayList<>()),
-            p.bob(),
-            16,
-            Runnable::run,
-            TestSockets.BUDGET,
-            TestSockets.TOKEN);
     ClientFrames frames = frames();
-    frames.bus = TestBus.started(stack, sessions, new ChatMembers(stack.chatStore));
-    frames.announcements = new Announcements(0.001, 3);
+    Peer bob = bobSendingToAnn(p, annGot, frames);
     ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor();
     frames.typing = new Typing(timers);
     String chat = "{\"chatId\":\"" + p.chat().value() + "\"}";
@@ -153,6 +119,30 @@ class ClientFramesTest extends HarnessTest {
     return got.stream()
         .filter(f -> f.contains("typing:status") && f.contains("\"isTyping\":" + isTyping))
         .count();
+  }
+
+  /**
+   * Ann's socket (its frames in {@code annGot}) and Bob's, on one instance whose bus the frames
+   * send through, with an announcement budget of 3 that hardly refills; Bob's socket.
+   */
+  private Peer bobSendingToAnn(ChatHarness.Pair p, List<String> annGot, ClientFrames frames) {
+    LocalSessions sessions = new LocalSessions();
+    sessions.add(
+        TestSockets.recording("ann", annGot),
+        p.ann(),
+        1024,
+        Runnable::run,
+        TestSockets.BUDGET,
+        TestSockets.TOKEN);
+    frames.bus = TestBus.started(stack, sessions, new ChatMembers(stack.chatStore));
+    frames.announcements = new Announcements(0.001, 3);
+    return sessions.add(
+        TestSockets.recording("bob", new CopyOnWriteArrayList<>()),
+        p.bob(),
+        16,
+        Runnable::run,
+        TestSockets.BUDGET,
+        TestSockets.TOKEN);
   }
 
   private static long joined(List<String> got) {
