@@ -102,7 +102,10 @@ public class RefreshTokenStore {
         });
   }
 
-  /** Makes a newly issued refresh token usable for its lifetime. */
+  /**
+   * Makes a newly issued refresh token of no session usable for its lifetime (tests: {@link
+   * Sessions} always registers the session's id, for {@link #revokeSession}).
+   */
   public void register(String jti, UserId user, Duration lifetime) {
     register(jti, user, null, lifetime);
   }
